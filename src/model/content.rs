@@ -1,0 +1,160 @@
+//! The content of notes as a small tree built from pulldown-cmark events:
+//! blocks, list items and inlines. The UI walks this tree into Yew nodes;
+//! nothing in it is HTML, so note text can never become markup.
+
+use super::{TopicId, UnitId};
+
+/// Where a link points, sorted by what the UI may do with it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum LinkTarget {
+    /// `http` or `https`: clickable.
+    Web(String),
+    /// `mailto:`: clickable.
+    Mail(String),
+    /// Anything else (`javascript:`, `data:`, relative paths): shown as text.
+    Inert(String),
+}
+
+impl LinkTarget {
+    pub fn from_url(url: &str) -> LinkTarget {
+        let trimmed = url.trim();
+        let lower: String = trimmed
+            .chars()
+            .take(8)
+            .filter(|c| !c.is_ascii_control() && !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if (lower.starts_with("https://") || lower.starts_with("http://")) && trimmed.len() > 8 {
+            LinkTarget::Web(trimmed.to_string())
+        } else if lower.starts_with("mailto:") && trimmed.len() > 7 {
+            LinkTarget::Mail(trimmed.to_string())
+        } else {
+            LinkTarget::Inert(trimmed.to_string())
+        }
+    }
+
+    pub fn url(&self) -> &str {
+        match self {
+            LinkTarget::Web(u) | LinkTarget::Mail(u) | LinkTarget::Inert(u) => u,
+        }
+    }
+
+    pub fn is_clickable(&self) -> bool {
+        !matches!(self, LinkTarget::Inert(_))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inline {
+    Text(String),
+    Code(String),
+    Emphasis(Vec<Inline>),
+    Strong(Vec<Inline>),
+    Strike(Vec<Inline>),
+    Link {
+        target: LinkTarget,
+        children: Vec<Inline>,
+    },
+    Image {
+        target: LinkTarget,
+        alt: String,
+    },
+    /// Text that names a hardware topic.
+    Mention {
+        topic: TopicId,
+        text: String,
+    },
+    /// Raw inline HTML, shown literally.
+    Html(String),
+    HardBreak,
+    SoftBreak,
+}
+
+impl Inline {
+    /// Appends the visible text of `inlines` to `out`.
+    pub fn plain_text_into(inlines: &[Inline], out: &mut String) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(t) | Inline::Code(t) | Inline::Html(t) => out.push_str(t),
+                Inline::Mention { text, .. } => out.push_str(text),
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) => Inline::plain_text_into(c, out),
+                Inline::Link { children, .. } => Inline::plain_text_into(children, out),
+                Inline::Image { alt, .. } => out.push_str(alt),
+                Inline::HardBreak | Inline::SoftBreak => out.push(' '),
+            }
+        }
+    }
+
+    pub fn plain_text(inlines: &[Inline]) -> String {
+        let mut out = String::new();
+        Inline::plain_text_into(inlines, &mut out);
+        out
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub unit: UnitId,
+    pub line: u32,
+    /// `Some(done)` for task list items.
+    pub task: Option<bool>,
+    /// The item's own text (its first paragraph).
+    pub inlines: Vec<Inline>,
+    /// Nested lists and further paragraphs.
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Paragraph {
+        unit: UnitId,
+        line: u32,
+        inlines: Vec<Inline>,
+    },
+    List {
+        start: Option<u64>,
+        items: Vec<Item>,
+    },
+    Code {
+        unit: UnitId,
+        line: u32,
+        lang: String,
+        text: String,
+    },
+    Quote(Vec<Block>),
+    Table {
+        unit: UnitId,
+        line: u32,
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    /// A heading deeper than the structure we recognise (`####`).
+    Heading {
+        level: u8,
+        line: u32,
+        inlines: Vec<Inline>,
+    },
+    /// A person's recap: a `### Name` subsection or a `- Name:` bullet.
+    Recap {
+        /// Index into [`super::Meeting::recaps`], which names the person.
+        recap: u32,
+        /// The name as written in the notes.
+        title: String,
+        remark: Option<String>,
+        line: u32,
+        blocks: Vec<Block>,
+    },
+    /// A subsection that is not a person (`### Nezha News`).
+    Group {
+        title: Vec<Inline>,
+        line: u32,
+        blocks: Vec<Block>,
+    },
+    /// A raw HTML block, shown literally.
+    Html {
+        unit: UnitId,
+        line: u32,
+        text: String,
+    },
+    Rule,
+}

@@ -1,0 +1,371 @@
+//! Plain data for parsed meeting notes: documents, meetings, people, topics
+//! and links, with typed ids. Nothing here knows about the browser; the
+//! parser builds these values once and everything else only reads them.
+
+mod content;
+mod time;
+
+pub use content::{Block, Inline, Item, LinkTarget};
+pub use time::{MeetingTime, Zone};
+
+use chrono::NaiveDate;
+
+/// Index of a person in [`Notes::people`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PersonId(pub u32);
+
+/// Index of a topic in [`Notes::topics`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TopicId(pub u32);
+
+/// Index of a source document in [`Notes::sources`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SourceId(pub u32);
+
+/// Index of a filterable unit (a bullet, paragraph, code block or table)
+/// inside one meeting's [`Meeting::units`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnitId(pub u32);
+
+/// Everything loaded: one or more documents merged into one timeline.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Notes {
+    pub sources: Vec<Source>,
+    /// In date order, oldest first; ties keep document order.
+    pub meetings: Vec<Meeting>,
+    pub people: Vec<Person>,
+    pub topics: Vec<Topic>,
+    /// Headings that look like meetings but could not be placed on the
+    /// timeline, with their content, so nothing a note-taker wrote is lost.
+    pub unplaced: Vec<Unplaced>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Notes {
+    pub fn person(&self, id: PersonId) -> &Person {
+        &self.people[id.0 as usize]
+    }
+
+    pub fn topic(&self, id: TopicId) -> &Topic {
+        &self.topics[id.0 as usize]
+    }
+
+    pub fn person_by_slug(&self, slug: &str) -> Option<PersonId> {
+        self.people
+            .iter()
+            .position(|p| p.slug.eq_ignore_ascii_case(slug) || p.handles.iter().any(|h| h.eq_ignore_ascii_case(slug)))
+            .map(|i| PersonId(i as u32))
+    }
+
+    pub fn topic_by_slug(&self, slug: &str) -> Option<TopicId> {
+        self.topics
+            .iter()
+            .position(|t| t.slug.eq_ignore_ascii_case(slug))
+            .map(|i| TopicId(i as u32))
+    }
+
+    /// Every topic above `id` (its SoC, its family), without repeats.
+    pub fn ancestors(&self, id: TopicId) -> impl Iterator<Item = TopicId> + '_ {
+        let mut stack: Vec<TopicId> = self.topic(id).parents.clone();
+        let mut seen: Vec<TopicId> = Vec::new();
+        std::iter::from_fn(move || {
+            while let Some(t) = stack.pop() {
+                if !seen.contains(&t) {
+                    seen.push(t);
+                    stack.extend(self.topic(t).parents.iter().copied());
+                    return Some(t);
+                }
+            }
+            None
+        })
+    }
+}
+
+/// One loaded document.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Source {
+    /// Where it came from: a file name, a URL or "built-in".
+    pub name: String,
+    pub title: String,
+    /// Paragraphs between the title and the first meeting.
+    pub intro: Vec<Block>,
+    /// The HackMD page the document syncs with, from its sync badge.
+    pub hackmd_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MeetingStatus {
+    Held,
+    /// The info block says there was no meeting.
+    Skipped,
+    /// No participants and no notes yet.
+    Planned,
+}
+
+impl MeetingStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeetingStatus::Held => "held",
+            MeetingStatus::Skipped => "skipped",
+            MeetingStatus::Planned => "planned",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meeting {
+    pub source: SourceId,
+    /// Line of the meeting heading in its source (1-based).
+    pub line: u32,
+    pub heading: String,
+    pub date: NaiveDate,
+    /// Unique within the loaded notes, e.g. `2024-08-20` (or `2024-08-20-2`
+    /// when two documents hold the same date); used as the HTML anchor.
+    pub anchor: String,
+    pub time: Option<MeetingTime>,
+    pub status: MeetingStatus,
+    /// Why there was no meeting, as written ("No meeting until August").
+    pub status_note: Option<String>,
+    /// Location field content (links and their sub-bullets).
+    pub location: Vec<Inline>,
+    pub location_notes: Vec<Block>,
+    /// The URLs (or plain text) of the locations, for export.
+    pub locations: Vec<String>,
+    /// Remark after the date in the info block ("note the updated time!").
+    pub date_remark: Vec<Inline>,
+    pub hosts: Vec<PersonId>,
+    pub participants: Vec<Participant>,
+    /// An agenda list inside the info block.
+    pub agenda: Vec<Block>,
+    /// Info fields we do not know, kept as written.
+    pub extra_info: Vec<Block>,
+    pub sections: Vec<Section>,
+    /// Flat table of the filterable units in this meeting, in document order.
+    pub units: Vec<Unit>,
+    /// Links in the info block (location, agenda): target and link text.
+    pub info_links: Vec<(LinkTarget, Vec<Inline>)>,
+    /// One entry per person with a recap, in order of first appearance.
+    pub recaps: Vec<RecapSummary>,
+    /// Topics mentioned anywhere in the meeting (with their families).
+    pub topics: Vec<TopicId>,
+}
+
+impl Meeting {
+    /// Whether the person attended, hosted or sent a recap.
+    pub fn involves(&self, person: PersonId) -> bool {
+        self.participants.iter().any(|p| p.person == person)
+            || self.hosts.contains(&person)
+            || self.recaps.iter().any(|r| r.person == person)
+    }
+
+    /// All links in the meeting, info block first, with the unit they sit
+    /// in (none for the info block).
+    pub fn links(&self) -> impl Iterator<Item = (Option<UnitId>, &LinkTarget, &[Inline])> + '_ {
+        let info = self.info_links.iter().map(|(t, text)| (None, t, text.as_slice()));
+        let units = self.units.iter().enumerate().flat_map(|(i, unit)| {
+            unit.links
+                .iter()
+                .map(move |(target, text)| (Some(UnitId(i as u32)), target, text.as_slice()))
+        });
+        info.chain(units)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Participant {
+    pub person: PersonId,
+    pub name: Option<String>,
+    pub handle: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionKind {
+    Recap,
+    Discussion,
+    Notes,
+    Agenda,
+    ActionItems,
+    Other,
+}
+
+impl SectionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionKind::Recap => "recap",
+            SectionKind::Discussion => "discussion",
+            SectionKind::Notes => "notes",
+            SectionKind::Agenda => "agenda",
+            SectionKind::ActionItems => "action-items",
+            SectionKind::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub title: String,
+    pub kind: SectionKind,
+    pub line: u32,
+    pub blocks: Vec<Block>,
+}
+
+/// A filterable piece of a meeting: bullet, paragraph, code block or table.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Unit {
+    pub line: u32,
+    pub parent: Option<UnitId>,
+    /// Index into [`Meeting::sections`].
+    pub section: u32,
+    /// The person the unit belongs to: the recap it sits in, or a bullet
+    /// that names a person ("- twelho: …").
+    pub person: Option<PersonId>,
+    /// Whether this is a top-level bullet of a recap (counted in `items`).
+    pub recap_item: bool,
+    /// Topics mentioned in the unit's own text, plus their families.
+    pub topics: Vec<TopicId>,
+    /// The unit's own text (not its children's), case- and accent-folded.
+    pub search_text: String,
+    /// Links in the unit's own text: target and link text.
+    pub links: Vec<(LinkTarget, Vec<Inline>)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecapSummary {
+    pub person: PersonId,
+    /// Text after the name in the heading ("couldn't really join, sorry").
+    pub remark: Option<String>,
+    /// Top-level bullets of the recap.
+    pub items: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Person {
+    /// Stable slug used in URLs and JSON: the latest GitHub handle, else
+    /// a slug of the name.
+    pub slug: String,
+    pub name: Option<String>,
+    pub handles: Vec<String>,
+    pub attended: u32,
+    pub hosted: u32,
+    pub recaps: u32,
+}
+
+impl Person {
+    /// Name for display: full name, else handle.
+    pub fn display_name(&self) -> &str {
+        self.name
+            .as_deref()
+            .or(self.handles.first().map(String::as_str))
+            .unwrap_or(&self.slug)
+    }
+
+    pub fn handle(&self) -> Option<&str> {
+        self.handles.last().map(String::as_str)
+    }
+
+    pub fn first_name(&self) -> Option<&str> {
+        self.name.as_deref().and_then(|n| n.split_whitespace().next())
+    }
+
+    pub fn initials(&self) -> String {
+        let name = self.display_name();
+        let mut initials: String = name
+            .split_whitespace()
+            .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
+            .flat_map(char::to_uppercase)
+            .take(2)
+            .collect();
+        if initials.is_empty() {
+            initials.push('?');
+        }
+        initials
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TopicKind {
+    Family,
+    Soc,
+    Board,
+    Microcontroller,
+    Core,
+    Device,
+    /// A part-number-like token that is not in the taxonomy.
+    Other,
+}
+
+impl TopicKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TopicKind::Family => "family",
+            TopicKind::Soc => "soc",
+            TopicKind::Board => "board",
+            TopicKind::Microcontroller => "mcu",
+            TopicKind::Core => "core",
+            TopicKind::Device => "device",
+            TopicKind::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Isa {
+    RiscV,
+    Arm,
+    X86,
+    Mixed,
+    Other,
+}
+
+impl Isa {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Isa::RiscV => "riscv",
+            Isa::Arm => "arm",
+            Isa::X86 => "x86",
+            Isa::Mixed => "mixed",
+            Isa::Other => "other",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Isa::RiscV => "RISC-V",
+            Isa::Arm => "Arm",
+            Isa::X86 => "x86",
+            Isa::Mixed => "Mixed",
+            Isa::Other => "Other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Topic {
+    /// Stable id used in URLs and JSON (`jh7110`).
+    pub slug: String,
+    pub label: String,
+    pub kind: TopicKind,
+    pub vendor: String,
+    pub isa: Isa,
+    /// Topics this one belongs to (a board's SoC, a SoC's family).
+    pub parents: Vec<TopicId>,
+    /// Meetings (by index in [`Notes::meetings`]) that mention it.
+    pub meetings: Vec<u32>,
+}
+
+/// A level-1 heading we could not place on the timeline, kept with its body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unplaced {
+    pub source: SourceId,
+    pub line: u32,
+    pub heading: String,
+    pub reason: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub source: SourceId,
+    pub line: u32,
+    pub message: String,
+}

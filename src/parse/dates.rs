@@ -1,0 +1,440 @@
+//! Meeting headings: `August 20, 2024 4:00 PM UTC`, `September 3rd, 2024`,
+//! `2021-03-02 18:00 CET/CEST`, `Tuesday, 9 January 2024`. A heading that
+//! almost reads as a date (a misspelt month, a missing year) is reported as
+//! a near miss so the caller can say which line and why.
+
+use chrono::{NaiveDate, NaiveTime};
+
+use crate::model::{MeetingTime, Zone};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum HeadingDate {
+    Meeting {
+        date: NaiveDate,
+        time: Option<MeetingTime>,
+        /// Why the time after the date could not be read, if it could not.
+        time_problem: Option<String>,
+    },
+    /// Looks like a meeting heading but is not one; the reason says why.
+    NearMiss(String),
+    NotADate,
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.to_ascii_lowercase();
+    let w = w.trim_end_matches('.');
+    if w == "sept" {
+        return Some(9);
+    }
+    MONTHS
+        .iter()
+        .position(|m| *m == w || (w.len() == 3 && m.starts_with(w)))
+        .map(|i| i as u32 + 1)
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+fn is_weekday(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    let w = w.trim_end_matches('.');
+    WEEKDAYS.iter().any(|d| *d == w || (w.len() >= 3 && d.starts_with(w)))
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok<'a> {
+    Word(&'a str),
+    /// Digits, with an ordinal suffix if one followed (`3rd`).
+    Num(&'a str, bool),
+    Punct(char),
+}
+
+fn tokenize(text: &str) -> Vec<(usize, Tok<'_>)> {
+    let mut toks = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(i, c)) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+        } else if c.is_ascii_digit() {
+            let mut end = i;
+            while let Some(&(j, d)) = chars.peek() {
+                if d.is_ascii_digit() {
+                    end = j + 1;
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let rest = &text[end..];
+            let ordinal = ["st", "nd", "rd", "th"].iter().any(|s| {
+                rest.len() >= 2
+                    && rest[..2].eq_ignore_ascii_case(s)
+                    && !rest[2..].starts_with(|c: char| c.is_alphabetic())
+            });
+            if ordinal {
+                chars.next();
+                chars.next();
+            }
+            toks.push((i, Tok::Num(&text[i..end], ordinal)));
+        } else if c.is_alphabetic() {
+            let mut end = i;
+            while let Some(&(j, d)) = chars.peek() {
+                if d.is_alphabetic() || (d == '.' && text[i..j].len() <= 4 && end > i) {
+                    end = j + d.len_utf8();
+                    chars.next();
+                    if d == '.' {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            toks.push((i, Tok::Word(&text[i..end])));
+        } else {
+            toks.push((i, Tok::Punct(c)));
+            chars.next();
+        }
+    }
+    toks
+}
+
+fn year(n: &str) -> Option<i32> {
+    (n.len() == 4).then(|| n.parse().ok()).flatten()
+}
+
+fn day(n: &str) -> Option<u32> {
+    (n.len() <= 2).then(|| n.parse().ok()).flatten()
+}
+
+pub fn parse_heading(text: &str) -> HeadingDate {
+    let toks = tokenize(text);
+    let mut i = 0;
+    let skip_punct = |i: &mut usize, set: &[char]| {
+        while let Some((_, Tok::Punct(c))) = toks.get(*i) {
+            if set.contains(c) {
+                *i += 1;
+            } else {
+                break;
+            }
+        }
+    };
+    if let Some((_, Tok::Word(w))) = toks.get(i) {
+        if is_weekday(w) {
+            i += 1;
+            skip_punct(&mut i, &[',']);
+        }
+    }
+
+    let parsed: Option<(i32, u32, u32)> = match (toks.get(i), toks.get(i + 1), toks.get(i + 2)) {
+        // 2024-08-20
+        (Some((_, Tok::Num(y, false))), Some((_, Tok::Punct('-'))), Some((_, Tok::Num(m, false))))
+            if year(y).is_some() =>
+        {
+            match (toks.get(i + 3), toks.get(i + 4)) {
+                (Some((_, Tok::Punct('-'))), Some((_, Tok::Num(d, false)))) => {
+                    i += 5;
+                    Some((year(y).unwrap(), m.parse().unwrap_or(0), d.parse().unwrap_or(0)))
+                }
+                _ => None,
+            }
+        }
+        // 20.08.2024
+        (Some((_, Tok::Num(d, false))), Some((_, Tok::Punct('.'))), Some((_, Tok::Num(m, false))))
+            if day(d).is_some() =>
+        {
+            match (toks.get(i + 3), toks.get(i + 4)) {
+                (Some((_, Tok::Punct('.'))), Some((_, Tok::Num(y, false)))) if year(y).is_some() => {
+                    i += 5;
+                    Some((year(y).unwrap(), m.parse().unwrap_or(0), day(d).unwrap()))
+                }
+                _ => None,
+            }
+        }
+        // August 20, 2024
+        (Some((_, Tok::Word(m))), Some((_, Tok::Num(d, _))), _) if month_number(m).is_some() && day(d).is_some() => {
+            let month = month_number(m).unwrap();
+            let d = day(d).unwrap();
+            i += 2;
+            skip_punct(&mut i, &[',']);
+            match toks.get(i) {
+                Some((_, Tok::Num(y, false))) if year(y).is_some() => {
+                    i += 1;
+                    Some((year(y).unwrap(), month, d))
+                }
+                _ => return HeadingDate::NearMiss("the date has no year".into()),
+            }
+        }
+        // 20 August 2024, 20. August 2024
+        (Some((_, Tok::Num(d, _))), _, _) if day(d).is_some() => {
+            let d = day(d).unwrap();
+            let mut j = i + 1;
+            skip_punct(&mut j, &['.']);
+            match toks.get(j) {
+                Some((_, Tok::Word(m))) if month_number(m).is_some() => {
+                    let month = month_number(m).unwrap();
+                    j += 1;
+                    skip_punct(&mut j, &[',']);
+                    match toks.get(j) {
+                        Some((_, Tok::Num(y, false))) if year(y).is_some() => {
+                            i = j + 1;
+                            Some((year(y).unwrap(), month, d))
+                        }
+                        _ => return HeadingDate::NearMiss("the date has no year".into()),
+                    }
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+
+    let Some((y, m, d)) = parsed else {
+        return near_miss(&toks);
+    };
+    let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else {
+        return HeadingDate::NearMiss(format!("{y}-{m:02}-{d:02} is not a calendar date"));
+    };
+
+    let rest_start = toks.get(i).map(|(p, _)| *p).unwrap_or(text.len());
+    let (time, time_problem) = parse_time(&text[rest_start..]);
+    HeadingDate::Meeting {
+        date,
+        time,
+        time_problem,
+    }
+}
+
+/// Why a heading that is not a date still looks like one, if it does.
+fn near_miss(toks: &[(usize, Tok<'_>)]) -> HeadingDate {
+    let has_number = toks.iter().any(|(_, t)| matches!(t, Tok::Num(..)));
+    let has_year = toks
+        .iter()
+        .any(|(_, t)| matches!(t, Tok::Num(n, false) if year(n).is_some_and(|y| (1990..2100).contains(&y))));
+    for (_, tok) in toks {
+        let Tok::Word(w) = tok else { continue };
+        if let Some(m) = month_number(w) {
+            if has_year
+                && !toks
+                    .iter()
+                    .any(|(_, t)| matches!(t, Tok::Num(n, _) if day(n).is_some()))
+            {
+                return HeadingDate::NearMiss(format!("\"{w}\" has a month and a year but no day"));
+            }
+            if has_number {
+                return HeadingDate::NearMiss(format!("could not read a date around \"{}\"", MONTHS[m as usize - 1]));
+            }
+            continue;
+        }
+        let lower = w.to_ascii_lowercase();
+        if lower.len() >= 4 && has_number {
+            if let Some(month) = MONTHS.iter().find(|m| edit_distance(&lower, m) <= 2 && m.len() >= 4) {
+                return HeadingDate::NearMiss(format!("\"{w}\" is not a month (did you mean {}?)", capitalise(month)));
+            }
+        }
+    }
+    HeadingDate::NotADate
+}
+
+fn capitalise(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Optimal string alignment distance, for catching misspelt month names.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > 2 {
+        return 3;
+    }
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// Reads `4:00 PM UTC`, `16:00 CET/CEST`, `at 3pm (UTC)` from the text after
+/// the date. Returns the time if one is there, or why it could not be read.
+pub fn parse_time(rest: &str) -> (Option<MeetingTime>, Option<String>) {
+    let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '@' || c == '–');
+    let trimmed = trimmed
+        .strip_prefix("at ")
+        .or_else(|| trimmed.strip_prefix("At "))
+        .unwrap_or(trimmed)
+        .trim_start();
+    if trimmed.is_empty() || !trimmed.starts_with(|c: char| c.is_ascii_digit()) {
+        return (None, None);
+    }
+    let digits_end = trimmed.find(|c: char| !c.is_ascii_digit()).unwrap_or(trimmed.len());
+    let mut hour: u32 = trimmed[..digits_end].parse().unwrap_or(99);
+    let mut pos = digits_end;
+    let mut minute = 0;
+    let after = &trimmed[pos..];
+    if let Some(m) = after
+        .strip_prefix(':')
+        .or_else(|| after.strip_prefix('.').filter(|m| m.len() >= 2))
+    {
+        let m_end = m.find(|c: char| !c.is_ascii_digit()).unwrap_or(m.len());
+        if m_end != 2 {
+            return (None, Some(format!("could not read the time \"{}\"", rest.trim())));
+        }
+        minute = m[..m_end].parse().unwrap_or(99);
+        pos += 1 + m_end;
+    }
+    let after = trimmed[pos..].trim_start();
+    let lower = after.to_ascii_lowercase();
+    let mut meridiem = None;
+    for (marker, pm) in [("a.m.", false), ("p.m.", true), ("am", false), ("pm", true)] {
+        if lower.starts_with(marker) && !lower[marker.len()..].starts_with(|c: char| c.is_alphabetic()) {
+            meridiem = Some(pm);
+            pos = trimmed.len() - after.len() + marker.len();
+            break;
+        }
+    }
+    if let Some(pm) = meridiem {
+        if !(1..=12).contains(&hour) {
+            return (None, Some(format!("{hour} is not an hour on a 12-hour clock")));
+        }
+        hour = hour % 12 + if pm { 12 } else { 0 };
+    } else if pos == digits_end {
+        // A bare number after a date is not a time ("2024 3" or a remark).
+        return (None, Some(format!("could not read the time \"{}\"", rest.trim())));
+    }
+    let Some(local) = NaiveTime::from_hms_opt(hour, minute, 0) else {
+        return (None, Some(format!("{hour}:{minute:02} is not a time of day")));
+    };
+    let time_text_end = pos;
+    let (zone_text, zone, zone_len) = parse_zone(&trimmed[pos..]);
+    let consumed = time_text_end + zone_len;
+    let problem = (zone.is_none() && !zone_text.is_empty())
+        .then(|| format!("unknown time zone \"{zone_text}\"; the time is shown as written"));
+    (
+        Some(MeetingTime {
+            local,
+            zone_text,
+            zone,
+            text: trimmed[..consumed].trim().to_string(),
+        }),
+        problem,
+    )
+}
+
+/// Reads a time zone at the start of `text`: returns it as written, the
+/// zone if known, and how many bytes it took.
+fn parse_zone(text: &str) -> (String, Option<Zone>, usize) {
+    let lead = text.len() - text.trim_start().len();
+    let body = &text[lead..];
+    let (body, paren) = match body.strip_prefix('(') {
+        Some(inner) => (inner, 1),
+        None => (body, 0),
+    };
+    let end = body
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '/' | '+' | '-' | ':' | '_')))
+        .unwrap_or(body.len());
+    let word = body[..end].trim_end_matches([':', '-']);
+    if word.is_empty() || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return (String::new(), None, 0);
+    }
+    let zone = zone_by_name(word);
+    let looks_like_zone = zone.is_some() || (word.len() <= 5 && word.chars().all(|c| c.is_ascii_uppercase()));
+    if !looks_like_zone {
+        return (String::new(), None, 0);
+    }
+    let mut len = lead + paren + word.len();
+    if paren == 1 && body[word.len()..].starts_with(')') {
+        len += 1;
+    }
+    (word.to_string(), zone, len)
+}
+
+fn zone_by_name(name: &str) -> Option<Zone> {
+    let upper = name.to_ascii_uppercase();
+    let fixed_base = ["UTC", "GMT"].into_iter().find(|p| upper.starts_with(p));
+    if let Some(base) = fixed_base {
+        let offset = &upper[base.len()..];
+        if offset.is_empty() {
+            return Some(Zone::Fixed(0));
+        }
+        return parse_offset(offset).map(Zone::Fixed);
+    }
+    Some(match upper.as_str() {
+        "Z" | "UCT" => Zone::Fixed(0),
+        "CET" | "MEZ" => Zone::Fixed(60),
+        "CEST" | "MESZ" => Zone::Fixed(120),
+        "CET/CEST" | "CEST/CET" | "MEZ/MESZ" | "EUROPE/BERLIN" | "EUROPE/PARIS" | "EUROPE/AMSTERDAM"
+        | "EUROPE/VIENNA" | "EUROPE/ZURICH" | "EUROPE/STOCKHOLM" | "EUROPE/WARSAW" => Zone::Eu(60),
+        "WET" => Zone::Fixed(0),
+        "WEST" | "BST" => Zone::Fixed(60),
+        "WET/WEST" | "GMT/BST" | "EUROPE/LONDON" | "EUROPE/LISBON" => Zone::Eu(0),
+        "EET" => Zone::Fixed(120),
+        "EEST" => Zone::Fixed(180),
+        "EET/EEST" | "EUROPE/HELSINKI" | "EUROPE/ATHENS" | "EUROPE/KYIV" => Zone::Eu(120),
+        "EST" => Zone::Fixed(-300),
+        "EDT" => Zone::Fixed(-240),
+        "ET" | "EST/EDT" | "AMERICA/NEW_YORK" => Zone::Us(-300),
+        "CST" => Zone::Fixed(-360),
+        "CDT" => Zone::Fixed(-300),
+        "CT" | "CST/CDT" | "AMERICA/CHICAGO" => Zone::Us(-360),
+        "MST" => Zone::Fixed(-420),
+        "MDT" => Zone::Fixed(-360),
+        "MT" | "MST/MDT" | "AMERICA/DENVER" => Zone::Us(-420),
+        "PST" => Zone::Fixed(-480),
+        "PDT" => Zone::Fixed(-420),
+        "PT" | "PST/PDT" | "AMERICA/LOS_ANGELES" => Zone::Us(-480),
+        "JST" | "ASIA/TOKYO" => Zone::Fixed(540),
+        "IST" | "ASIA/KOLKATA" => Zone::Fixed(330),
+        _ => return None,
+    })
+}
+
+/// `+2`, `-05:30`, `+0530` → minutes.
+fn parse_offset(text: &str) -> Option<i32> {
+    let (sign, digits) = match text.as_bytes().first()? {
+        b'+' => (1, &text[1..]),
+        b'-' => (-1, &text[1..]),
+        _ => return None,
+    };
+    let (h, m) = match digits.split_once(':') {
+        Some((h, m)) => (h.parse::<i32>().ok()?, m.parse::<i32>().ok()?),
+        None if digits.len() == 4 => (digits[..2].parse().ok()?, digits[2..].parse().ok()?),
+        None => (digits.parse().ok()?, 0),
+    };
+    (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
+}

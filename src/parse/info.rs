@@ -1,0 +1,316 @@
+//! The info block of a meeting (`:::info` in HackMD): location, date, host,
+//! participants, agenda, or a plain "No meeting" line. Fields are read from
+//! list items (`- **Host:** @twelho`) or from lines of a paragraph, since
+//! some years wrote them without bullets. Unknown fields are kept.
+
+use super::people::{is_no_one, people_from_text, person_from_inlines, PersonRef};
+use super::text::fold;
+use crate::model::{Block, Inline, LinkTarget};
+
+#[derive(Debug, Default)]
+pub struct Info {
+    pub location: Vec<Inline>,
+    pub location_notes: Vec<Block>,
+    pub locations: Vec<String>,
+    pub date_text: Option<String>,
+    pub date_remark: Vec<Inline>,
+    pub hosts: Vec<PersonRef>,
+    pub host_written: bool,
+    pub participants: Vec<PersonRef>,
+    pub agenda: Vec<Block>,
+    pub extra: Vec<Block>,
+    /// "No meeting until August", when the block says so.
+    pub no_meeting: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Key {
+    Location,
+    Date,
+    Host,
+    Participants,
+    Agenda,
+}
+
+fn key_for(label: &str) -> Option<Key> {
+    let l = fold(label);
+    let l = l.trim().trim_end_matches(':').trim();
+    Some(match l {
+        "location" | "locations" | "where" | "place" | "call" | "link" | "meeting link" | "video call" => Key::Location,
+        "date" | "when" | "time" | "date/time" | "date and time" => Key::Date,
+        "host" | "hosts" | "host(s)" | "moderator" | "chair" | "facilitator" => Key::Host,
+        "participants" | "participant" | "attendees" | "attendance" | "present" | "attending" => Key::Participants,
+        "agenda" => Key::Agenda,
+        _ => return None,
+    })
+}
+
+/// "No meeting", "**No meeting**", "No meeting until August", "Cancelled".
+pub fn says_no_meeting(text: &str) -> bool {
+    let t = fold(text);
+    let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    [
+        "no meeting",
+        "meeting cancelled",
+        "meeting canceled",
+        "cancelled",
+        "canceled",
+        "skipped",
+        "no call",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
+}
+
+/// Splits `inlines` at a leading `Label:` (bold or plain). Returns the
+/// label and the rest.
+fn split_label(inlines: &[Inline]) -> Option<(String, Vec<Inline>)> {
+    match inlines.first()? {
+        Inline::Strong(inner) | Inline::Emphasis(inner) => {
+            let label = Inline::plain_text(inner);
+            let mut rest = inlines[1..].to_vec();
+            // "**Host**: @twelho" puts the colon outside the bold.
+            let label = if let Some(stripped) = label.trim_end().strip_suffix(':') {
+                stripped.to_string()
+            } else if let Some(Inline::Text(t)) = rest.first_mut() {
+                let t2 = t.trim_start();
+                let t2 = t2.strip_prefix(':')?;
+                *t = t2.to_string();
+                label
+            } else {
+                return None;
+            };
+            trim_leading_space(&mut rest);
+            Some((label, rest))
+        }
+        Inline::Text(t) => {
+            let (label, after) = t.split_once(':')?;
+            if label.len() > 24 || label.trim().is_empty() {
+                return None;
+            }
+            let mut rest = inlines.to_vec();
+            rest[0] = Inline::Text(after.to_string());
+            trim_leading_space(&mut rest);
+            Some((label.to_string(), rest))
+        }
+        _ => None,
+    }
+}
+
+fn trim_leading_space(rest: &mut Vec<Inline>) {
+    if let Some(Inline::Text(t)) = rest.first_mut() {
+        *t = t.trim_start().to_string();
+        if t.is_empty() {
+            rest.remove(0);
+        }
+    }
+}
+
+/// One field line: its inline text and anything nested below it.
+struct FieldLine {
+    inlines: Vec<Inline>,
+    children: Vec<Block>,
+    line: u32,
+}
+
+/// Splits a paragraph at line breaks into lines of inlines.
+fn paragraph_lines(inlines: &[Inline], line: u32) -> Vec<FieldLine> {
+    let mut out = vec![FieldLine {
+        inlines: Vec::new(),
+        children: Vec::new(),
+        line,
+    }];
+    for inline in inlines {
+        match inline {
+            Inline::SoftBreak | Inline::HardBreak => out.push(FieldLine {
+                inlines: Vec::new(),
+                children: Vec::new(),
+                line: line + out.len() as u32,
+            }),
+            other => out.last_mut().expect("never empty").inlines.push(other.clone()),
+        }
+    }
+    out.retain(|l| !l.inlines.is_empty());
+    out
+}
+
+/// Reads an info block. `problems` collects `(line, message)`.
+pub fn read_info(blocks: &[Block], problems: &mut Vec<(u32, String)>) -> Info {
+    let mut info = Info::default();
+    let mut pending_agenda = false;
+    for block in blocks {
+        let lines: Vec<FieldLine> = match block {
+            Block::List { items, .. } => items
+                .iter()
+                .map(|item| FieldLine {
+                    inlines: item.inlines.clone(),
+                    children: item.blocks.clone(),
+                    line: item.line,
+                })
+                .collect(),
+            Block::Paragraph { inlines, line, .. } => paragraph_lines(inlines, *line),
+            other => {
+                if pending_agenda {
+                    info.agenda.push(other.clone());
+                } else {
+                    info.extra.push(other.clone());
+                }
+                continue;
+            }
+        };
+        if pending_agenda && matches!(block, Block::List { .. }) {
+            // The list right after a bare "**Agenda:**" line.
+            info.agenda.push(block.clone());
+            pending_agenda = false;
+            continue;
+        }
+        pending_agenda = false;
+        let mut unknown: Vec<FieldLine> = Vec::new();
+        for field in lines {
+            let text = Inline::plain_text(&field.inlines);
+            if says_no_meeting(&text) {
+                info.no_meeting = Some(text.trim().to_string());
+                continue;
+            }
+            let Some((label, value)) = split_label(&field.inlines) else {
+                unknown.push(field);
+                continue;
+            };
+            let Some(key) = key_for(&label) else {
+                problems.push((
+                    field.line,
+                    format!("unknown info field \"{}\"; shown as written", label.trim()),
+                ));
+                unknown.push(field);
+                continue;
+            };
+            match key {
+                Key::Location => {
+                    for inline in &value {
+                        if let Inline::Link { target, .. } = inline {
+                            info.locations.push(target.url().to_string());
+                        }
+                    }
+                    let plain = Inline::plain_text(&value);
+                    if info.locations.is_empty() && !plain.trim().is_empty() {
+                        info.locations.push(plain.trim().to_string());
+                    }
+                    info.location.extend(value);
+                    info.location_notes.extend(field.children);
+                }
+                Key::Date => {
+                    let plain = Inline::plain_text(&value);
+                    info.date_text = Some(plain.trim().to_string());
+                    info.date_remark = remark_in_parentheses(&value);
+                }
+                Key::Host => {
+                    info.host_written = true;
+                    let plain = Inline::plain_text(&value);
+                    if !is_no_one(&plain) {
+                        info.hosts.extend(people_from_inlines(&value));
+                    }
+                }
+                Key::Participants => {
+                    let plain = Inline::plain_text(&value);
+                    if !is_no_one(&plain) {
+                        info.participants.extend(people_from_inlines(&value));
+                    }
+                    for child in &field.children {
+                        if let Block::List { items, .. } = child {
+                            for item in items {
+                                let person = person_from_inlines(&item.inlines);
+                                if !person.is_empty() {
+                                    info.participants.push(person);
+                                }
+                            }
+                        }
+                    }
+                }
+                Key::Agenda => {
+                    if !value.is_empty() {
+                        info.agenda.push(Block::Paragraph {
+                            unit: super::markdown::NO_UNIT,
+                            line: field.line,
+                            inlines: value,
+                        });
+                    }
+                    if field.children.is_empty() {
+                        pending_agenda = true;
+                    }
+                    info.agenda.extend(field.children);
+                }
+            }
+        }
+        if !unknown.is_empty() {
+            info.extra.push(Block::List {
+                start: None,
+                items: unknown
+                    .into_iter()
+                    .map(|f| crate::model::Item {
+                        unit: super::markdown::NO_UNIT,
+                        line: f.line,
+                        task: None,
+                        inlines: f.inlines,
+                        blocks: f.children,
+                    })
+                    .collect(),
+            });
+        }
+    }
+    info
+}
+
+/// People from field inlines, using link targets for handles when the
+/// value is a single linked name.
+fn people_from_inlines(inlines: &[Inline]) -> Vec<PersonRef> {
+    let has_link = inlines.iter().any(|i| {
+        matches!(
+            i,
+            Inline::Link {
+                target: LinkTarget::Web(_),
+                ..
+            }
+        )
+    });
+    if has_link {
+        let person = person_from_inlines(inlines);
+        if !person.is_empty() {
+            return vec![person];
+        }
+    }
+    people_from_text(&Inline::plain_text(inlines))
+}
+
+/// The part of a date field in parentheses: "(**note the updated time!**)".
+fn remark_in_parentheses(value: &[Inline]) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut inside = false;
+    for inline in value {
+        match inline {
+            Inline::Text(t) if !inside => {
+                if let Some((_, after)) = t.split_once('(') {
+                    inside = true;
+                    let after = after.trim_end_matches(')');
+                    if !after.trim().is_empty() {
+                        out.push(Inline::Text(after.to_string()));
+                    }
+                }
+            }
+            Inline::Text(t) if inside => {
+                let (before, closes) = match t.split_once(')') {
+                    Some((b, _)) => (b, true),
+                    None => (t.as_str(), false),
+                };
+                if !before.is_empty() {
+                    out.push(Inline::Text(before.to_string()));
+                }
+                if closes {
+                    break;
+                }
+            }
+            other if inside => out.push(other.clone()),
+            _ => {}
+        }
+    }
+    out
+}

@@ -1,0 +1,461 @@
+//! Markdown text to a flat list of top-level blocks, by walking
+//! pulldown-cmark's offset events. HackMD's `:::name … :::` containers are
+//! not CommonMark: a first event pass finds code blocks so that a `:::` line
+//! inside one is left alone, the fence lines outside are blanked (offsets
+//! and line numbers stay the same), and each top-level block remembers the
+//! container it sits in.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::text;
+use crate::model::{Block, Inline, Item, LinkTarget, UnitId};
+
+/// Nesting deeper than this is flattened so hostile input cannot exhaust
+/// the stack of the builder or of the renderer.
+const MAX_DEPTH: usize = 24;
+
+/// Placeholder until units are numbered once the structure is final.
+pub const NO_UNIT: UnitId = UnitId(u32::MAX);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopBlock {
+    pub line: u32,
+    /// The HackMD container around the block (`info`), if any.
+    pub container: Option<String>,
+    pub block: Block,
+}
+
+pub struct Markdown {
+    pub blocks: Vec<TopBlock>,
+    /// Problems found at this level: `(line, message)`.
+    pub problems: Vec<(u32, String)>,
+}
+
+/// Maps byte offsets to 1-based line numbers.
+pub struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    pub fn new(text: &str) -> Lines {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Lines { starts }
+    }
+
+    pub fn line_of(&self, offset: usize) -> u32 {
+        self.starts.partition_point(|&s| s <= offset) as u32
+    }
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
+}
+
+/// Finds `:::` fence lines outside code blocks, blanks them, and returns
+/// the blanked text with the byte ranges and names of the containers.
+fn strip_containers(
+    text: &str,
+    problems: &mut Vec<(u32, String)>,
+    lines: &Lines,
+) -> (String, Vec<(Range<usize>, String)>) {
+    let code: Vec<Range<usize>> = Parser::new_ext(text, options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::CodeBlock(_)) | Event::Start(Tag::HtmlBlock) => Some(range),
+            _ => None,
+        })
+        .collect();
+    // Lines come in order and code ranges are sorted: one sweep suffices.
+    let mut next_code = 0;
+    let mut in_code = |offset: usize| {
+        while next_code < code.len() && code[next_code].end <= offset {
+            next_code += 1;
+        }
+        code.get(next_code).is_some_and(|r| r.contains(&offset))
+    };
+
+    let mut out = text.as_bytes().to_vec();
+    let mut containers = Vec::new();
+    let mut open: Vec<(usize, String)> = Vec::new();
+    let mut offset = 0;
+    for raw_line in text.split_inclusive('\n') {
+        let line = raw_line.trim_end_matches(['\n', '\r']);
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let rest = line.trim();
+        if indent <= 3 && rest.starts_with(":::") && !in_code(offset) {
+            let name = rest.trim_start_matches(':').trim();
+            if name.is_empty() {
+                match open.pop() {
+                    Some((start, name)) => containers.push((start..offset + raw_line.len(), name)),
+                    None => problems.push((lines.line_of(offset), "a `:::` closes no open container".into())),
+                }
+            } else {
+                let word = name.split_whitespace().next().unwrap_or_default().to_ascii_lowercase();
+                open.push((offset, word));
+            }
+            for b in &mut out[offset..offset + line.len()] {
+                *b = b' ';
+            }
+        }
+        offset += raw_line.len();
+    }
+    for (start, name) in open {
+        problems.push((
+            lines.line_of(start),
+            format!("the `:::{name}` container is never closed"),
+        ));
+        containers.push((start..text.len(), name));
+    }
+    // Only ASCII bytes were replaced by ASCII spaces, so this cannot fail.
+    let blanked = String::from_utf8(out).expect("blanking keeps UTF-8 valid");
+    (blanked, containers)
+}
+
+pub fn parse(text: &str) -> Markdown {
+    let lines = Lines::new(text);
+    let mut problems = Vec::new();
+    let (blanked, containers) = strip_containers(text, &mut problems, &lines);
+    let mut builder = Builder {
+        events: Parser::new_ext(&blanked, options()).into_offset_iter().peekable(),
+        lines: &lines,
+    };
+    let mut blocks = Vec::new();
+    // Blocks come in order and containers are sorted by start: sweep,
+    // keeping the open ones; the innermost is the last opened.
+    let mut next_container = 0;
+    let mut open: Vec<&(Range<usize>, String)> = Vec::new();
+    while let Some((event, range)) = builder.events.next() {
+        let line = lines.line_of(range.start);
+        while next_container < containers.len() && containers[next_container].0.start <= range.start {
+            open.push(&containers[next_container]);
+            next_container += 1;
+        }
+        open.retain(|(r, _)| r.end > range.start);
+        if let Some(block) = builder.block(event, range.clone(), 0) {
+            blocks.push(TopBlock {
+                line,
+                container: open.last().map(|(_, name)| name.clone()),
+                block,
+            });
+        }
+    }
+    Markdown { blocks, problems }
+}
+
+type Events<'a> = std::iter::Peekable<pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLinkCallback>>;
+
+struct Builder<'a, 'b> {
+    events: Events<'a>,
+    lines: &'b Lines,
+}
+
+impl Builder<'_, '_> {
+    /// Builds one block from its start event, consuming events up to its end.
+    fn block(&mut self, event: Event<'_>, range: Range<usize>, depth: usize) -> Option<Block> {
+        let line = self.lines.line_of(range.start);
+        match event {
+            Event::Start(Tag::Paragraph) => {
+                let mut inlines = self.inlines_until_end(0);
+                text::tidy(&mut inlines);
+                (!inlines.is_empty()).then_some(Block::Paragraph {
+                    unit: NO_UNIT,
+                    line,
+                    inlines,
+                })
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                let mut inlines = self.inlines_until_end(0);
+                text::tidy(&mut inlines);
+                Some(Block::Heading {
+                    level: heading_level(level),
+                    line,
+                    inlines,
+                })
+            }
+            Event::Start(Tag::BlockQuote(_)) => Some(Block::Quote(self.blocks_until_end(depth + 1))),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or_default().to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                let mut text = String::new();
+                for (event, _) in self.events.by_ref() {
+                    match event {
+                        Event::Text(t) => text.push_str(&t),
+                        Event::End(TagEnd::CodeBlock) => break,
+                        _ => {}
+                    }
+                }
+                Some(Block::Code {
+                    unit: NO_UNIT,
+                    line,
+                    lang,
+                    text,
+                })
+            }
+            Event::Start(Tag::HtmlBlock) => {
+                let mut text = String::new();
+                for (event, _) in self.events.by_ref() {
+                    match event {
+                        Event::Html(t) | Event::Text(t) => text.push_str(&t),
+                        Event::End(TagEnd::HtmlBlock) => break,
+                        _ => {}
+                    }
+                }
+                let text = text.trim_end().to_string();
+                (!text.trim().is_empty()).then_some(Block::Html {
+                    unit: NO_UNIT,
+                    line,
+                    text,
+                })
+            }
+            Event::Start(Tag::List(start)) => Some(Block::List {
+                start,
+                items: self.items(depth + 1),
+            }),
+            Event::Start(Tag::Table(_)) => Some(self.table(line)),
+            Event::Start(Tag::FootnoteDefinition(_)) => Some(Block::Quote(self.blocks_until_end(depth + 1))),
+            Event::Start(Tag::MetadataBlock(_)) => {
+                self.skip_to_end();
+                None
+            }
+            Event::Start(_) => {
+                // Inline content at block level (cannot happen with the
+                // options we enable); keep its text rather than lose it.
+                let mut inlines = self.inlines_until_end(0);
+                text::tidy(&mut inlines);
+                Some(Block::Paragraph {
+                    unit: NO_UNIT,
+                    line,
+                    inlines,
+                })
+            }
+            Event::Rule => Some(Block::Rule),
+            Event::Html(t) | Event::Text(t) | Event::Code(t) => Some(Block::Paragraph {
+                unit: NO_UNIT,
+                line,
+                inlines: vec![Inline::Text(t.to_string())],
+            }),
+            _ => None,
+        }
+    }
+
+    fn skip_to_end(&mut self) {
+        let mut depth = 0usize;
+        for (event, _) in self.events.by_ref() {
+            match event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) if depth == 0 => return,
+                Event::End(_) => depth -= 1,
+                _ => {}
+            }
+        }
+    }
+
+    /// Blocks up to the end of the current container. Past `MAX_DEPTH`
+    /// nested containers are made transparent: their content is kept, flat.
+    fn blocks_until_end(&mut self, depth: usize) -> Vec<Block> {
+        let mut blocks = Vec::new();
+        let mut transparent = 0usize;
+        while let Some((event, range)) = self.events.next() {
+            match event {
+                Event::End(_) if transparent == 0 => break,
+                Event::End(_) => transparent -= 1,
+                Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item | Tag::FootnoteDefinition(_))
+                    if depth >= MAX_DEPTH =>
+                {
+                    transparent += 1
+                }
+                Event::TaskListMarker(_) => {}
+                other => blocks.extend(self.block(other, range, depth)),
+            }
+        }
+        blocks
+    }
+
+    fn items(&mut self, depth: usize) -> Vec<Item> {
+        let mut items = Vec::new();
+        while let Some((event, range)) = self.events.next() {
+            match event {
+                Event::Start(Tag::Item) => items.push(self.item(range, depth)),
+                _ => break, // End(List)
+            }
+        }
+        items
+    }
+
+    fn item(&mut self, range: Range<usize>, depth: usize) -> Item {
+        let mut item = Item {
+            unit: NO_UNIT,
+            line: self.lines.line_of(range.start),
+            task: None,
+            inlines: Vec::new(),
+            blocks: Vec::new(),
+        };
+        // Inline events of a tight item, flushed when a block or the end comes.
+        let mut pending: Vec<Inline> = Vec::new();
+        let mut pending_line = item.line;
+        let mut transparent = 0usize;
+        while let Some((event, range)) = self.events.next() {
+            match event {
+                Event::End(TagEnd::Item) if transparent == 0 => break,
+                Event::End(_) if transparent > 0 => transparent -= 1,
+                Event::TaskListMarker(done) => item.task = Some(done),
+                Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item | Tag::FootnoteDefinition(_))
+                    if depth >= MAX_DEPTH =>
+                {
+                    transparent += 1
+                }
+                // Loose items carry their first paragraph as the item's text.
+                Event::Start(Tag::Paragraph)
+                    if item.inlines.is_empty() && item.blocks.is_empty() && pending.is_empty() =>
+                {
+                    item.inlines = self.inlines_until_end(0);
+                    text::tidy(&mut item.inlines);
+                }
+                event @ (Event::Start(
+                    Tag::Paragraph
+                    | Tag::Heading { .. }
+                    | Tag::BlockQuote(_)
+                    | Tag::CodeBlock(_)
+                    | Tag::HtmlBlock
+                    | Tag::List(_)
+                    | Tag::Table(_)
+                    | Tag::FootnoteDefinition(_)
+                    | Tag::MetadataBlock(_),
+                )
+                | Event::Rule) => {
+                    self.flush(&mut item, &mut pending, pending_line);
+                    item.blocks.extend(self.block(event, range, depth));
+                }
+                Event::End(_) => break,
+                inline => {
+                    if pending.is_empty() {
+                        pending_line = self.lines.line_of(range.start);
+                    }
+                    self.inline(inline, &mut pending, 0)
+                }
+            }
+        }
+        self.flush(&mut item, &mut pending, pending_line);
+        item
+    }
+
+    /// Puts a tight item's pending text in place: its own text when nothing
+    /// came before, otherwise a paragraph after the nested blocks.
+    fn flush(&self, item: &mut Item, pending: &mut Vec<Inline>, line: u32) {
+        if pending.is_empty() {
+            return;
+        }
+        let mut inlines = std::mem::take(pending);
+        text::tidy(&mut inlines);
+        if item.inlines.is_empty() && item.blocks.is_empty() {
+            item.inlines = inlines;
+        } else {
+            item.blocks.push(Block::Paragraph {
+                unit: NO_UNIT,
+                line,
+                inlines,
+            });
+        }
+    }
+
+    fn table(&mut self, line: u32) -> Block {
+        let mut head = Vec::new();
+        let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
+        let mut in_head = false;
+        while let Some((event, _)) = self.events.next() {
+            match event {
+                Event::Start(Tag::TableHead) => in_head = true,
+                Event::End(TagEnd::TableHead) => in_head = false,
+                Event::Start(Tag::TableRow) => rows.push(Vec::new()),
+                Event::Start(Tag::TableCell) => {
+                    let mut cell = self.inlines_until_end(0);
+                    text::tidy(&mut cell);
+                    if in_head {
+                        head.push(cell);
+                    } else if let Some(row) = rows.last_mut() {
+                        row.push(cell);
+                    }
+                }
+                Event::End(TagEnd::Table) => break,
+                _ => {}
+            }
+        }
+        Block::Table {
+            unit: NO_UNIT,
+            line,
+            head,
+            rows,
+        }
+    }
+
+    /// Inlines up to the end of the current tag.
+    fn inlines_until_end(&mut self, depth: usize) -> Vec<Inline> {
+        let mut out = Vec::new();
+        let mut transparent = 0usize;
+        while let Some((event, _)) = self.events.next() {
+            match event {
+                Event::End(_) if transparent == 0 => break,
+                Event::End(_) => transparent -= 1,
+                Event::Start(_) if depth >= MAX_DEPTH => transparent += 1,
+                other => self.inline(other, &mut out, depth),
+            }
+        }
+        out
+    }
+
+    fn inline(&mut self, event: Event<'_>, out: &mut Vec<Inline>, depth: usize) {
+        match event {
+            Event::Text(t) => out.push(Inline::Text(t.to_string())),
+            Event::Code(t) => out.push(Inline::Code(t.to_string())),
+            Event::InlineMath(t) | Event::DisplayMath(t) => out.push(Inline::Code(t.to_string())),
+            Event::Html(t) | Event::InlineHtml(t) => {
+                let tag = t.trim().to_ascii_lowercase();
+                if matches!(tag.as_str(), "<br>" | "<br/>" | "<br />") {
+                    out.push(Inline::HardBreak)
+                } else {
+                    out.push(Inline::Html(t.to_string()))
+                }
+            }
+            Event::FootnoteReference(t) => out.push(Inline::Text(format!("[^{t}]"))),
+            Event::SoftBreak => out.push(Inline::SoftBreak),
+            Event::HardBreak => out.push(Inline::HardBreak),
+            Event::TaskListMarker(done) => out.push(Inline::Text(if done { "[x] " } else { "[ ] " }.into())),
+            Event::Rule => {}
+            Event::Start(Tag::Emphasis) => out.push(Inline::Emphasis(self.inlines_until_end(depth + 1))),
+            Event::Start(Tag::Strong) => out.push(Inline::Strong(self.inlines_until_end(depth + 1))),
+            Event::Start(Tag::Strikethrough) => out.push(Inline::Strike(self.inlines_until_end(depth + 1))),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let children = self.inlines_until_end(depth + 1);
+                out.push(Inline::Link {
+                    target: LinkTarget::from_url(&dest_url),
+                    children,
+                })
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                let alt = Inline::plain_text(&self.inlines_until_end(depth + 1));
+                out.push(Inline::Image {
+                    target: LinkTarget::from_url(&dest_url),
+                    alt,
+                })
+            }
+            Event::Start(_) => out.extend(self.inlines_until_end(depth + 1)),
+            Event::End(_) => {}
+        }
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}

@@ -1,0 +1,343 @@
+//! One meeting's body: the info block, then sections (`##`) with their
+//! subsections (`###`). A subsection or bullet that names a person becomes
+//! that person's recap; other subsections are kept as topic groups.
+
+use super::info::{read_info, says_no_meeting, Info};
+use super::markdown::{TopBlock, NO_UNIT};
+use super::people::{split_remark, PersonRef, Registry};
+use super::text::fold;
+use crate::model::{Block, Inline, Item, PersonId, RecapSummary, Section, SectionKind};
+
+pub fn section_kind(title: &str) -> SectionKind {
+    let t = fold(title);
+    let has = |w: &str| t.contains(w);
+    if has("recap") || has("update") || has("round table") || has("roundtable") || has("status") {
+        SectionKind::Recap
+    } else if has("discussion") || has("topic") {
+        SectionKind::Discussion
+    } else if has("action item") || has("todo") || has("next step") {
+        SectionKind::ActionItems
+    } else if has("note") || has("minutes") {
+        SectionKind::Notes
+    } else if has("agenda") {
+        SectionKind::Agenda
+    } else {
+        SectionKind::Other
+    }
+}
+
+/// Splits a meeting body into the info block and the rest.
+pub fn split_info(blocks: Vec<TopBlock>, problems: &mut Vec<(u32, String)>) -> (Info, Vec<TopBlock>) {
+    let first_h2 = blocks
+        .iter()
+        .position(|b| matches!(b.block, Block::Heading { level: 2, .. }))
+        .unwrap_or(blocks.len());
+    let has_container = blocks[..first_h2].iter().any(|b| b.container.is_some());
+    let mut info_blocks = Vec::new();
+    let mut rest = Vec::new();
+    for (i, tb) in blocks.into_iter().enumerate() {
+        let is_info = i < first_h2
+            && if has_container {
+                tb.container.is_some()
+            } else {
+                // No container: a leading labelled list, or a "No meeting" line.
+                info_blocks.is_empty() && rest.is_empty() && looks_like_info(&tb.block)
+            };
+        if is_info {
+            info_blocks.push(tb.block);
+        } else {
+            rest.push(tb);
+        }
+    }
+    (read_info(&info_blocks, problems), rest)
+}
+
+fn looks_like_info(block: &Block) -> bool {
+    match block {
+        Block::List { items, .. } => items.iter().any(|item| {
+            let text = fold(&Inline::plain_text(&item.inlines));
+            ["location:", "date:", "host:", "participants:", "attendees:"]
+                .iter()
+                .any(|k| text.starts_with(k))
+        }),
+        Block::Paragraph { inlines, .. } => says_no_meeting(&Inline::plain_text(inlines)),
+        _ => false,
+    }
+}
+
+/// Resolves people named in a meeting's body against what is known.
+pub struct Resolver<'a> {
+    pub registry: &'a mut Registry,
+    pub participants: &'a [PersonId],
+    pub date: chrono::NaiveDate,
+    pub recaps: Vec<RecapSummary>,
+    pub problems: Vec<(u32, String)>,
+}
+
+impl Resolver<'_> {
+    fn recap_index(&mut self, person: PersonId, remark: &Option<String>) -> u32 {
+        if let Some(i) = self.recaps.iter().position(|r| r.person == person) {
+            return i as u32;
+        }
+        self.recaps.push(RecapSummary {
+            person,
+            remark: remark.clone(),
+            items: 0,
+        });
+        self.recaps.len() as u32 - 1
+    }
+
+    /// A person for a name written in a recap position. With `create`, a
+    /// name-like text that matches nobody becomes a new person.
+    fn person(&mut self, written: &str, create: bool) -> Option<PersonId> {
+        if let Some(p) = self.registry.resolve(written, self.participants) {
+            return Some(p);
+        }
+        if create && looks_like_name(written) {
+            return self.registry.intern(
+                &PersonRef {
+                    name: Some(written.trim().to_string()),
+                    handle: None,
+                },
+                Some(self.date),
+            );
+        }
+        None
+    }
+}
+
+/// One to three capitalised words without digits, or an @handle.
+fn looks_like_name(text: &str) -> bool {
+    let text = text.trim();
+    if let Some(h) = text.strip_prefix('@') {
+        return super::people::is_handle(h);
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
+        })
+}
+
+/// Builds the sections of a meeting from its body blocks.
+pub fn build_sections(body: Vec<TopBlock>, resolver: &mut Resolver<'_>) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
+    let mut group: Option<(Vec<Inline>, u32, Vec<Block>)> = None;
+
+    fn close_group(
+        group: &mut Option<(Vec<Inline>, u32, Vec<Block>)>,
+        sections: &mut [Section],
+        resolver: &mut Resolver<'_>,
+    ) {
+        if let Some((title, line, blocks)) = group.take() {
+            let section = sections.last_mut().expect("a group lives in a section");
+            let block = subsection(title, line, blocks, section.kind, resolver);
+            section.blocks.push(block);
+        }
+    }
+
+    for tb in body {
+        match tb.block {
+            Block::Heading {
+                level: 2,
+                inlines,
+                line,
+            } => {
+                close_group(&mut group, &mut sections, resolver);
+                let title = Inline::plain_text(&inlines).trim().to_string();
+                sections.push(Section {
+                    kind: section_kind(&title),
+                    title,
+                    line,
+                    blocks: Vec::new(),
+                });
+            }
+            Block::Heading {
+                level: 3,
+                inlines,
+                line,
+            } => {
+                close_group(&mut group, &mut sections, resolver);
+                if sections.is_empty() {
+                    sections.push(untitled(line));
+                }
+                group = Some((inlines, line, Vec::new()));
+            }
+            block => {
+                if let Some((_, _, blocks)) = group.as_mut() {
+                    blocks.push(block);
+                } else {
+                    if sections.is_empty() {
+                        sections.push(untitled(tb.line));
+                    }
+                    sections.last_mut().expect("just ensured").blocks.push(block);
+                }
+            }
+        }
+    }
+    close_group(&mut group, &mut sections, resolver);
+
+    // Bullets that name a person: in recap sections "- Daniel", anywhere
+    // "- twelho: …".
+    for section in &mut sections {
+        let recap_mode = section.kind == SectionKind::Recap;
+        let blocks = std::mem::take(&mut section.blocks);
+        section.blocks = attribute_bullets(blocks, recap_mode, resolver);
+    }
+    sections
+}
+
+fn untitled(line: u32) -> Section {
+    Section {
+        title: String::new(),
+        kind: SectionKind::Other,
+        line,
+        blocks: Vec::new(),
+    }
+}
+
+/// A `###` subsection: a person's recap, or a group of topic notes.
+fn subsection(
+    title: Vec<Inline>,
+    line: u32,
+    blocks: Vec<Block>,
+    kind: SectionKind,
+    resolver: &mut Resolver<'_>,
+) -> Block {
+    let text = Inline::plain_text(&title);
+    let (name, remark) = split_remark(&text);
+    let in_recap = kind == SectionKind::Recap;
+    let few_words = name.split_whitespace().count() <= 3;
+    if few_words {
+        if let Some(person) = resolver.person(name, in_recap) {
+            let recap = resolver.recap_index(person, &remark);
+            return Block::Recap {
+                recap,
+                title: name.to_string(),
+                remark,
+                line,
+                blocks,
+            };
+        }
+    }
+    if in_recap {
+        resolver.problems.push((
+            line,
+            format!("the recap heading \"{}\" names no person; kept as a group", text.trim()),
+        ));
+    }
+    // A recap written as a subsection ("### Biweekly recap") of a notes
+    // section: its bullets may name people.
+    let blocks = if section_kind(&text) == SectionKind::Recap {
+        attribute_bullets(blocks, true, resolver)
+    } else {
+        blocks
+    };
+    Block::Group { title, line, blocks }
+}
+
+/// Replaces top-level bullets that name a person with recap blocks,
+/// splitting the list around them so order is kept.
+fn attribute_bullets(blocks: Vec<Block>, recap_mode: bool, resolver: &mut Resolver<'_>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let Block::List { start, items } = block else {
+            out.push(block);
+            continue;
+        };
+        let mut run: Vec<Item> = Vec::new();
+        for item in items {
+            match person_bullet(&item, recap_mode, resolver) {
+                Some((person, title, remark, rest)) => {
+                    if !run.is_empty() {
+                        out.push(Block::List {
+                            start,
+                            items: std::mem::take(&mut run),
+                        });
+                    }
+                    let recap = resolver.recap_index(person, &remark);
+                    let mut blocks = Vec::new();
+                    if !rest.is_empty() {
+                        blocks.push(Block::Paragraph {
+                            unit: NO_UNIT,
+                            line: item.line,
+                            inlines: rest,
+                        });
+                    }
+                    blocks.extend(item.blocks);
+                    out.push(Block::Recap {
+                        recap,
+                        title,
+                        remark,
+                        line: item.line,
+                        blocks,
+                    });
+                }
+                None => run.push(item),
+            }
+        }
+        if !run.is_empty() {
+            out.push(Block::List { start, items: run });
+        }
+    }
+    out
+}
+
+/// If `item` names a person ("Daniel", "Marvin:", "twelho: did X"), the
+/// person, the name as written, a remark, and the text after the name.
+fn person_bullet(
+    item: &Item,
+    recap_mode: bool,
+    resolver: &mut Resolver<'_>,
+) -> Option<(PersonId, String, Option<String>, Vec<Inline>)> {
+    let text = Inline::plain_text(&item.inlines);
+    let text = text.trim();
+    let has_children = item.blocks.iter().any(|b| matches!(b, Block::List { .. }));
+    // "Name: text" or "Name:" or, in a recap, just "Name".
+    let (written, after_colon) = match text.split_once(':') {
+        Some((name, _)) if name.split_whitespace().count() <= 3 && !name.contains("http") => (name, true),
+        _ => (text, false),
+    };
+    let written = written.trim().trim_matches(|c: char| c == '*' || c == '_');
+    let (name, remark) = split_remark(written);
+    if name.is_empty() || name.split_whitespace().count() > 3 {
+        return None;
+    }
+    if !(after_colon || recap_mode && has_children) {
+        return None;
+    }
+    // New people only for a name with items below it, inside a recap.
+    let person = resolver.person(name, recap_mode && has_children)?;
+    let rest = if after_colon {
+        strip_through_colon(&item.inlines)
+    } else {
+        Vec::new()
+    };
+    Some((person, name.to_string(), remark, rest))
+}
+
+/// The inlines after the first `:` (which sits in a text or bold run).
+fn strip_through_colon(inlines: &[Inline]) -> Vec<Inline> {
+    for (i, inline) in inlines.iter().enumerate() {
+        let plain = match inline {
+            Inline::Text(t) => t.clone(),
+            Inline::Strong(_) | Inline::Emphasis(_) => Inline::plain_text(std::slice::from_ref(inline)),
+            _ => continue,
+        };
+        if let Some((_, after)) = plain.split_once(':') {
+            let mut rest = Vec::new();
+            let after = after.trim_start();
+            if !after.is_empty() {
+                rest.push(Inline::Text(after.to_string()));
+            }
+            rest.extend_from_slice(&inlines[i + 1..]);
+            if let Some(Inline::Text(t)) = rest.first_mut() {
+                *t = t.trim_start().to_string();
+            }
+            return rest;
+        }
+    }
+    Vec::new()
+}

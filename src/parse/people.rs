@@ -1,0 +1,330 @@
+//! People as the notes name them ("Dennis Marttinen, @twelho", "@twelho",
+//! "Dennis", "[Daniel](https://github.com/orangecms)"), merged into one
+//! person per human: by GitHub handle, by full name (so a handle renamed
+//! between years is still the same person), and by first name when a
+//! recap heading says only "Dennis".
+
+use chrono::NaiveDate;
+
+use super::text::{fold, slug};
+use crate::model::{Inline, LinkTarget, Person, PersonId};
+
+/// A name and/or handle exactly as found in the notes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PersonRef {
+    pub name: Option<String>,
+    pub handle: Option<String>,
+}
+
+impl PersonRef {
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none() && self.handle.is_none()
+    }
+}
+
+#[derive(Debug, Default)]
+struct Entry {
+    name: Option<String>,
+    /// Handles with the latest date each was seen on.
+    handles: Vec<(String, Option<NaiveDate>)>,
+    /// Set when this entry turned out to be the same human as another.
+    merged_into: Option<usize>,
+}
+
+/// Interns people while documents are parsed; [`Registry::finish`] yields
+/// the final list and how old ids map onto it.
+#[derive(Debug, Default)]
+pub struct Registry {
+    entries: Vec<Entry>,
+}
+
+impl Registry {
+    fn root(&self, mut i: usize) -> usize {
+        while let Some(next) = self.entries[i].merged_into {
+            i = next;
+        }
+        i
+    }
+
+    fn find_handle(&self, handle: &str) -> Option<usize> {
+        (0..self.entries.len()).find(|&i| {
+            self.entries[i].merged_into.is_none()
+                && self.entries[i]
+                    .handles
+                    .iter()
+                    .any(|(h, _)| h.eq_ignore_ascii_case(handle))
+        })
+    }
+
+    fn find_name(&self, name: &str) -> Option<usize> {
+        let folded = fold(name);
+        (0..self.entries.len()).find(|&i| {
+            self.entries[i].merged_into.is_none() && self.entries[i].name.as_deref().is_some_and(|n| fold(n) == folded)
+        })
+    }
+
+    /// The person for a name and/or handle, creating or merging as needed.
+    pub fn intern(&mut self, person: &PersonRef, seen: Option<NaiveDate>) -> Option<PersonId> {
+        let by_handle = person.handle.as_deref().and_then(|h| self.find_handle(h));
+        // A lone first name is not enough to merge two records into one.
+        let full_name = person
+            .name
+            .as_deref()
+            .filter(|n| n.split_whitespace().count() >= 2 || person.handle.is_none());
+        let by_name = full_name.and_then(|n| self.find_name(n));
+        let id = match (by_handle, by_name) {
+            (Some(h), Some(n)) if h != n => {
+                let moved = std::mem::take(&mut self.entries[n].handles);
+                self.entries[h].handles.extend(moved);
+                if self.entries[h].name.is_none() {
+                    self.entries[h].name = self.entries[n].name.take();
+                }
+                self.entries[n].merged_into = Some(h);
+                h
+            }
+            (Some(i), _) | (None, Some(i)) => i,
+            (None, None) => {
+                if person.is_empty() {
+                    return None;
+                }
+                self.entries.push(Entry::default());
+                self.entries.len() - 1
+            }
+        };
+        let entry = &mut self.entries[id];
+        if let (None, Some(name)) = (&entry.name, &person.name) {
+            entry.name = Some(name.clone());
+        } else if let (Some(old), Some(new)) = (&entry.name, &person.name) {
+            // Prefer the longer form: "Dennis" then "Dennis Marttinen".
+            if new.split_whitespace().count() > old.split_whitespace().count() {
+                entry.name = Some(new.clone());
+            }
+        }
+        if let Some(handle) = &person.handle {
+            match entry.handles.iter_mut().find(|(h, _)| h.eq_ignore_ascii_case(handle)) {
+                Some((_, date)) => *date = (*date).max(seen),
+                None => entry.handles.push((handle.clone(), seen)),
+            }
+        }
+        Some(PersonId(id as u32))
+    }
+
+    /// Resolves how a recap names a person: handle, full name, or first
+    /// name, preferring `preferred` (the meeting's participants).
+    pub fn resolve(&self, written: &str, preferred: &[PersonId]) -> Option<PersonId> {
+        let written = written.trim().trim_start_matches('@').trim();
+        if written.is_empty() {
+            return None;
+        }
+        if let Some(i) = self.find_handle(written) {
+            return Some(PersonId(i as u32));
+        }
+        if let Some(i) = self.find_name(written) {
+            return Some(PersonId(i as u32));
+        }
+        let folded = fold(written);
+        let first_name_of = |i: usize| {
+            self.entries[i]
+                .name
+                .as_deref()
+                .and_then(|n| n.split_whitespace().next())
+                .map(fold)
+        };
+        let matches = |i: usize| first_name_of(i).as_deref() == Some(folded.as_str());
+        preferred
+            .iter()
+            .map(|p| self.root(p.0 as usize))
+            .find(|&i| matches(i))
+            .or_else(|| {
+                // Someone who sent a recap without attending: anyone known,
+                // but only when the first name is unambiguous.
+                let mut found =
+                    (0..self.entries.len()).filter(|&i| self.entries[i].merged_into.is_none() && matches(i));
+                let first = found.next()?;
+                found.next().is_none().then_some(first)
+            })
+            .map(|i| PersonId(i as u32))
+    }
+
+    /// The final people list and, for every id handed out, its new id.
+    pub fn finish(self) -> (Vec<Person>, Vec<PersonId>) {
+        let mut new_index = vec![usize::MAX; self.entries.len()];
+        let mut people = Vec::new();
+        for (i, entry) in self.entries.iter().enumerate() {
+            if entry.merged_into.is_none() {
+                new_index[i] = people.len();
+                let mut handles = entry.handles.clone();
+                // Latest handle last, so it becomes the slug.
+                handles.sort_by_key(|(_, d)| *d);
+                let handles: Vec<String> = handles.into_iter().map(|(h, _)| h).collect();
+                let slug = handles
+                    .last()
+                    .map(|h| h.to_ascii_lowercase())
+                    .or_else(|| entry.name.as_deref().map(slug))
+                    .unwrap_or_else(|| format!("person-{i}"));
+                people.push(Person {
+                    slug,
+                    name: entry.name.clone(),
+                    handles,
+                    ..Person::default()
+                });
+            }
+        }
+        let map = (0..self.entries.len())
+            .map(|i| PersonId(new_index[self.root(i)] as u32))
+            .collect();
+        // Two people could end up with the same slug (a name slug equal to
+        // someone's handle); keep slugs unique since URLs use them.
+        let mut seen = std::collections::HashSet::new();
+        for p in &mut people {
+            let mut candidate = p.slug.clone();
+            let mut n = 2;
+            while !seen.insert(candidate.clone()) {
+                candidate = format!("{}-{n}", p.slug);
+                n += 1;
+            }
+            p.slug = candidate;
+        }
+        (people, map)
+    }
+}
+
+/// A GitHub handle: letters, digits and single hyphens, at most 39 chars.
+pub fn is_handle(word: &str) -> bool {
+    !word.is_empty()
+        && word.len() <= 39
+        && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && !word.starts_with('-')
+}
+
+/// The handle in a GitHub profile URL (`https://github.com/orangecms`).
+fn github_handle(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("https://github.com/")
+        .or_else(|| url.strip_prefix("http://github.com/"))?;
+    let rest = rest.trim_end_matches('/');
+    (is_handle(rest)).then(|| rest.to_string())
+}
+
+/// Reads one participant entry: "Dennis Marttinen, @twelho",
+/// "Dennis Marttinen (@twelho)", "@twelho", "Dennis Marttinen",
+/// "[Dennis](https://github.com/twelho)".
+pub fn person_from_inlines(inlines: &[Inline]) -> PersonRef {
+    let mut link_handle = None;
+    for inline in inlines {
+        if let Inline::Link {
+            target: LinkTarget::Web(url),
+            ..
+        } = inline
+        {
+            link_handle = link_handle.or_else(|| github_handle(url));
+        }
+    }
+    let text = Inline::plain_text(inlines);
+    let mut person = person_from_text(&text);
+    if person.handle.is_none() {
+        person.handle = link_handle;
+    }
+    person
+}
+
+pub fn person_from_text(text: &str) -> PersonRef {
+    let mut name_words: Vec<&str> = Vec::new();
+    let mut handle = None;
+    let mut in_paren = false;
+    for raw in text.split(|c: char| c.is_whitespace() || c == ',' || c == ';') {
+        if raw.is_empty() {
+            continue;
+        }
+        let opens = raw.starts_with('(');
+        let word = raw.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '*' | '_' | '"'));
+        if let Some(h) = word.strip_prefix('@') {
+            let h = h.trim_end_matches(['.', ':']);
+            if handle.is_none() && is_handle(h) {
+                handle = Some(h.to_string());
+            }
+        } else if opens && handle.is_none() && is_handle(word) && raw.ends_with(')') && !name_words.is_empty() {
+            // "Dennis Marttinen (twelho)"
+            handle = Some(word.to_string());
+        } else if opens || in_paren {
+            // A remark in parentheses is not part of the name.
+            in_paren = !raw.ends_with(')');
+            continue;
+        } else if handle.is_none() && !word.is_empty() {
+            name_words.push(word);
+        }
+        if opens && !raw.ends_with(')') {
+            in_paren = true;
+        }
+    }
+    let name = name_words.join(" ");
+    let name = name.trim_matches(|c: char| c == '-' || c == ':' || c.is_whitespace());
+    PersonRef {
+        name: (!name.is_empty() && !is_no_one(name)).then(|| name.to_string()),
+        handle,
+    }
+}
+
+/// "N/A", "none", "-", "TBD": no person.
+pub fn is_no_one(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_matches(|c: char| c == '*' || c == '_')
+        .to_ascii_lowercase();
+    matches!(
+        t.as_str(),
+        "" | "n/a" | "na" | "none" | "-" | "–" | "tbd" | "tba" | "?" | "nobody" | "no one" | "noone"
+    )
+}
+
+/// Splits an inline list of people: "Dennis Marttinen, @twelho, Daniel"
+/// or "@twelho and @orangecms". A lone `@handle` after a name belongs to it.
+pub fn people_from_text(text: &str) -> Vec<PersonRef> {
+    let mut out: Vec<PersonRef> = Vec::new();
+    let mut depth = 0i32;
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' | ';' | '&' if depth <= 0 => {
+                parts.push(&text[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    parts.push(&text[start..]);
+    for part in parts.into_iter().flat_map(|p| p.split(" and ")) {
+        let person = person_from_text(part);
+        if person.is_empty() {
+            continue;
+        }
+        match out.last_mut() {
+            Some(prev) if person.name.is_none() && prev.handle.is_none() && prev.name.is_some() => {
+                prev.handle = person.handle
+            }
+            _ => out.push(person),
+        }
+    }
+    out
+}
+
+/// Splits a recap heading into the name and a remark: "Daniel (couldn't
+/// really join, sorry)" → ("Daniel", "couldn't really join, sorry").
+pub fn split_remark(text: &str) -> (&str, Option<String>) {
+    let text = text.trim();
+    let cut = text
+        .find(['(', ':', '–', '—', ','])
+        .or_else(|| text.find(" - "))
+        .unwrap_or(text.len());
+    let name = text[..cut].trim();
+    let remark = text[cut..].trim_start_matches([':', '–', '—', ',', '-', ' ']).trim();
+    let remark = remark
+        .strip_prefix('(')
+        .map(|r| r.strip_suffix(')').unwrap_or(r))
+        .unwrap_or(remark)
+        .trim();
+    (name, (!remark.is_empty()).then(|| remark.to_string()))
+}

@@ -1,0 +1,334 @@
+//! Text-level clean-up of inline runs: merge adjacent text, replace HackMD
+//! emoji shortcodes, and turn bare `http(s)://` URLs into links (HackMD
+//! links them; CommonMark does not). Also the case- and accent-folding used
+//! for search and name matching.
+
+use crate::model::{Inline, LinkTarget};
+
+/// Tidies an inline run in place, recursing into emphasis; link text is
+/// tidied without linkifying, since a link cannot contain a link.
+pub fn tidy(inlines: &mut Vec<Inline>) {
+    tidy_inner(inlines, true)
+}
+
+fn tidy_inner(inlines: &mut Vec<Inline>, linkify_urls: bool) {
+    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
+    for inline in inlines.drain(..) {
+        match inline {
+            Inline::Text(t) => {
+                if let Some(Inline::Text(prev)) = out.last_mut() {
+                    prev.push_str(&t);
+                } else {
+                    out.push(Inline::Text(t));
+                }
+            }
+            Inline::Emphasis(mut c) => {
+                tidy_inner(&mut c, linkify_urls);
+                out.push(Inline::Emphasis(c))
+            }
+            Inline::Strong(mut c) => {
+                tidy_inner(&mut c, linkify_urls);
+                out.push(Inline::Strong(c))
+            }
+            Inline::Strike(mut c) => {
+                tidy_inner(&mut c, linkify_urls);
+                out.push(Inline::Strike(c))
+            }
+            Inline::Link { target, mut children } => {
+                tidy_inner(&mut children, false);
+                out.push(Inline::Link { target, children })
+            }
+            other => out.push(other),
+        }
+    }
+    for inline in out {
+        match inline {
+            Inline::Text(t) => {
+                let t = replace_emoji(&t);
+                if linkify_urls {
+                    linkify(&t, inlines)
+                } else {
+                    inlines.push(Inline::Text(t))
+                }
+            }
+            other => inlines.push(other),
+        }
+    }
+}
+
+/// Splits `text` at bare URLs, pushing text and link inlines to `out`.
+fn linkify(text: &str, out: &mut Vec<Inline>) {
+    let mut rest = text;
+    while let Some((start, end)) = find_url(rest) {
+        if start > 0 {
+            out.push(Inline::Text(rest[..start].to_string()));
+        }
+        let url = &rest[start..end];
+        out.push(Inline::Link {
+            target: LinkTarget::from_url(url),
+            children: vec![Inline::Text(url.to_string())],
+        });
+        rest = &rest[end..];
+    }
+    if !rest.is_empty() {
+        out.push(Inline::Text(rest.to_string()));
+    }
+}
+
+/// Byte range of the first bare http(s) URL in `text`.
+pub fn find_url(text: &str) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(pos) = text[from..].find("http").map(|p| p + from) {
+        from = pos + 4;
+        let tail = &bytes[pos..];
+        let scheme_len = if starts_with_ignore_case(tail, b"https://") {
+            8
+        } else if starts_with_ignore_case(tail, b"http://") {
+            7
+        } else {
+            continue;
+        };
+        if pos > 0 && (bytes[pos - 1].is_ascii_alphanumeric() || bytes[pos - 1] == b'/') {
+            continue;
+        }
+        let mut end = pos + scheme_len;
+        while end < bytes.len() {
+            let b = bytes[end];
+            if b.is_ascii_whitespace() || matches!(b, b'<' | b'>' | b'"' | b'`') {
+                break;
+            }
+            end += 1;
+        }
+        // Trailing punctuation belongs to the sentence, and a closing
+        // bracket only to the URL when the URL opened it.
+        while end > pos + scheme_len {
+            let url = &text[pos..end];
+            let last = bytes[end - 1];
+            let unbalanced = |open: char, close: char| url.matches(close).count() > url.matches(open).count();
+            let strip = match last {
+                b'.' | b',' | b':' | b';' | b'!' | b'?' | b'\'' | b'*' | b'_' => true,
+                b')' => unbalanced('(', ')'),
+                b']' => unbalanced('[', ']'),
+                _ => false,
+            };
+            if !strip {
+                break;
+            }
+            end -= 1;
+        }
+        while end > pos && !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if end > pos + scheme_len {
+            return Some((pos, end));
+        }
+    }
+    None
+}
+
+fn starts_with_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.len() >= needle.len() && haystack[..needle.len()].eq_ignore_ascii_case(needle)
+}
+
+/// HackMD shortcodes seen in community notes; unknown ones stay as text.
+const EMOJI: &[(&str, &str)] = &[
+    ("+1", "👍"),
+    ("-1", "👎"),
+    ("100", "💯"),
+    ("blush", "😊"),
+    ("bug", "🐛"),
+    ("bulb", "💡"),
+    ("calendar", "📆"),
+    ("clap", "👏"),
+    ("confused", "😕"),
+    ("construction", "🚧"),
+    ("cry", "😢"),
+    ("exclamation", "❗"),
+    ("eyes", "👀"),
+    ("fire", "🔥"),
+    ("grin", "😁"),
+    ("grinning", "😀"),
+    ("hammer", "🔨"),
+    ("heart", "❤️"),
+    ("heavy_check_mark", "✔️"),
+    ("joy", "😂"),
+    ("laughing", "😆"),
+    ("memo", "📝"),
+    ("muscle", "💪"),
+    ("ok_hand", "👌"),
+    ("point_right", "👉"),
+    ("pray", "🙏"),
+    ("question", "❓"),
+    ("rocket", "🚀"),
+    ("see_no_evil", "🙈"),
+    ("slightly_smiling_face", "🙂"),
+    ("smile", "😄"),
+    ("smiley", "😃"),
+    ("sob", "😭"),
+    ("sparkles", "✨"),
+    ("star", "⭐"),
+    ("sunglasses", "😎"),
+    ("sweat_smile", "😅"),
+    ("tada", "🎉"),
+    ("thinking", "🤔"),
+    ("thinking_face", "🤔"),
+    ("thumbsdown", "👎"),
+    ("thumbsup", "👍"),
+    ("upside_down_face", "🙃"),
+    ("warning", "⚠️"),
+    ("wave", "👋"),
+    ("white_check_mark", "✅"),
+    ("wink", "😉"),
+    ("wrench", "🔧"),
+    ("x", "❌"),
+    ("zap", "⚡"),
+];
+
+pub fn emoji(code: &str) -> Option<&'static str> {
+    EMOJI.binary_search_by(|(c, _)| (*c).cmp(code)).ok().map(|i| EMOJI[i].1)
+}
+
+/// Replaces known `:shortcode:`s in `text`.
+pub fn replace_emoji(text: &str) -> String {
+    if !text.contains(':') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(':') {
+        let after = &rest[start + 1..];
+        let code_len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '+' || c == '-'))
+            .unwrap_or(after.len());
+        let closes = after[code_len..].starts_with(':');
+        match (closes && code_len > 0).then(|| emoji(&after[..code_len])).flatten() {
+            Some(e) => {
+                out.push_str(&rest[..start]);
+                out.push_str(e);
+                rest = &after[code_len + 1..];
+            }
+            None => {
+                out.push_str(&rest[..start + 1]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Base letters for U+0100..=U+017F (Latin Extended-A), in code point order.
+const LATIN_EXT_A: &str = concat!(
+    "aaaaaa",
+    "cccccccc",
+    "dddd",
+    "eeeeeeeeee",
+    "gggggggg",
+    "hhhh",
+    "iiiiiiiiii",
+    "ii",
+    "jj",
+    "kkk",
+    "llllllllll",
+    "nnnnnnnnn",
+    "oooooooo",
+    "rrrrrr",
+    "ssssssss",
+    "tttttt",
+    "uuuuuuuuuuuu",
+    "ww",
+    "yyy",
+    "zzzzzz",
+    "s"
+);
+
+/// Appends `c` lowercased and without diacritics to `out`.
+fn fold_char(c: char, out: &mut String) {
+    let lower = if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    };
+    let base: &str = match lower {
+        'à'..='å' => "a",
+        'æ' => "ae",
+        'ç' => "c",
+        'è'..='ë' => "e",
+        'ì'..='ï' => "i",
+        'ð' => "d",
+        'ñ' => "n",
+        'ò'..='ö' | 'ø' => "o",
+        'ù'..='ü' => "u",
+        'ý' | 'ÿ' => "y",
+        'þ' => "th",
+        'ß' => "ss",
+        '\u{0300}'..='\u{036f}' => "", // combining marks of decomposed text
+        '\u{0100}'..='\u{017f}' => {
+            let i = lower as usize - 0x100;
+            &LATIN_EXT_A[i..i + 1]
+        }
+        other => {
+            out.push(other);
+            return;
+        }
+    };
+    out.push_str(base);
+}
+
+/// Lowercase without diacritics: "Käldström" → "kaldstrom".
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// Like [`fold`], also returning for each byte of the folded text the byte
+/// offset of the character it came from, plus one entry for the end, so
+/// that matches in folded text map back to the original.
+pub fn fold_with_map(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices() {
+        let before = out.len();
+        fold_char(c, &mut out);
+        map.extend(std::iter::repeat_n(i, out.len() - before));
+    }
+    map.push(text.len());
+    (out, map)
+}
+
+/// A URL-safe id from a name: "Dennis Marttinen" → "dennis-marttinen".
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in fold(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin_extended_table_covers_the_block() {
+        assert_eq!(LATIN_EXT_A.len(), 0x80);
+        assert_eq!(fold("ŁÓDŹ Ševčík"), "lodz sevcik");
+    }
+
+    #[test]
+    fn emoji_table_is_sorted_for_binary_search() {
+        assert!(EMOJI.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+}

@@ -1,0 +1,231 @@
+//! Note content (the model's block tree) to Yew nodes. Text is always a
+//! text node; only `http(s)` and `mailto` links become `<a>`; raw HTML from
+//! the notes is shown literally. Under a filter, units the query hid are
+//! skipped and matches are highlighted.
+
+use std::collections::BTreeSet;
+
+use yew::prelude::*;
+
+use super::people::Avatar;
+use crate::model::{Block, Inline, Item, LinkTarget, Meeting, Notes, TopicId, UnitId};
+use crate::query::{term_ranges, UnitState};
+
+/// What rendering needs besides the blocks themselves.
+pub struct Ctx<'a> {
+    pub notes: &'a Notes,
+    pub meeting: Option<&'a Meeting>,
+    /// Per-unit states under an active filter; `None` shows everything.
+    pub units: Option<&'a [UnitState]>,
+    pub terms: &'a [String],
+    pub topics: &'a BTreeSet<TopicId>,
+}
+
+impl Ctx<'_> {
+    fn state(&self, unit: UnitId) -> UnitState {
+        match self.units {
+            None => UnitState::Inside,
+            Some(states) => states.get(unit.0 as usize).copied().unwrap_or(UnitState::Inside),
+        }
+    }
+}
+
+/// Renders blocks; the result is empty when the filter hides them all.
+pub fn blocks(blocks: &[Block], ctx: &Ctx<'_>) -> Vec<Html> {
+    blocks.iter().filter_map(|b| block(b, ctx)).collect()
+}
+
+fn block(block: &Block, ctx: &Ctx<'_>) -> Option<Html> {
+    match block {
+        Block::Paragraph { unit, inlines, .. } => {
+            let state = ctx.state(*unit);
+            state.is_shown().then(|| {
+                let class = classes!("p", (state == UnitState::Context).then_some("context"));
+                html! { <p class={class}>{ for inline_nodes(inlines, ctx, state == UnitState::Match) }</p> }
+            })
+        }
+        Block::List { start, items } => {
+            let lis: Vec<Html> = items.iter().filter_map(|item| list_item(item, ctx)).collect();
+            if lis.is_empty() {
+                return None;
+            }
+            Some(match start {
+                Some(n) => html! { <ol start={n.to_string()}>{ for lis }</ol> },
+                None => html! { <ul>{ for lis }</ul> },
+            })
+        }
+        Block::Code { unit, lang, text, .. } => ctx.state(*unit).is_shown().then(|| {
+            let class = (!lang.is_empty()).then(|| format!("language-{lang}"));
+            html! { <pre class="code" tabindex="0"><code class={class}>{ text.clone() }</code></pre> }
+        }),
+        Block::Html { unit, text, .. } => ctx.state(*unit).is_shown().then(|| {
+            html! { <pre class="raw-html" title="HTML from the notes, shown as text">{ text.clone() }</pre> }
+        }),
+        Block::Table { unit, head, rows, .. } => {
+            let state = ctx.state(*unit);
+            let hl = state == UnitState::Match;
+            state.is_shown().then(|| {
+                html! {
+                    <div class="table-wrap" tabindex="0">
+                        <table>
+                            if !head.is_empty() {
+                                <thead><tr>{ for head.iter().map(|c| html! { <th>{ for inline_nodes(c, ctx, hl) }</th> }) }</tr></thead>
+                            }
+                            <tbody>
+                                { for rows.iter().map(|row| html! {
+                                    <tr>{ for row.iter().map(|c| html! { <td>{ for inline_nodes(c, ctx, hl) }</td> }) }</tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            })
+        }
+        Block::Quote(inner) => {
+            let children = blocks(inner, ctx);
+            (!children.is_empty()).then(|| html! { <blockquote>{ for children }</blockquote> })
+        }
+        Block::Heading { inlines, .. } => ctx
+            .units
+            .is_none()
+            .then(|| html! { <p class="note-heading">{ for inline_nodes(inlines, ctx, false) }</p> }),
+        Block::Rule => ctx.units.is_none().then(|| html! { <hr /> }),
+        Block::Group {
+            title, blocks: inner, ..
+        } => {
+            let children = blocks(inner, ctx);
+            (!children.is_empty()).then(|| {
+                html! {
+                    <div class="group">
+                        <h6 class="group-head">{ for inline_nodes(title, ctx, false) }</h6>
+                        { for children }
+                    </div>
+                }
+            })
+        }
+        Block::Recap {
+            recap,
+            title,
+            remark,
+            blocks: inner,
+            ..
+        } => {
+            let children = blocks(inner, ctx);
+            let shown_empty = ctx.units.is_none();
+            if children.is_empty() && !shown_empty {
+                return None;
+            }
+            let person = ctx
+                .meeting
+                .and_then(|m| m.recaps.get(*recap as usize))
+                .map(|r| ctx.notes.person(r.person));
+            let slug = person.map(|p| p.slug.clone()).unwrap_or_default();
+            let name = person
+                .map(|p| p.display_name().to_string())
+                .unwrap_or_else(|| title.clone());
+            Some(html! {
+                <div class="recap" data-person={slug}>
+                    <h6 class="recap-head">
+                        if let Some(p) = person { <Avatar person={p.clone()} /> }
+                        <span class="recap-name">{ name }</span>
+                        if let Some(r) = remark { <span class="remark">{ format!("({r})") }</span> }
+                    </h6>
+                    { for children }
+                </div>
+            })
+        }
+    }
+}
+
+fn list_item(item: &Item, ctx: &Ctx<'_>) -> Option<Html> {
+    let state = ctx.state(item.unit);
+    if !state.is_shown() {
+        return None;
+    }
+    let class = classes!((state == UnitState::Context).then_some("context"));
+    Some(html! {
+        <li class={class}>
+            if let Some(done) = item.task {
+                <input type="checkbox" checked={done} disabled=true aria-label={if done { "done" } else { "not done" }} />
+            }
+            { for inline_nodes(&item.inlines, ctx, state == UnitState::Match) }
+            { for blocks(&item.blocks, ctx) }
+        </li>
+    })
+}
+
+/// Inline content; `hl` highlights search terms and selected topics.
+pub fn inline_nodes(inlines: &[Inline], ctx: &Ctx<'_>, hl: bool) -> Vec<Html> {
+    inlines.iter().map(|i| inline(i, ctx, hl)).collect()
+}
+
+fn inline(inline: &Inline, ctx: &Ctx<'_>, hl: bool) -> Html {
+    match inline {
+        Inline::Text(t) => text(t, ctx, hl),
+        Inline::Code(t) => html! { <code>{ text(t, ctx, hl) }</code> },
+        Inline::Emphasis(c) => html! { <em>{ for inline_nodes(c, ctx, hl) }</em> },
+        Inline::Strong(c) => html! { <strong>{ for inline_nodes(c, ctx, hl) }</strong> },
+        Inline::Strike(c) => html! { <del>{ for inline_nodes(c, ctx, hl) }</del> },
+        Inline::Link { target, children } => link(target, inline_nodes(children, ctx, hl)),
+        Inline::Image { target, alt } => match target {
+            LinkTarget::Web(url) => html! {
+                <img class="note-image" src={url.clone()} alt={alt.clone()} loading="lazy" referrerpolicy="no-referrer" />
+            },
+            _ => html! { <span class="inert-image">{ format!("[image: {alt}]") }</span> },
+        },
+        Inline::Mention { topic, text: t } => {
+            let slug = ctx.notes.topics.get(topic.0 as usize).map(|t| t.slug.clone());
+            if hl && ctx.topics.contains(topic) {
+                html! { <mark class="mention" data-topic={slug}>{ t.clone() }</mark> }
+            } else {
+                html! { <span class="mention" data-topic={slug}>{ text(t, ctx, hl) }</span> }
+            }
+        }
+        Inline::Html(t) => html! { <code class="raw-html">{ t.clone() }</code> },
+        Inline::HardBreak => html! { <br /> },
+        Inline::SoftBreak => html! { " " },
+    }
+}
+
+/// A link as the notes wrote it: clickable only for http(s) and mailto,
+/// always in a new tab, never passing our page as referrer or opener.
+pub fn link(target: &LinkTarget, children: Vec<Html>) -> Html {
+    match target {
+        LinkTarget::Web(url) | LinkTarget::Mail(url) => html! {
+            <a href={url.clone()} target="_blank" rel="noopener noreferrer" class="ext">{ for children }</a>
+        },
+        LinkTarget::Inert(url) => html! {
+            <span class="inert-link" title={format!("Not a web link, not opened: {}", truncate(url, 80))}>{ for children }</span>
+        },
+    }
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+fn text(t: &str, ctx: &Ctx<'_>, hl: bool) -> Html {
+    if !hl || ctx.terms.is_empty() {
+        return html! { t.to_string() };
+    }
+    let ranges = term_ranges(t, ctx.terms);
+    if ranges.is_empty() {
+        return html! { t.to_string() };
+    }
+    let mut nodes = Vec::with_capacity(ranges.len() * 2 + 1);
+    let mut at = 0;
+    for (s, e) in ranges {
+        if s > at {
+            nodes.push(html! { t[at..s].to_string() });
+        }
+        nodes.push(html! { <mark>{ t[s..e].to_string() }</mark> });
+        at = e;
+    }
+    if at < t.len() {
+        nodes.push(html! { t[at..].to_string() });
+    }
+    html! { <>{ for nodes }</> }
+}

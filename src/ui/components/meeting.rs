@@ -1,0 +1,168 @@
+//! One meeting on the timeline: an `<article>` with date, start time in the
+//! reader's zone, host, participants and its sections. Skipped meetings are
+//! a one-line marker; planned ones carry a badge.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::content::{self, Ctx};
+use super::people::PersonName;
+use crate::model::{Meeting, MeetingStatus, PersonId, SectionKind, TopicId};
+use crate::query::UnitState;
+use crate::ui::state::NotesRef;
+use crate::ui::time::{offset_label, reader_offset};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct MeetingCardProps {
+    pub notes: NotesRef,
+    /// Index into `notes.meetings`.
+    pub index: u32,
+    pub units: Option<Rc<[UnitState]>>,
+    pub terms: Rc<[String]>,
+    pub topics: Rc<BTreeSet<TopicId>>,
+    /// People selected in the filter, for the "took part" note.
+    pub people: Rc<[PersonId]>,
+    /// False until the app runs in the browser (keeps prerendered HTML and
+    /// the first hydrated render identical).
+    pub clock_ready: bool,
+}
+
+#[component]
+pub fn MeetingCard(props: &MeetingCardProps) -> Html {
+    let notes = &props.notes;
+    let m = &notes.meetings[props.index as usize];
+    let date_long = m.date.format("%A, %B %-d, %Y").to_string();
+    let status = m.status.as_str();
+
+    if m.status == MeetingStatus::Skipped {
+        let note = m.status_note.clone().unwrap_or_else(|| "No meeting".into());
+        return html! {
+            <article id={m.anchor.clone()} class="meeting skipped" data-meeting-date={m.date.to_string()} data-status={status}
+                     aria-label={format!("{date_long}: {note}")}>
+                <a class="anchor" href={format!("#{}", m.anchor)}>
+                    <time datetime={m.date.to_string()}>{ m.date.format("%b %-d").to_string() }</time>
+                </a>
+                <span class="skip-note">{ note }</span>
+            </article>
+        };
+    }
+
+    let ctx = Ctx {
+        notes,
+        meeting: Some(m),
+        units: props.units.as_deref(),
+        terms: &props.terms,
+        topics: &props.topics,
+    };
+    let sections: Vec<Html> = m
+        .sections
+        .iter()
+        .filter_map(|s| {
+            let body = content::blocks(&s.blocks, &ctx);
+            if body.is_empty() {
+                return None;
+            }
+            let kind = match s.kind {
+                SectionKind::Recap => "recaps",
+                SectionKind::Discussion => "discussion",
+                _ => "other",
+            };
+            Some(html! {
+                <section class={classes!("section", kind)}>
+                    if !s.title.is_empty() { <h5 class="section-head">{ s.title.clone() }</h5> }
+                    { for body }
+                </section>
+            })
+        })
+        .collect();
+    let filtered_out = props.units.is_some() && sections.is_empty();
+
+    html! {
+        <article id={m.anchor.clone()} class={classes!("meeting", status)} data-meeting-date={m.date.to_string()} data-status={status}>
+            <header class="meeting-head">
+                <h4 class="meeting-title">
+                    <a class="anchor" href={format!("#{}", m.anchor)} title="Link to this meeting">
+                        <time datetime={m.date.to_string()}>{ date_long }</time>
+                    </a>
+                    if m.status == MeetingStatus::Planned { <span class="badge planned">{ "Planned" }</span> }
+                </h4>
+                <p class="meta">
+                    { start_time(m, props.clock_ready) }
+                    if !m.hosts.is_empty() {
+                        <span class="hosts">
+                            <span class="label">{ "Host" }</span>
+                            { for m.hosts.iter().map(|h| html! { <PersonName person={notes.person(*h).clone()} /> }) }
+                        </span>
+                    }
+                    if !m.location.is_empty() {
+                        <span class="location">
+                            <span class="label">{ "Where" }</span>
+                            { for content::inline_nodes(&m.location, &ctx, false) }
+                        </span>
+                    }
+                </p>
+                if !m.date_remark.is_empty() {
+                    <p class="date-remark">{ for content::inline_nodes(&m.date_remark, &ctx, false) }</p>
+                }
+                if !m.location_notes.is_empty() && props.units.is_none() {
+                    <div class="location-notes">{ for content::blocks(&m.location_notes, &Ctx { units: None, ..ctx }) }</div>
+                }
+                if !m.participants.is_empty() {
+                    <ul class="participants" aria-label="Participants">
+                        { for m.participants.iter().map(|p| html! {
+                            <li><PersonName person={notes.person(p.person).clone()} /></li>
+                        }) }
+                    </ul>
+                }
+                if props.units.is_none() && !m.agenda.is_empty() {
+                    <div class="agenda"><span class="label">{ "Agenda" }</span>{ for content::blocks(&m.agenda, &Ctx { units: None, ..ctx }) }</div>
+                }
+                if props.units.is_none() && !m.extra_info.is_empty() {
+                    <div class="extra-info">{ for content::blocks(&m.extra_info, &Ctx { units: None, ..ctx }) }</div>
+                }
+            </header>
+            { for sections }
+            if filtered_out {
+                <p class="took-part">{ took_part_note(props, m) }</p>
+            }
+        </article>
+    }
+}
+
+fn took_part_note(props: &MeetingCardProps, m: &Meeting) -> String {
+    let names: Vec<&str> = props
+        .people
+        .iter()
+        .filter(|p| m.involves(**p))
+        .map(|p| props.notes.person(*p).display_name())
+        .collect();
+    format!("{} took part; no notes from them in this meeting.", names.join(", "))
+}
+
+/// The start time in the reader's zone, with the time as written on hover.
+fn start_time(m: &Meeting, clock_ready: bool) -> Html {
+    let Some(t) = &m.time else {
+        return html! {};
+    };
+    let written = format!("{} as written in the notes", t.text);
+    let Some(utc) = t.utc(m.date) else {
+        return html! { <span class="time" title="Time zone not recognised; shown as written">{ t.text.clone() }</span> };
+    };
+    let datetime = utc.format("%Y-%m-%dT%H:%MZ").to_string();
+    let offset = if clock_ready { reader_offset(utc) } else { None };
+    let (shown, zone) = match offset {
+        Some(off) => (
+            utc + chrono::Duration::minutes(off as i64),
+            format!("your time, {}", offset_label(off)),
+        ),
+        None => (utc, "UTC".to_string()),
+    };
+    html! {
+        <span class="time">
+            <time datetime={datetime} title={written}>{ shown.format("%H:%M").to_string() }</time>
+            <span class="zone">{ zone }</span>
+        </span>
+    }
+}

@@ -1,0 +1,6 @@
+//! Components of the timeline page.
+
+pub mod content;
+pub mod meeting;
+pub mod people;
+pub mod timeline;

@@ -1,0 +1,10 @@
+//! The Yew app: it renders the model and the filter state, nothing more.
+//! Parsing happens once per loaded source; filtering is [`crate::query`].
+
+mod app;
+mod components;
+mod state;
+mod time;
+
+pub use app::{App, AppProps};
+pub use state::NotesRef;

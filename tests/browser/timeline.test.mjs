@@ -1,0 +1,74 @@
+// The release build in headless Chromium: the timeline a reader sees.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, screenshotPath } from './lib.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('the built-in notes show as 15 meetings, newest first', async () => {
+  const page = await open(browser.context, server.url + '/');
+  const dates = await page.$$eval('article[data-meeting-date]', (els) => els.map((e) => e.dataset.meetingDate));
+  assert.equal(dates.length, 15);
+  assert.equal(dates[0], '2024-09-03');
+  assert.equal(dates.at(-1), '2024-01-09');
+  const statuses = await page.$$eval('article[data-meeting-date]', (els) => els.map((e) => e.dataset.status));
+  assert.equal(statuses.filter((s) => s === 'skipped').length, 3);
+  assert.equal(statuses.filter((s) => s === 'planned').length, 1);
+  assert.deepEqual(await page.$$eval('article[data-meeting-date="2024-08-20"] [data-person]', (els) => els.map((e) => e.dataset.person)), ['twelho', 'orangecms']);
+  await page.screenshot({ path: screenshotPath('timeline-desktop'), fullPage: false });
+  assert.deepEqual(page.errors, []);
+});
+
+test('oldest first reverses the order', async () => {
+  const page = await open(browser.context, server.url + '/');
+  await page.getByRole('button', { name: 'Oldest first' }).click();
+  const first = await page.$eval('article[data-meeting-date]', (e) => e.dataset.meetingDate);
+  assert.equal(first, '2024-01-09');
+});
+
+test('a deep link scrolls its meeting into view', async () => {
+  const page = await open(browser.context, server.url + '/#2024-05-14');
+  await page.waitForFunction(() => {
+    const r = document.getElementById('2024-05-14').getBoundingClientRect();
+    return r.top >= 0 && r.top < window.innerHeight / 2;
+  }, null, { timeout: 5000 });
+  const top = await page.$eval('[id="2024-05-14"]', (e) => e.getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 450, `meeting top at ${top}px`);
+  await page.screenshot({ path: screenshotPath('deep-link') });
+});
+
+test('links open in a new tab without opener, and only http(s)/mailto are links', async () => {
+  const page = await open(browser.context, server.url + '/');
+  const links = await page.$$eval('.meeting a.ext', (as) => as.map((a) => [a.getAttribute('href'), a.target, a.rel]));
+  assert.ok(links.length > 50);
+  for (const [href, target, rel] of links) {
+    assert.match(href, /^(https?:|mailto:)/);
+    assert.equal(target, '_blank');
+    assert.equal(rel, 'noopener noreferrer');
+  }
+});
+
+test('start times show in the reader zone with the original on hover', async () => {
+  const helsinki = await launch({ timezoneId: 'Europe/Helsinki' });
+  try {
+    const page = await open(helsinki.context, server.url + '/');
+    const time = page.locator('article[data-meeting-date="2024-08-20"] .time time');
+    assert.equal(await time.getAttribute('datetime'), '2024-08-20T16:00Z');
+    assert.equal(await time.getAttribute('title'), '4:00 PM UTC as written in the notes');
+    assert.equal(await time.textContent(), '19:00');
+    assert.equal(await page.locator('article[data-meeting-date="2024-08-20"] .zone').textContent(), 'your time, UTC+3');
+    // January is winter time in Helsinki.
+    assert.equal(await page.locator('article[data-meeting-date="2024-01-09"] .time time').textContent(), '18:00');
+  } finally {
+    await helsinki.close();
+  }
+});
+
+test('a 360 px phone shows the timeline without horizontal scrolling', async () => {
+  const page = await open(browser.context, server.url + '/', { viewport: { width: 360, height: 740 } });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  await page.screenshot({ path: screenshotPath('timeline-phone') });
+});
