@@ -10,6 +10,7 @@ pub struct Export<'a> {
     pub sources: Vec<ExportSource<'a>>,
     pub meetings: Vec<ExportMeeting<'a>>,
     pub people: Vec<ExportPerson<'a>>,
+    pub topics: Vec<ExportTopic<'a>>,
     pub diagnostics: Vec<ExportDiagnostic<'a>>,
 }
 
@@ -37,6 +38,18 @@ pub struct ExportMeeting<'a> {
     pub recaps: Vec<ExportRecap<'a>>,
     pub sections: Vec<ExportSection<'a>>,
     pub links: Vec<ExportLink>,
+    pub topics: Vec<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExportTopic<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub kind: &'static str,
+    pub vendor: &'a str,
+    pub isa: &'static str,
+    pub parents: Vec<&'a str>,
+    pub meetings: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -147,6 +160,24 @@ impl<'a> Export<'a> {
                             text: Inline::plain_text(text),
                             url: target.url().to_string(),
                         })
+                        .collect(),
+                    topics: m.topics.iter().map(|t| notes.topic(*t).slug.as_str()).collect(),
+                })
+                .collect(),
+            topics: notes
+                .topics
+                .iter()
+                .map(|t| ExportTopic {
+                    id: &t.slug,
+                    label: &t.label,
+                    kind: t.kind.as_str(),
+                    vendor: &t.vendor,
+                    isa: t.isa.as_str(),
+                    parents: t.parents.iter().map(|p| notes.topic(*p).slug.as_str()).collect(),
+                    meetings: t
+                        .meetings
+                        .iter()
+                        .map(|i| notes.meetings[*i as usize].date.to_string())
                         .collect(),
                 })
                 .collect(),

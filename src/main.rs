@@ -9,7 +9,14 @@ fn main() {
     let root = gloo::utils::document()
         .get_element_by_id("app")
         .expect("index.html has a #app element");
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { notes }).render();
+    yew::Renderer::<App>::with_root_and_props(
+        root,
+        AppProps {
+            notes,
+            prerendered: false,
+        },
+    )
+    .render();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -179,3 +179,47 @@ pub fn term_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
     }
     merged
 }
+
+/// The filter as URL query pairs: `person`, `topic` (repeatable) and `q`.
+pub fn to_query(notes: &Notes, filter: &Filter) -> Vec<(&'static str, String)> {
+    let mut pairs = Vec::new();
+    for p in &filter.people {
+        pairs.push(("person", notes.person(*p).slug.clone()));
+    }
+    for t in &filter.topics {
+        pairs.push(("topic", notes.topic(*t).slug.clone()));
+    }
+    if !filter.text.trim().is_empty() {
+        pairs.push(("q", filter.text.clone()));
+    }
+    pairs
+}
+
+/// Reads a filter from URL query pairs. `person` and `topic` may repeat or
+/// hold comma-separated values; names that match nothing are returned so
+/// the page can say so instead of silently showing everything.
+pub fn from_query<'a>(notes: &Notes, pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Filter, Vec<String>) {
+    let mut filter = Filter::default();
+    let mut unknown = Vec::new();
+    for (key, value) in pairs {
+        match key {
+            "person" | "topic" => {
+                for v in value.split(',').map(str::trim).filter(|v| !v.is_empty()) {
+                    let found = if key == "person" {
+                        notes
+                            .person_by_slug(v.trim_start_matches('@'))
+                            .map(|p| filter.people.insert(p))
+                    } else {
+                        notes.topic_by_slug(v).map(|t| filter.topics.insert(t))
+                    };
+                    if found.is_none() {
+                        unknown.push(format!("{key} \"{v}\""));
+                    }
+                }
+            }
+            "q" => filter.text = value.to_string(),
+            _ => {}
+        }
+    }
+    (filter, unknown)
+}

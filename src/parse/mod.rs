@@ -22,6 +22,7 @@ pub mod markdown;
 mod meeting;
 pub mod people;
 pub mod text;
+pub mod topics;
 mod units;
 
 pub use dates::{parse_heading, HeadingDate};
@@ -49,6 +50,7 @@ pub fn parse_one(name: &str, text: &str) -> Notes {
 /// Parses several documents into one timeline, merging people across them.
 pub fn parse(sources: &[SourceText<'_>]) -> Notes {
     let mut registry = Registry::default();
+    let mut topics = topics::TopicTable::default();
     let mut notes = Notes::default();
     let mut drafts = Vec::new();
 
@@ -156,7 +158,7 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
             recaps,
             topics: Vec::new(),
         };
-        units::number(&mut meeting);
+        units::number(&mut meeting, &mut topics);
         notes
             .diagnostics
             .extend(problems.into_iter().map(|(line, message)| Diagnostic {
@@ -167,6 +169,7 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
         notes.meetings.push(meeting);
     }
 
+    notes.topics = topics.topics;
     finish(&mut notes, registry);
     notes
 }
@@ -352,5 +355,10 @@ fn finish(notes: &mut Notes, registry: Registry) {
         }
     }
     notes.people = people;
+    for (i, m) in notes.meetings.iter().enumerate() {
+        for t in &m.topics {
+            notes.topics[t.0 as usize].meetings.push(i as u32);
+        }
+    }
     notes.diagnostics.sort_by_key(|d| (d.source, d.line));
 }

@@ -5,6 +5,7 @@ mod app;
 mod components;
 mod state;
 mod time;
+mod url;
 
 pub use app::{App, AppProps};
 pub use state::NotesRef;

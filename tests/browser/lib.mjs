@@ -89,7 +89,7 @@ export async function open(context, url, { viewport } = {}) {
   });
   page.errors = errors;
   await page.goto(url);
-  await page.waitForSelector('article[data-meeting-date]');
+  await page.waitForSelector('.app .count');
   return page;
 }
 

@@ -3,7 +3,10 @@
 
 mod cli;
 mod edge_cases;
+mod people;
+mod query;
 mod seed;
+mod topics;
 
 use racklet_timeline::model::{Meeting, Notes};
 use racklet_timeline::parse::parse_one;

@@ -1,6 +1,8 @@
 //! Components of the timeline page.
 
+pub mod chart;
 pub mod content;
+pub mod filters;
 pub mod meeting;
 pub mod people;
 pub mod timeline;

@@ -60,7 +60,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     { for months.into_iter().map(|(month, cards)| {
                         let name = chrono::Month::try_from(month as u8).map(|m| m.name()).unwrap_or("?");
                         html! {
-                            <section class="month" key={format!("{year}-{month}")}>
+                            <section class="month" key={format!("{year}-{month}")} id={format!("m-{year}-{month:02}")}>
                                 <h3 class="month-head">{ format!("{name} {year}") }</h3>
                                 <div class="cards">{ for cards }</div>
                             </section>

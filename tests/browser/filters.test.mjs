@@ -1,0 +1,132 @@
+// Filtering by person, topic and text; the URL as the filter's home.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, screenshotPath } from './lib.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const dates = (page) => page.$$eval('article[data-meeting-date]', (els) => els.map((e) => e.dataset.meetingDate));
+const count = (page) => page.locator('.count').textContent();
+
+test('?person= shows that person\'s meetings and only their recaps', async () => {
+  const page = await open(browser.context, server.url + '/?person=chiplet');
+  assert.deepEqual(await dates(page), ['2024-04-02', '2024-01-09']);
+  assert.equal(await count(page), '2 of 15 meetings');
+  const recaps = await page.$$eval('[data-person]:not(.chip)', (els) => [...new Set(els.map((e) => e.dataset.person))]);
+  assert.deepEqual(recaps, ['chiplet']);
+  assert.equal(await page.locator('.person-chip[data-person="chiplet"]').getAttribute('aria-pressed'), 'true');
+});
+
+test('?topic= shows the bullets that mention it, highlighted, with parents as context', async () => {
+  const page = await open(browser.context, server.url + '/?topic=rp2040');
+  assert.deepEqual(await dates(page), ['2024-08-20']);
+  const marks = await page.$$eval('mark.mention', (els) => els.map((e) => e.textContent));
+  assert.ok(marks.length >= 1 && marks.every((m) => m === 'RP2040'), marks.join(','));
+  const context = await page.locator('li.context').first().textContent();
+  assert.match(context, /^Raspberry Pi Pico 2 with RP2350 released/);
+  assert.equal(await page.locator('text=New SATA cables').count(), 0, 'unrelated bullets are hidden');
+  await page.screenshot({ path: screenshotPath('filter-topic'), fullPage: true });
+});
+
+test('?q= searches ignoring case and highlights the words', async () => {
+  const page = await open(browser.context, server.url + '/?q=dram%20TRAINING');
+  assert.deepEqual(await dates(page), ['2024-08-20', '2024-08-06']);
+  const marks = await page.$$eval('article mark:not(.mention)', (els) => els.map((e) => e.textContent.toLowerCase()));
+  assert.ok(marks.includes('dram') && marks.includes('training'), marks.join(','));
+  assert.equal(await page.inputValue('#search'), 'dram TRAINING');
+});
+
+test('facets combine: a person AND a topic, several topics OR', async () => {
+  const page = await open(browser.context, server.url + '/?person=orangecms&topic=jh7110&q=kexec');
+  assert.deepEqual(await dates(page), ['2024-08-06', '2024-05-28']);
+  const two = await open(browser.context, server.url + '/?topic=rp2350&topic=th1520');
+  assert.deepEqual(await dates(two), ['2024-08-20', '2024-02-06', '2024-01-23']);
+});
+
+test('an unknown name in the link is reported, not silently dropped', async () => {
+  const page = await open(browser.context, server.url + '/?topic=z80');
+  assert.match(await page.locator('.notice').textContent(), /topic "z80"/);
+  assert.equal((await dates(page)).length, 15);
+});
+
+test('Back and Forward step through filter changes', async () => {
+  const page = await open(browser.context, server.url + '/');
+  await page.locator('.person-chip[data-person="orangecms"]').click();
+  await page.waitForURL(/person=orangecms/);
+  assert.equal((await dates(page)).length, 10);
+  await page.locator('details.topics > summary').click();
+  await page.locator('.topic-chip[data-topic="jh7110"]').click();
+  await page.waitForURL(/person=orangecms&topic=jh7110/);
+  assert.equal((await dates(page)).length, 6);
+  await page.goBack();
+  await page.waitForURL((u) => !u.search.includes('topic='));
+  assert.equal((await dates(page)).length, 10);
+  await page.goBack();
+  await page.waitForURL((u) => u.search === '');
+  assert.equal((await dates(page)).length, 15);
+  await page.goForward();
+  await page.waitForURL(/person=orangecms/);
+  assert.equal((await dates(page)).length, 10);
+  assert.equal(await page.locator('.person-chip[data-person="orangecms"]').getAttribute('aria-pressed'), 'true');
+});
+
+test('keyboard: / focuses search, Esc clears it, chips toggle with Enter and show a focus ring', async () => {
+  const page = await open(browser.context, server.url + '/');
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'search');
+  await page.keyboard.type('kexec');
+  await page.waitForURL(/q=kexec/);
+  assert.equal((await dates(page)).length, 2);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.inputValue('#search'), '');
+  assert.equal((await dates(page)).length, 15);
+  // Tab from the search box reaches the first person chip.
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement.className);
+  assert.match(focused, /person-chip/);
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(outline, 'solid', 'a visible focus ring');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-pressed')), 'true');
+  await page.keyboard.press(' ');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-pressed')), 'false');
+});
+
+test('no result says so and clears in one click', async () => {
+  const page = await open(browser.context, server.url + '/?q=zzzzzz');
+  assert.equal((await dates(page)).length, 0);
+  assert.match(await page.locator('.empty').textContent(), /No meetings match/);
+  await page.locator('.empty button').click();
+  assert.equal((await dates(page)).length, 15);
+  assert.equal(new URL(page.url()).search, '');
+});
+
+test('a deep link works with filters, and says so when the filters hide it', async () => {
+  const page = await open(browser.context, server.url + '/?person=chiplet#2024-01-09');
+  // Scrolled to it, or as far as the page goes.
+  await page.waitForFunction(() => {
+    const top = document.querySelector('[id="2024-01-09"]').getBoundingClientRect().top;
+    const atBottom = window.scrollY + innerHeight >= document.documentElement.scrollHeight - 2;
+    return window.scrollY > 0 && (top < 100 || atBottom);
+  });
+  const hidden = await open(browser.context, server.url + '/?person=chiplet#2024-08-20');
+  assert.match(await hidden.locator('.notice').textContent(), /hidden by the filters/);
+  await hidden.getByRole('button', { name: 'Show all meetings' }).click();
+  await hidden.waitForFunction(() => {
+    const el = document.querySelector('[id="2024-08-20"]');
+    return el && Math.abs(el.getBoundingClientRect().top) < 300;
+  });
+  assert.equal(await hidden.locator('.notice').count(), 0);
+});
+
+test('the chart links each month to the timeline, and the overview table sets both filters', async () => {
+  const page = await open(browser.context, server.url + '/');
+  await page.locator('summary', { hasText: 'Hardware over time' }).click();
+  const cell = page.locator('svg.chart g[data-topic="jh7110"] a').first();
+  assert.equal(await cell.getAttribute('href'), '#m-2024-01');
+  await page.screenshot({ path: screenshotPath('overview'), fullPage: false });
+  await page.getByRole('button', { name: 'Daniel Maslowski on StarFive JH7110: ' + (await page.getByRole('button', { name: /Daniel Maslowski on StarFive JH7110/ }).textContent()) }).click();
+  await page.waitForURL(/person=orangecms&topic=jh7110/);
+});
