@@ -4,8 +4,10 @@
 //! the build machine, to prerender the page).
 
 pub mod export;
+pub mod links;
 pub mod model;
 pub mod parse;
+pub mod previews;
 pub mod query;
 pub mod ui;
 

@@ -4,6 +4,7 @@
 mod cli;
 mod edge_cases;
 mod people;
+mod previews;
 mod query;
 mod seed;
 mod topics;
