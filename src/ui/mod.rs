@@ -3,6 +3,8 @@
 
 mod app;
 mod components;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ssr;
 mod state;
 mod time;
 mod url;

@@ -226,3 +226,17 @@ fn locations_sections_and_links_of_a_full_meeting() {
     assert!(urls.contains(&"https://meet.ffmuc.net/racklet-community"));
     assert!(urls.contains(&"https://gist.github.com/orangecms/8624aa82bab4931f787b5eee572f7668"));
 }
+
+#[test]
+fn a_meeting_renders_to_html_with_its_hooks() {
+    let notes = racklet_timeline::ui::NotesRef(std::rc::Rc::new(seed()));
+    let i = notes
+        .meetings
+        .iter()
+        .position(|m| m.date.to_string() == "2024-08-20")
+        .unwrap() as u32;
+    let html = racklet_timeline::ui::ssr::render_meeting(notes, i);
+    assert!(html.contains(r#"data-meeting-date="2024-08-20""#), "{html}");
+    assert!(html.contains(r#"data-person="orangecms""#));
+    assert!(html.contains("Finished reversing and translating the"));
+}
