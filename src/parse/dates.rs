@@ -88,9 +88,11 @@ fn tokenize(text: &str) -> Vec<(usize, Tok<'_>)> {
                 }
             }
             let rest = &text[end..];
+            // Bytes, not str slices: the next character may be multi-byte ("–").
             let ordinal = ["st", "nd", "rd", "th"].iter().any(|s| {
-                rest.len() >= 2
-                    && rest[..2].eq_ignore_ascii_case(s)
+                rest.as_bytes()
+                    .get(..2)
+                    .is_some_and(|b| b.eq_ignore_ascii_case(s.as_bytes()))
                     && !rest[2..].starts_with(|c: char| c.is_alphabetic())
             });
             if ordinal {

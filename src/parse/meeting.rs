@@ -33,15 +33,21 @@ pub fn split_info(blocks: Vec<TopBlock>, problems: &mut Vec<(u32, String)>) -> (
         .position(|b| matches!(b.block, Block::Heading { level: 2, .. }))
         .unwrap_or(blocks.len());
     let has_container = blocks[..first_h2].iter().any(|b| b.container.is_some());
-    let mut info_blocks = Vec::new();
+    let mut info_blocks: Vec<Block> = Vec::new();
     let mut rest = Vec::new();
     for (i, tb) in blocks.into_iter().enumerate() {
         let is_info = i < first_h2
             && if has_container {
                 tb.container.is_some()
             } else {
-                // No container: a leading labelled list, or a "No meeting" line.
-                info_blocks.is_empty() && rest.is_empty() && looks_like_info(&tb.block)
+                // No container: a leading labelled list or paragraph, or a
+                // "No meeting" line; then the list a bare "**Agenda:**" line
+                // at its end introduces.
+                rest.is_empty()
+                    && match info_blocks.last() {
+                        None => looks_like_info(&tb.block),
+                        Some(prev) => ends_with_bare_agenda(prev) && matches!(tb.block, Block::List { .. }),
+                    }
             };
         if is_info {
             info_blocks.push(tb.block);
@@ -52,17 +58,39 @@ pub fn split_info(blocks: Vec<TopBlock>, problems: &mut Vec<(u32, String)>) -> (
     (read_info(&info_blocks, problems), rest)
 }
 
+/// Text that starts with a field label an info block always has.
+fn starts_with_info_label(text: &str) -> bool {
+    let text = fold(text);
+    ["location:", "date:", "host:", "participants:", "attendees:"]
+        .iter()
+        .any(|k| text.trim_start().starts_with(k))
+}
+
 fn looks_like_info(block: &Block) -> bool {
     match block {
-        Block::List { items, .. } => items.iter().any(|item| {
-            let text = fold(&Inline::plain_text(&item.inlines));
-            ["location:", "date:", "host:", "participants:", "attendees:"]
-                .iter()
-                .any(|k| text.starts_with(k))
-        }),
-        Block::Paragraph { inlines, .. } => says_no_meeting(&Inline::plain_text(inlines)),
+        Block::List { items, .. } => items
+            .iter()
+            .any(|item| starts_with_info_label(&Inline::plain_text(&item.inlines))),
+        // Some years wrote the fields as lines of a paragraph, no bullets.
+        Block::Paragraph { inlines, .. } => {
+            let text = Inline::plain_text(inlines);
+            says_no_meeting(&text) || starts_with_info_label(&text)
+        }
         _ => false,
     }
+}
+
+/// Whether the last line of an info paragraph is a bare "Agenda:" label,
+/// so the list after it is the agenda.
+fn ends_with_bare_agenda(block: &Block) -> bool {
+    let Block::Paragraph { inlines, .. } = block else {
+        return false;
+    };
+    let last_line = inlines
+        .rsplit(|i| matches!(i, Inline::SoftBreak | Inline::HardBreak))
+        .find(|line| !Inline::plain_text(line).trim().is_empty())
+        .unwrap_or_default();
+    fold(Inline::plain_text(last_line).trim()) == "agenda:"
 }
 
 /// Resolves people named in a meeting's body against what is known.
@@ -94,13 +122,19 @@ impl Resolver<'_> {
             return Some(p);
         }
         if create && looks_like_name(written) {
-            return self.registry.intern(
-                &PersonRef {
-                    name: Some(written.trim().to_string()),
+            // "@newcomer" is a handle, not a name spelt with an @.
+            let written = written.trim();
+            let person = match written.strip_prefix('@') {
+                Some(handle) => PersonRef {
+                    name: None,
+                    handle: Some(handle.to_string()),
+                },
+                None => PersonRef {
+                    name: Some(written.to_string()),
                     handle: None,
                 },
-                Some(self.date),
-            );
+            };
+            return self.registry.intern(&person, Some(self.date));
         }
         None
     }
@@ -248,25 +282,38 @@ fn attribute_bullets(blocks: Vec<Block>, recap_mode: bool, resolver: &mut Resolv
             continue;
         };
         let mut run: Vec<Item> = Vec::new();
-        for item in items {
+        // Where the current run starts, so a split ordered list keeps its numbers.
+        let mut run_start = start;
+        for (index, item) in items.into_iter().enumerate() {
             match person_bullet(&item, recap_mode, resolver) {
                 Some((person, title, remark, rest)) => {
                     if !run.is_empty() {
                         out.push(Block::List {
-                            start,
+                            start: run_start,
                             items: std::mem::take(&mut run),
                         });
                     }
+                    let number = start.map(|s| s + index as u64);
+                    run_start = number.map(|n| n + 1);
                     let recap = resolver.recap_index(person, &remark);
-                    let mut blocks = Vec::new();
-                    if !rest.is_empty() {
-                        blocks.push(Block::Paragraph {
-                            unit: NO_UNIT,
-                            line: item.line,
-                            inlines: rest,
-                        });
-                    }
-                    blocks.extend(item.blocks);
+                    // "- Marvin:" with items below: those items are the
+                    // recap, as under a "### Marvin" heading. "- twelho: did
+                    // X" with notes below is one item, X, with its notes
+                    // nested, so it counts as one item like "- did X" would.
+                    let blocks = if rest.is_empty() {
+                        item.blocks
+                    } else {
+                        vec![Block::List {
+                            start: number,
+                            items: vec![Item {
+                                unit: NO_UNIT,
+                                line: item.line,
+                                task: item.task,
+                                inlines: rest,
+                                blocks: item.blocks,
+                            }],
+                        }]
+                    };
                     out.push(Block::Recap {
                         recap,
                         title,
@@ -279,7 +326,10 @@ fn attribute_bullets(blocks: Vec<Block>, recap_mode: bool, resolver: &mut Resolv
             }
         }
         if !run.is_empty() {
-            out.push(Block::List { start, items: run });
+            out.push(Block::List {
+                start: run_start,
+                items: run,
+            });
         }
     }
     out
@@ -308,8 +358,13 @@ fn person_bullet(
     if !(after_colon || recap_mode && has_children) {
         return None;
     }
-    // New people only for a name with items below it, inside a recap.
-    let person = resolver.person(name, recap_mode && has_children)?;
+    // A bullet makes a new person only when it is written as an @handle
+    // with items below it, inside a recap. A bare word with items below
+    // ("- Website", "- Design") is as often a topic as a name, so it must
+    // name someone already known (a participant or host anywhere, or an
+    // earlier recap heading); otherwise it stays a bullet.
+    let create = recap_mode && has_children && name.starts_with('@');
+    let person = resolver.person(name, create)?;
     let rest = if after_colon {
         strip_through_colon(&item.inlines)
     } else {

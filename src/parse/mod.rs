@@ -5,7 +5,10 @@
 //! title     = "# " text                      (the first level-1 heading that is not a date)
 //! meeting   = "# " date [time [zone]] NL info? section*
 //! info      = ":::info" NL (field | "No meeting …")* ":::"
+//!           | field-list | field-lines [list]           (no container: the first block, and the
+//!                                                         list after a last bare "**Agenda:**")
 //! field     = "- **" key ":**" value NL nested-list?     (key: Location, Date, Host, Participants, Agenda, …)
+//!           | "**" key ":**" value NL                     (field-lines: one per line, no bullets)
 //! section   = "## " title NL block* subsection*         (Biweekly Recap, Discussion Topics, Notes, …)
 //! subsection= "### " (person [remark] | topic) NL block*
 //! unplaced  = "# " heading-that-is-not-a-date NL block* (kept, with a diagnostic)
@@ -13,8 +16,10 @@
 //!
 //! Recaps are found three ways: `### Name` under a recap section, bullets
 //! `- Name` with items below in a recap section or subsection, and bullets
-//! `- handle: …` anywhere. Anything that fits nowhere is reported as a
-//! [`Diagnostic`] with its line and still shown.
+//! `- handle: …` anywhere. A bullet names someone already known (a
+//! participant or host anywhere in the documents) or an `@handle`; other
+//! bullets (`- Website`) stay bullets. Anything that fits nowhere is
+//! reported as a [`Diagnostic`] with its line and still shown.
 
 mod dates;
 mod info;
@@ -361,4 +366,33 @@ fn finish(notes: &mut Notes, registry: Registry) {
         }
     }
     notes.diagnostics.sort_by_key(|d| (d.source, d.line));
+}
+
+/// Whether `text` has at least one meeting heading (`# August 20, 2024`):
+/// a quick look, before loading a document, that it is meeting notes.
+pub fn has_meetings(text: &str) -> bool {
+    use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+    let mut heading: Option<String> = None;
+    for event in Parser::new(text) {
+        match event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }) => heading = Some(String::new()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = heading.as_mut() {
+                    h.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(HeadingLevel::H1)) => {
+                if let Some(h) = heading.take() {
+                    if matches!(parse_heading(h.trim()), HeadingDate::Meeting { .. }) {
+                        return true;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }

@@ -10,7 +10,9 @@ use yew::prelude::*;
 use super::components::chart::Overview;
 use super::components::content::{self, Ctx};
 use super::components::filters::FilterPanel;
-use super::components::timeline::Timeline;
+use super::components::sources::SourcesPanel;
+use super::components::timeline::{position, Timeline};
+use super::sources::{check, DocKind};
 use super::state::{Action, NotesRef, Order, State};
 use super::url;
 use crate::model::PersonId;
@@ -37,7 +39,8 @@ pub fn App(props: &AppProps) -> Html {
         s
     });
     let clock_ready = use_state(|| false);
-    // A meeting named in the fragment that the filters hide.
+    // The `#fragment` still to scroll to, and a meeting the filters hide.
+    let pending = use_state(|| None::<String>);
     let hidden_target = use_state(|| None::<String>);
     let search_ref = use_node_ref();
 
@@ -45,7 +48,7 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = state.dispatcher();
         let notes = state.notes.clone();
         let clock_ready = clock_ready.setter();
-        let hidden_target = hidden_target.setter();
+        let pending = pending.setter();
         let search_ref = search_ref.clone();
         use_effect_with((), move |_| {
             clock_ready.set(true);
@@ -53,10 +56,12 @@ pub fn App(props: &AppProps) -> Html {
                 let (f, u, o) = url::read(&notes, &url::current_pairs());
                 dispatch.dispatch(Action::FromUrl(f, u, o));
             }
-            let listeners = browser::listen(dispatch, notes, search_ref);
-            if let Some(missing) = browser::scroll_to_hash() {
-                hidden_target.set(Some(missing));
+            let srcs = url::sources();
+            if !srcs.is_empty() {
+                browser::load_urls(srcs, true, dispatch.clone());
             }
+            pending.set(browser::fragment());
+            let listeners = browser::listen(dispatch, notes, search_ref, pending);
             move || drop(listeners)
         });
     }
@@ -70,13 +75,26 @@ pub fn App(props: &AppProps) -> Html {
         query::apply(notes, filter)
     });
     {
-        // Once the hidden meeting is visible again (filters cleared), go there.
-        let hidden_target = hidden_target.clone();
-        use_effect_with(view.clone(), move |_| {
-            if hidden_target.is_some() && browser::scroll_to_hash().is_none() {
-                hidden_target.set(None);
-            }
-        });
+        // Reach the fragment: scroll when rendered, render further when it
+        // is below the rendered part, say so when the filters hide it.
+        let (pending, hidden_target) = (pending.clone(), hidden_target.clone());
+        let (notes, order, limit, d) = (state.notes.clone(), state.order, state.limit, state.dispatcher());
+        use_effect_with(
+            (view.clone(), limit, order, (*pending).clone()),
+            move |(view, _, _, target)| {
+                let Some(id) = target else { return };
+                if browser::scroll_to(id) {
+                    pending.set(None);
+                    hidden_target.set(None);
+                } else if let Some(pos) = position(&notes, view, order, id) {
+                    d.dispatch(Action::ShowUpTo(pos + 1));
+                } else if notes.meetings.iter().any(|m| &m.anchor == id) {
+                    hidden_target.set(Some(id.clone()));
+                } else {
+                    pending.set(None);
+                }
+            },
+        );
     }
     let people: Rc<[PersonId]> = state.filter.people.iter().copied().collect::<Vec<_>>().into();
     let notes = &state.notes;
@@ -90,6 +108,95 @@ pub fn App(props: &AppProps) -> Html {
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::ClearFilters))
     };
+    // Sources: URLs are recorded in `src` so the view can be shared.
+    let src_list = |docs: &[super::sources::Doc]| -> Vec<String> {
+        docs.iter()
+            .filter_map(|d| match d.kind {
+                DocKind::BuiltIn => Some("builtin".to_string()),
+                DocKind::Url => Some(d.name.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let on_url = {
+        let (d, docs) = (dispatch.clone(), state.docs.clone());
+        Callback::from(move |src: String| {
+            let abs = url::absolute(&src);
+            let mut list = src_list(&docs);
+            list.retain(|s| s != &abs);
+            list.push(abs.clone());
+            url::set_sources(&list);
+            browser::load_urls(vec![abs], false, d.clone());
+        })
+    };
+    let on_files = {
+        let d = dispatch.clone();
+        Callback::from(move |files: web_sys::FileList| browser::load_files(files, d.clone()))
+    };
+    let on_paste = {
+        let d = dispatch.clone();
+        Callback::from(move |text: String| load_pasted(&text, &d))
+    };
+    let on_remove = {
+        let (d, docs) = (dispatch.clone(), state.docs.clone());
+        Callback::from(move |i: usize| {
+            if docs
+                .get(i)
+                .is_some_and(|doc| matches!(doc.kind, DocKind::Url | DocKind::BuiltIn))
+            {
+                let mut rest = docs.to_vec();
+                rest.remove(i);
+                url::set_sources(&src_list(&rest));
+            }
+            d.dispatch(Action::RemoveDoc(i))
+        })
+    };
+    let on_built_in = {
+        let d = dispatch.clone();
+        Callback::from(move |_| {
+            url::set_sources(&[]);
+            d.dispatch(Action::BuiltInOnly)
+        })
+    };
+    let on_dismiss = {
+        let d = dispatch.clone();
+        Callback::from(move |_| d.dispatch(Action::DismissErrors))
+    };
+    let dragging = use_state(|| false);
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if !*dragging {
+                dragging.set(true);
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            // Only leaving the window counts, not moving between children.
+            if e.related_target().is_none() {
+                dragging.set(false);
+            }
+        })
+    };
+    let ondrop = {
+        let (dragging, d) = (dragging.clone(), dispatch.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(files) = e.data_transfer().and_then(|t| t.files()) {
+                browser::load_files(files, d.clone());
+            }
+        })
+    };
+    let multi = notes.sources.len() > 1;
+    let on_more = {
+        let d = dispatch.clone();
+        Callback::from(move |_| d.dispatch(Action::ShowMore))
+    };
+
     let empty = BTreeSet::new();
     let ctx = Ctx {
         notes,
@@ -107,13 +214,18 @@ pub fn App(props: &AppProps) -> Html {
     let shown = view.meetings.len();
 
     html! {
-        <div class="app">
+        <div class={classes!("app", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
+            if *dragging {
+                <div class="drop-hint" aria-hidden="true">{ "Drop Markdown notes to add them to the timeline" }</div>
+            }
             <header class="page-head">
                 <h1>{ title }</h1>
                 if let Some(src) = source {
                     <div class="intro">{ for content::blocks(&src.intro, &ctx) }</div>
                 }
             </header>
+            <SourcesPanel docs={state.docs.clone()} loading={state.loading} errors={state.load_errors.clone()}
+                {on_url} {on_files} {on_paste} {on_remove} {on_built_in} {on_dismiss} />
             <nav class="toolbar" aria-label="Filters and order">
                 <FilterPanel notes={notes.clone()} filter={state.filter.clone()} group_by={state.group_by}
                     dispatch={dispatch.clone()} search_ref={search_ref.clone()} />
@@ -151,7 +263,8 @@ pub fn App(props: &AppProps) -> Html {
                         <button type="button" onclick={clear}>{ "Clear filters" }</button>
                     </div>
                 }
-                <Timeline notes={notes.clone()} view={view.clone()} order={state.order} people={people} clock_ready={*clock_ready} />
+                <Timeline notes={notes.clone()} view={view.clone()} order={state.order} people={people} clock_ready={*clock_ready}
+                    show_source={multi} limit={state.limit} on_more={on_more} />
             </main>
             if !notes.unplaced.is_empty() {
                 <section class="unplaced" aria-labelledby="unplaced-head">
@@ -184,6 +297,26 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
+/// Loads pasted Markdown as a document, or reports why it is not notes.
+fn load_pasted(text: &str, d: &UseReducerDispatcher<State>) {
+    // Each paste is its own document, numbered in order.
+    thread_local!(static PASTES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
+    let n = PASTES.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    let name = format!("pasted notes {n}");
+    let (docs, errors) = match check(&name, DocKind::Paste, text.as_bytes(), None) {
+        Ok(doc) => (vec![doc], Vec::new()),
+        Err(cause) => (Vec::new(), vec![super::sources::LoadError { source: name, cause }]),
+    };
+    d.dispatch(Action::Loaded {
+        docs,
+        errors,
+        replace: false,
+    });
+}
+
 /// What only happens in a browser: history and keyboard listeners, and
 /// scrolling to the meeting in the fragment.
 mod browser {
@@ -194,10 +327,12 @@ mod browser {
         dispatch: UseReducerDispatcher<State>,
         notes: NotesRef,
         search: NodeRef,
+        pending: UseStateSetter<Option<String>>,
     ) -> Vec<gloo::events::EventListener> {
         use gloo::events::EventListener;
         use wasm_bindgen::JsCast;
         let window = gloo::utils::window();
+        let dispatch_for_paste = dispatch.clone();
         let popstate = EventListener::new(&window, "popstate", move |_| {
             let (f, u, o) = url::read(&notes, &url::current_pairs());
             dispatch.dispatch(Action::FromUrl(f, u, o));
@@ -226,39 +361,141 @@ mod browser {
                 }
             }
         });
-        vec![popstate, keydown]
+        // Pasting notes anywhere but into a field loads them.
+        let paste_dispatch = dispatch_for_paste;
+        let paste = EventListener::new(&gloo::utils::document(), "paste", move |e| {
+            let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+                return;
+            };
+            let in_field = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA") || el.is_content_editable());
+            let text = e
+                .clipboard_data()
+                .and_then(|c| c.get_data("text/plain").ok())
+                .unwrap_or_default();
+            if !in_field && crate::parse::has_meetings(&text) {
+                load_pasted(&text, &paste_dispatch);
+            }
+        });
+        // A link to a meeting or month that is not rendered yet (chart cells).
+        let hashchange = EventListener::new(&window, "hashchange", move |_| pending.set(fragment()));
+        vec![popstate, keydown, paste, hashchange]
+    }
+
+    /// Fetches `urls` (`builtin` is the built-in notes), reporting progress;
+    /// the documents that loaded are added or replace the current ones.
+    #[cfg(target_arch = "wasm32")]
+    pub fn load_urls(urls: Vec<String>, replace: bool, d: UseReducerDispatcher<State>) {
+        use super::super::sources::{fetch_doc, Doc, LoadError};
+        use std::cell::Cell;
+        wasm_bindgen_futures::spawn_local(async move {
+            let total = urls.len();
+            d.dispatch(Action::Loading(Some((0, total))));
+            let done = Rc::new(Cell::new(0));
+            let loads = urls.into_iter().map(|u| {
+                let (d, done) = (d.clone(), done.clone());
+                async move {
+                    let result = if u == "builtin" {
+                        Ok(Doc::built_in())
+                    } else {
+                        fetch_doc(&u).await
+                    };
+                    done.set(done.get() + 1);
+                    d.dispatch(Action::Loading(Some((done.get(), total))));
+                    (u, result)
+                }
+            });
+            let (mut docs, mut errors) = (Vec::new(), Vec::new());
+            for (source, result) in futures::future::join_all(loads).await {
+                match result {
+                    Ok(doc) => docs.push(doc),
+                    Err(cause) => errors.push(LoadError { source, cause }),
+                }
+            }
+            d.dispatch(Action::Loaded { docs, errors, replace });
+        });
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    pub fn load_files(files: web_sys::FileList, d: UseReducerDispatcher<State>) {
+        use super::super::sources::{read_file, LoadError};
+        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        if files.is_empty() {
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            d.dispatch(Action::Loading(Some((0, files.len()))));
+            let (mut docs, mut errors) = (Vec::new(), Vec::new());
+            let total = files.len();
+            for (i, file) in files.into_iter().enumerate() {
+                let name = file.name();
+                match read_file(file).await {
+                    Ok(doc) => docs.push(doc),
+                    Err(cause) => errors.push(LoadError { source: name, cause }),
+                }
+                d.dispatch(Action::Loading(Some((i + 1, total))));
+            }
+            d.dispatch(Action::Loaded {
+                docs,
+                errors,
+                replace: false,
+            });
+        });
     }
 
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn listen(_: UseReducerDispatcher<State>, _: NotesRef, _: NodeRef) -> Vec<()> {
+    pub fn load_urls(_: Vec<String>, _: bool, _: UseReducerDispatcher<State>) {}
+
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn load_files(_: web_sys::FileList, _: UseReducerDispatcher<State>) {}
+
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn listen(
+        _: UseReducerDispatcher<State>,
+        _: NotesRef,
+        _: NodeRef,
+        _: UseStateSetter<Option<String>>,
+    ) -> Vec<()> {
         Vec::new()
     }
 
-    /// Scrolls to the element named by the URL fragment (the content did
-    /// not exist when the browser looked). Returns the fragment if it names
-    /// a meeting that is not on the page.
-    pub fn scroll_to_hash() -> Option<String> {
+    /// The URL fragment (`2024-05-14`), decoded, if there is one.
+    pub fn fragment() -> Option<String> {
         #[cfg(target_arch = "wasm32")]
         {
-            let window = web_sys::window()?;
-            let hash = window.location().hash().ok()?;
+            let hash = web_sys::window()?.location().hash().ok()?;
             let id = hash.trim_start_matches('#');
             if id.is_empty() {
                 return None;
             }
-            let id = js_sys::decode_uri_component(id)
-                .map(String::from)
-                .unwrap_or_else(|_| id.to_string());
-            match window.document().and_then(|d| d.get_element_by_id(&id)) {
-                Some(el) => {
-                    el.scroll_into_view();
-                    None
-                }
-                // Only meeting anchors (dates) are worth a notice.
-                None => id.as_bytes().first().is_some_and(u8::is_ascii_digit).then_some(id),
-            }
+            Some(
+                js_sys::decode_uri_component(id)
+                    .map(String::from)
+                    .unwrap_or_else(|_| id.to_string()),
+            )
         }
         #[cfg(not(target_arch = "wasm32"))]
         None
+    }
+
+    /// Scrolls the element with this id into view, if it is rendered.
+    pub fn scroll_to(id: &str) -> bool {
+        #[cfg(target_arch = "wasm32")]
+        {
+            match gloo::utils::document().get_element_by_id(id) {
+                Some(el) => {
+                    el.scroll_into_view();
+                    true
+                }
+                None => false,
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let _ = id;
+            false
+        }
     }
 }

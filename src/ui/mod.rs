@@ -3,6 +3,7 @@
 
 mod app;
 mod components;
+mod sources;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ssr;
 mod state;

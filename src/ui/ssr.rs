@@ -29,6 +29,7 @@ pub fn render_meeting(notes: NotesRef, index: u32) -> String {
         topics: Rc::new(BTreeSet::new()),
         people: Rc::from(Vec::new()),
         clock_ready: false,
+        show_source: false,
     };
     let renderer = LocalServerRenderer::<MeetingCard>::with_props(props).hydratable(false);
     futures::executor::block_on(renderer.render())

@@ -82,3 +82,54 @@ pub fn write(notes: &Notes, filter: &Filter, order: Order, history: History) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (notes, filter, order, OURS, to_query);
 }
+
+/// The `src` parameters of the page URL, resolved against it.
+pub fn sources() -> Vec<String> {
+    current_pairs()
+        .into_iter()
+        .filter(|(k, v)| k == "src" && !v.trim().is_empty())
+        .map(|(_, v)| absolute(v.trim()))
+        .collect()
+}
+
+/// `src=notes.md` is relative to the page; `builtin` names the built-in notes.
+pub fn absolute(src: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        if src == "builtin" {
+            return src.to_string();
+        }
+        let base = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        web_sys::Url::new_with_base(src, &base)
+            .map(|u| u.href())
+            .unwrap_or_else(|_| src.to_string())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    src.to_string()
+}
+
+/// Records the documents loaded from URLs in `src` parameters (a new
+/// history entry), so the view can be shared.
+pub fn set_sources(srcs: &[String]) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(window) = web_sys::window() else { return };
+        let Ok(href) = window.location().href() else { return };
+        let Ok(url) = web_sys::Url::new(&href) else { return };
+        let params = url.search_params();
+        params.delete("src");
+        for s in srcs {
+            params.append("src", s);
+        }
+        url.set_search(&params.to_string().as_string().unwrap_or_default());
+        if url.href() != href {
+            if let Ok(h) = window.history() {
+                let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = srcs;
+}

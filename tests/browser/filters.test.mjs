@@ -1,13 +1,13 @@
 // Filtering by person, topic and text; the URL as the filter's home.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, screenshotPath } from './lib.mjs';
+import { serve, launch, open, screenshotPath, allDates } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const dates = (page) => page.$$eval('article[data-meeting-date]', (els) => els.map((e) => e.dataset.meetingDate));
+const dates = (page) => allDates(page);
 const count = (page) => page.locator('.count').textContent();
 
 test('?person= shows that person\'s meetings and only their recaps', async () => {

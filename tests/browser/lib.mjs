@@ -97,3 +97,22 @@ export function screenshotPath(name) {
   fs.mkdirSync(OUT, { recursive: true });
   return path.join(OUT, `${name}.png`);
 }
+
+/**
+ * The timeline renders a few meetings and more on scrolling; render them
+ * all (by pressing "Show more" until it is gone) and return their dates.
+ */
+export async function allDates(page) {
+  // A programmatic click: it neither moves focus nor races the
+  // IntersectionObserver that also renders more.
+  for (let i = 0; i < 200; i++) {
+    const more = await page.evaluate(() => {
+      const b = document.querySelector('.timeline .more button');
+      b?.click();
+      return !!b;
+    });
+    if (!more) break;
+    await page.waitForTimeout(10);
+  }
+  return page.$$eval('article[data-meeting-date]', (els) => els.map((e) => e.dataset.meetingDate));
+}

@@ -1,7 +1,7 @@
 // The release build in headless Chromium: the timeline a reader sees.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, screenshotPath } from './lib.mjs';
+import { serve, launch, open, screenshotPath, allDates } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });

@@ -224,3 +224,11 @@ fn strange_input_never_panics() {
     let crlf = parse(&inputs[12]);
     assert_eq!(crlf.meetings.len(), 1, "CRLF line ends and a BOM are fine");
 }
+
+#[test]
+fn a_dash_or_other_wide_character_after_a_number_in_a_heading_does_not_crash() {
+    // Regression: the ordinal check sliced "–" (3 bytes) in half.
+    let notes = parse("# Notes 2015–2024\n\n# August 20, 2024 – 4:00 PM UTC\n\n- x\n\n# 3😀 thing\n");
+    assert_eq!(notes.sources[0].title, "Notes 2015–2024");
+    assert_eq!(notes.meetings[0].time.as_ref().unwrap().text, "4:00 PM UTC");
+}

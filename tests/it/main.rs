@@ -2,7 +2,9 @@
 //! command line, as a reader or a calling program would notice it.
 
 mod cli;
+mod drift;
 mod edge_cases;
+mod lossless;
 mod people;
 mod previews;
 mod query;

@@ -43,6 +43,25 @@ pub fn month_anchor(key_date: chrono::NaiveDate) -> String {
 
 #[component]
 pub fn Overview(props: &OverviewProps) -> Html {
+    // Closed by default; its grid and table are only built while open.
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(d) = e.target_dyn_into::<web_sys::HtmlDetailsElement>() {
+                open.set(d.open());
+            }
+        })
+    };
+    html! {
+        <details class="overview" {ontoggle}>
+            <summary>{ "Hardware over time" }</summary>
+            if *open { { overview_body(props) } }
+        </details>
+    }
+}
+
+fn overview_body(props: &OverviewProps) -> Html {
     let notes = &props.notes;
     let (Some(first), Some(last)) = (notes.meetings.first(), notes.meetings.last()) else {
         return html! {};
@@ -132,11 +151,10 @@ pub fn Overview(props: &OverviewProps) -> Html {
     };
 
     html! {
-        <details class="overview">
-            <summary>{ "Hardware over time" }</summary>
+        <>
             <div class="chart-wrap">{ grid }</div>
             { topic_people(props, &rows) }
-        </details>
+        </>
     }
 }
 

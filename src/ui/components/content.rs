@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use yew::prelude::*;
 
-use super::people::Avatar;
+use super::people::avatar;
 use crate::model::{Block, Inline, Item, LinkTarget, Meeting, Notes, TopicId, UnitId};
 use crate::query::{term_ranges, UnitState};
 
@@ -94,7 +94,8 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> Option<Html> {
             title, blocks: inner, ..
         } => {
             let children = blocks(inner, ctx);
-            (!children.is_empty()).then(|| {
+            // Unfiltered, an empty topic still shows its title.
+            (!children.is_empty() || ctx.units.is_none()).then(|| {
                 html! {
                     <div class="group">
                         <h6 class="group-head">{ for inline_nodes(title, ctx, false) }</h6>
@@ -126,7 +127,7 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> Option<Html> {
             Some(html! {
                 <div class="recap" data-person={slug}>
                     <h6 class="recap-head">
-                        if let Some(p) = person { <Avatar person={p.clone()} /> }
+                        if let Some(p) = person { { avatar(p, 24) } }
                         <span class="recap-name">{ name }</span>
                         if let Some(r) = remark { <span class="remark">{ format!("({r})") }</span> }
                     </h6>

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use yew::prelude::*;
 
-use super::people::Avatar;
+use super::people::avatar;
 use crate::model::{Isa, PersonId, TopicId, TopicKind};
 use crate::query::Filter;
 use crate::ui::state::{Action, GroupBy, NotesRef, State};
@@ -37,15 +37,19 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
         }
     });
 
-    // People by how often they took part, most involved first.
-    let mut people: Vec<(PersonId, usize)> = (0..notes.people.len() as u32)
-        .map(PersonId)
-        .map(|p| (p, notes.meetings.iter().filter(|m| m.involves(p)).count()))
-        .filter(|(_, n)| *n > 0)
-        .collect();
-    people.sort_by_key(|(p, n)| (std::cmp::Reverse(*n), *p));
-
-    let groups = topic_groups(notes, props.group_by);
+    // The chip lists only change with the notes (or the grouping), not
+    // with every click, so they are computed once.
+    let people = use_memo(notes.clone(), |notes| {
+        // People by how often they took part, most involved first.
+        let mut people: Vec<(PersonId, usize)> = (0..notes.people.len() as u32)
+            .map(PersonId)
+            .map(|p| (p, notes.meetings.iter().filter(|m| m.involves(p)).count()))
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        people.sort_by_key(|(p, n)| (std::cmp::Reverse(*n), *p));
+        people
+    });
+    let groups = use_memo((notes.clone(), props.group_by), |(notes, by)| topic_groups(notes, *by));
     let selected_topics = props.filter.topics.len();
     let group_button = |g: GroupBy, label: &'static str| {
         let d = props.dispatch.clone();
@@ -67,20 +71,9 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
             <fieldset class="facet people">
                 <legend>{ "People" }</legend>
                 <div class="chips">
-                    { for people.iter().map(|(p, n)| {
-                        let person = notes.person(*p);
-                        let pressed = props.filter.people.contains(p);
-                        let d = props.dispatch.clone();
-                        let id = *p;
-                        html! {
-                            <button type="button" class="chip person-chip" aria-pressed={pressed.to_string()} data-person={person.slug.clone()}
-                                title={format!("{}: took part in {n} meetings", person.display_name())}
-                                onclick={Callback::from(move |_| d.dispatch(Action::TogglePerson(id)))}>
-                                <Avatar person={person.clone()} size={20} />
-                                <span class="chip-label">{ person.display_name().to_string() }</span>
-                                <span class="n">{ n }</span>
-                            </button>
-                        }
+                    { for people.iter().map(|(p, n)| html! {
+                        <PersonChip key={p.0} notes={notes.clone()} id={*p} meetings={*n}
+                            pressed={props.filter.people.contains(p)} dispatch={props.dispatch.clone()} />
                     }) }
                 </div>
             </fieldset>
@@ -94,24 +87,13 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                     { group_button(GroupBy::Vendor, "Vendor") }
                     { group_button(GroupBy::Isa, "ISA") }
                 </div>
-                { for groups.into_iter().map(|(name, topics)| html! {
+                { for groups.iter().cloned().map(|(name, topics)| html! {
                     <div class="topic-group" role="group" aria-label={name.clone()}>
                         <span class="group-name">{ name }</span>
                         <div class="chips">
-                            { for topics.into_iter().map(|t| {
-                                let topic = notes.topic(t);
-                                let pressed = props.filter.topics.contains(&t);
-                                let d = props.dispatch.clone();
-                                let family = topic.kind == TopicKind::Family;
-                                html! {
-                                    <button type="button" class={classes!("chip", "topic-chip", family.then_some("family"))}
-                                        aria-pressed={pressed.to_string()} data-topic={topic.slug.clone()}
-                                        title={format!("{} ({}, {}): {} meetings", topic.label, topic.kind.as_str(), topic.isa.label(), topic.meetings.len())}
-                                        onclick={Callback::from(move |_| d.dispatch(Action::ToggleTopic(t)))}>
-                                        <span class="chip-label">{ topic.label.clone() }</span>
-                                        <span class="n">{ topic.meetings.len() }</span>
-                                    </button>
-                                }
+                            { for topics.into_iter().map(|t| html! {
+                                <TopicChip key={t.0} notes={notes.clone()} id={t}
+                                    pressed={props.filter.topics.contains(&t)} dispatch={props.dispatch.clone()} />
                             }) }
                         </div>
                     </div>
@@ -153,4 +135,53 @@ fn topic_groups(notes: &NotesRef, by: GroupBy) -> Vec<(String, Vec<TopicId>)> {
         )
     });
     out
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct PersonChipProps {
+    notes: NotesRef,
+    id: PersonId,
+    meetings: usize,
+    pressed: bool,
+    dispatch: UseReducerDispatcher<State>,
+}
+
+/// A person toggle; a component so that unchanged chips skip rendering.
+#[component]
+fn PersonChip(props: &PersonChipProps) -> Html {
+    let person = props.notes.person(props.id);
+    let (d, id, n) = (props.dispatch.clone(), props.id, props.meetings);
+    html! {
+        <button type="button" class="chip person-chip" aria-pressed={props.pressed.to_string()} data-person={person.slug.clone()}
+            title={format!("{}: took part in {n} meetings", person.display_name())}
+            onclick={Callback::from(move |_| d.dispatch(Action::TogglePerson(id)))}>
+            { avatar(person, 20) }
+            <span class="chip-label">{ person.display_name().to_string() }</span>
+            <span class="n">{ n }</span>
+        </button>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct TopicChipProps {
+    notes: NotesRef,
+    id: TopicId,
+    pressed: bool,
+    dispatch: UseReducerDispatcher<State>,
+}
+
+#[component]
+fn TopicChip(props: &TopicChipProps) -> Html {
+    let topic = props.notes.topic(props.id);
+    let (d, t) = (props.dispatch.clone(), props.id);
+    let family = topic.kind == TopicKind::Family;
+    html! {
+        <button type="button" class={classes!("chip", "topic-chip", family.then_some("family"))}
+            aria-pressed={props.pressed.to_string()} data-topic={topic.slug.clone()}
+            title={format!("{} ({}, {}): {} meetings", topic.label, topic.kind.as_str(), topic.isa.label(), topic.meetings.len())}
+            onclick={Callback::from(move |_| d.dispatch(Action::ToggleTopic(t)))}>
+            <span class="chip-label">{ topic.label.clone() }</span>
+            <span class="n">{ topic.meetings.len() }</span>
+        </button>
+    }
 }

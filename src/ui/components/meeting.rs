@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::content::{self, Ctx};
-use super::people::PersonName;
+use super::people::person_name;
 use crate::model::{Meeting, MeetingStatus, PersonId, SectionKind, TopicId};
 use crate::query::UnitState;
 use crate::ui::state::NotesRef;
@@ -27,6 +27,8 @@ pub struct MeetingCardProps {
     /// False until the app runs in the browser (keeps prerendered HTML and
     /// the first hydrated render identical).
     pub clock_ready: bool,
+    #[prop_or_default]
+    pub show_source: bool,
 }
 
 #[component]
@@ -35,19 +37,6 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
     let m = &notes.meetings[props.index as usize];
     let date_long = m.date.format("%A, %B %-d, %Y").to_string();
     let status = m.status.as_str();
-
-    if m.status == MeetingStatus::Skipped {
-        let note = m.status_note.clone().unwrap_or_else(|| "No meeting".into());
-        return html! {
-            <article id={m.anchor.clone()} class="meeting skipped" data-meeting-date={m.date.to_string()} data-status={status}
-                     aria-label={format!("{date_long}: {note}")}>
-                <a class="anchor" href={format!("#{}", m.anchor)}>
-                    <time datetime={m.date.to_string()}>{ m.date.format("%b %-d").to_string() }</time>
-                </a>
-                <span class="skip-note">{ note }</span>
-            </article>
-        };
-    }
 
     let ctx = Ctx {
         notes,
@@ -61,7 +50,9 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
         .iter()
         .filter_map(|s| {
             let body = content::blocks(&s.blocks, &ctx);
-            if body.is_empty() {
+            // Unfiltered, an empty section still shows its title (a template
+            // "## Discussion Topics" left blank says something too).
+            if body.is_empty() && (props.units.is_some() || s.title.is_empty()) {
                 return None;
             }
             let kind = match s.kind {
@@ -79,21 +70,55 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
         .collect();
     let filtered_out = props.units.is_some() && sections.is_empty();
 
+    if m.status == MeetingStatus::Skipped {
+        // A marker line; anything else written under it follows, compact.
+        let note = m.status_note.clone().unwrap_or_else(|| "No meeting".into());
+        let extra = props.units.is_none()
+            && (!m.location.is_empty() || !m.extra_info.is_empty() || !m.agenda.is_empty() || !sections.is_empty());
+        return html! {
+            <article id={m.anchor.clone()} class="meeting skipped" data-meeting-date={m.date.to_string()} data-status={status}
+                     data-source={notes.sources[m.source.0 as usize].name.clone()} aria-label={format!("{date_long}: {note}")}>
+                <p class="skip-line">
+                    <a class="anchor" href={format!("#{}", m.anchor)}>
+                        <time datetime={m.date.to_string()}>{ m.date.format("%b %-d").to_string() }</time>
+                    </a>
+                    <span class="skip-note">{ note }</span>
+                </p>
+                if extra {
+                    <div class="skip-extra">
+                        if !m.location.is_empty() {
+                            <p class="location"><span class="label">{ "Where" }</span>{ for content::inline_nodes(&m.location, &ctx, false) }</p>
+                        }
+                        { for content::blocks(&m.agenda, &ctx) }
+                        { for content::blocks(&m.extra_info, &ctx) }
+                        { for sections }
+                    </div>
+                }
+            </article>
+        };
+    }
+
     html! {
-        <article id={m.anchor.clone()} class={classes!("meeting", status)} data-meeting-date={m.date.to_string()} data-status={status}>
+        <article id={m.anchor.clone()} class={classes!("meeting", status)} data-meeting-date={m.date.to_string()} data-status={status}
+                 data-source={notes.sources[m.source.0 as usize].name.clone()}>
             <header class="meeting-head">
                 <h4 class="meeting-title">
                     <a class="anchor" href={format!("#{}", m.anchor)} title="Link to this meeting">
                         <time datetime={m.date.to_string()}>{ date_long }</time>
                     </a>
                     if m.status == MeetingStatus::Planned { <span class="badge planned">{ "Planned" }</span> }
+                    if props.show_source {
+                        <span class="badge source" title={notes.sources[m.source.0 as usize].name.clone()}>
+                            { crate::ui::sources::short_name(&notes.sources[m.source.0 as usize].name).to_string() }
+                        </span>
+                    }
                 </h4>
                 <p class="meta">
                     { start_time(m, props.clock_ready) }
                     if !m.hosts.is_empty() {
                         <span class="hosts">
                             <span class="label">{ "Host" }</span>
-                            { for m.hosts.iter().map(|h| html! { <PersonName person={notes.person(*h).clone()} /> }) }
+                            { for m.hosts.iter().map(|h| person_name(notes.person(*h))) }
                         </span>
                     }
                     if !m.location.is_empty() {
@@ -112,7 +137,7 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
                 if !m.participants.is_empty() {
                     <ul class="participants" aria-label="Participants">
                         { for m.participants.iter().map(|p| html! {
-                            <li><PersonName person={notes.person(p.person).clone()} /></li>
+                            <li>{ person_name(notes.person(p.person)) }</li>
                         }) }
                     </ul>
                 }

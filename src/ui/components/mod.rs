@@ -5,4 +5,5 @@ pub mod content;
 pub mod filters;
 pub mod meeting;
 pub mod people;
+pub mod sources;
 pub mod timeline;
