@@ -7,6 +7,7 @@ pub mod export;
 pub mod links;
 pub mod model;
 pub mod parse;
+pub mod preview;
 pub mod previews;
 pub mod query;
 pub mod ui;

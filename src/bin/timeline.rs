@@ -1,7 +1,8 @@
 //! `timeline`: the notes parser on the command line.
 //!
 //! ```text
-//! timeline json FILE...     parsed model of one or more notes files as JSON ("-" reads stdin)
+//! timeline json FILE...                      parsed model of one or more notes files as JSON ("-" reads stdin)
+//! timeline previews FILE... [-o FILE]        fetch each distinct link's metadata into previews.json
 //! ```
 
 use std::io::{Read, Write};
@@ -10,12 +11,16 @@ use std::process::ExitCode;
 use racklet_timeline::export::Export;
 use racklet_timeline::parse::{parse, SourceText};
 
-const USAGE: &str = "usage: timeline json FILE...   (\"-\" reads stdin)";
+const USAGE: &str = "usage: timeline json FILE...                  (\"-\" reads stdin)
+       timeline previews FILE... [-o FILE]    (writes previews.json for the app; stdout without -o)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("json") => json(&args[1..]),
+        // The fetcher is native only (the wasm build has no sockets).
+        #[cfg(not(target_arch = "wasm32"))]
+        Some("previews") => previews(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -66,4 +71,70 @@ fn json(paths: &[String]) -> ExitCode {
         // A closed pipe (`| head`) is not worth a panic.
         Err(_) => ExitCode::from(1),
     }
+}
+
+/// Fetches metadata for every distinct http(s) link in the notes. One bad
+/// link is recorded in the file and does not stop the others.
+#[cfg(not(target_arch = "wasm32"))]
+fn previews(args: &[String]) -> ExitCode {
+    use racklet_timeline::model::LinkTarget;
+    use racklet_timeline::previews::{fetch_all, FetchOptions};
+
+    let mut files = Vec::new();
+    let mut out_path = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "-o" | "--output" => match it.next() {
+                Some(p) => out_path = Some(p.clone()),
+                None => {
+                    eprintln!("timeline: -o needs a file name");
+                    return ExitCode::from(2);
+                }
+            },
+            _ => files.push(arg.clone()),
+        }
+    }
+    let inputs = match read_inputs(&files) {
+        Ok(inputs) => inputs,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    let sources: Vec<SourceText<'_>> = inputs.iter().map(|(name, text)| SourceText { name, text }).collect();
+    let notes = parse(&sources);
+    let mut urls: Vec<String> = Vec::new();
+    for m in &notes.meetings {
+        for (_, target, _) in m.links() {
+            if let LinkTarget::Web(url) = target {
+                if !urls.contains(url) {
+                    urls.push(url.clone());
+                }
+            }
+        }
+    }
+    eprintln!("timeline: fetching {} links", urls.len());
+    let file = fetch_all(&urls, &FetchOptions::default());
+    let failed = file.links.iter().filter(|(_, e)| !e.is_ok()).count();
+    let json = match serde_json::to_string_pretty(&file) {
+        Ok(json) => json + "\n",
+        Err(e) => {
+            eprintln!("timeline: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let written = match &out_path {
+        Some(path) => std::fs::write(path, json).map_err(|e| format!("timeline: cannot write {path}: {e}")),
+        None => std::io::stdout()
+            .lock()
+            .write_all(json.as_bytes())
+            .map_err(|e| e.to_string()),
+    };
+    if let Err(message) = written {
+        eprintln!("{message}");
+        return ExitCode::from(2);
+    }
+    eprintln!("timeline: {} links, {} failed", file.links.len(), failed);
+    ExitCode::SUCCESS
 }

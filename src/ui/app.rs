@@ -10,10 +10,12 @@ use yew::prelude::*;
 use super::components::chart::Overview;
 use super::components::content::{self, Ctx};
 use super::components::filters::FilterPanel;
+use super::components::links_view::LinksView;
+use super::components::preview::PreviewLayer;
 use super::components::sources::SourcesPanel;
 use super::components::timeline::{position, Timeline};
 use super::sources::{check, DocKind};
-use super::state::{Action, NotesRef, Order, State};
+use super::state::{Action, NotesRef, Order, State, Tab};
 use super::url;
 use crate::model::PersonId;
 use crate::query;
@@ -33,8 +35,8 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(|| {
         let mut s = State::new(props.notes.clone());
         if !prerendered {
-            let (filter, unknown, order) = url::read(&s.notes, &url::current_pairs());
-            (s.filter, s.unknown, s.order) = (filter, unknown, order);
+            let (filter, unknown, order, tab) = url::read(&s.notes, &url::current_pairs());
+            (s.filter, s.unknown, s.order, s.tab) = (filter, unknown, order, tab);
         }
         s
     });
@@ -53,8 +55,8 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             clock_ready.set(true);
             if prerendered {
-                let (f, u, o) = url::read(&notes, &url::current_pairs());
-                dispatch.dispatch(Action::FromUrl(f, u, o));
+                let (f, u, o, t) = url::read(&notes, &url::current_pairs());
+                dispatch.dispatch(Action::FromUrl(f, u, o, t));
             }
             let srcs = url::sources();
             if !srcs.is_empty() {
@@ -67,8 +69,8 @@ pub fn App(props: &AppProps) -> Html {
     }
     {
         let s = (*state).clone();
-        use_effect_with((s.filter.clone(), s.order), move |_| {
-            url::write(&s.notes, &s.filter, s.order, s.history)
+        use_effect_with((s.filter.clone(), s.order, s.tab), move |_| {
+            url::write(&s.notes, &s.filter, s.order, s.tab, s.history)
         });
     }
     let view = use_memo((state.notes.clone(), state.filter.clone()), |(notes, filter)| {
@@ -100,6 +102,10 @@ pub fn App(props: &AppProps) -> Html {
     let notes = &state.notes;
     let dispatch = state.dispatcher();
 
+    let set_tab = |tab: Tab| {
+        let d = dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::SetTab(tab)))
+    };
     let set_order = |order: Order| {
         let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::SetOrder(order)))
@@ -163,6 +169,24 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| d.dispatch(Action::DismissErrors))
     };
     let dragging = use_state(|| false);
+    // Link previews: may they ask GitHub (a setting kept in localStorage),
+    // and where the API lives (`?github_api=` points tests at a fake).
+    let live_enabled = use_state(super::storage::live_enabled);
+    let api_base: AttrValue = url::current_pairs()
+        .into_iter()
+        .find(|(k, _)| k == "github_api")
+        .map(|(_, v)| url::absolute(&v))
+        .unwrap_or_else(|| "https://api.github.com".into())
+        .into();
+    let on_live = {
+        let live_enabled = live_enabled.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                super::storage::set_live_enabled(input.checked());
+                live_enabled.set(input.checked());
+            }
+        })
+    };
     let ondragover = {
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
@@ -236,6 +260,12 @@ pub fn App(props: &AppProps) -> Html {
                     if active {
                         <button type="button" class="clear" onclick={clear.clone()}>{ "Clear filters" }</button>
                     }
+                    <div class="order tabs" role="group" aria-label="Show">
+                        <button type="button" aria-pressed={(state.tab == Tab::Timeline).to_string()}
+                            onclick={set_tab(Tab::Timeline)}>{ "Timeline" }</button>
+                        <button type="button" aria-pressed={(state.tab == Tab::Links).to_string()}
+                            onclick={set_tab(Tab::Links)}>{ "Links" }</button>
+                    </div>
                     <div class="order" role="group" aria-label="Order">
                         <button type="button" aria-pressed={(state.order == Order::NewestFirst).to_string()}
                             onclick={set_order(Order::NewestFirst)}>{ "Newest first" }</button>
@@ -263,8 +293,12 @@ pub fn App(props: &AppProps) -> Html {
                         <button type="button" onclick={clear}>{ "Clear filters" }</button>
                     </div>
                 }
-                <Timeline notes={notes.clone()} view={view.clone()} order={state.order} people={people} clock_ready={*clock_ready}
-                    show_source={multi} limit={state.limit} on_more={on_more} />
+                if state.tab == Tab::Links {
+                    <LinksView notes={notes.clone()} view={view.clone()} dispatch={dispatch.clone()} />
+                } else {
+                    <Timeline notes={notes.clone()} view={view.clone()} order={state.order} people={people} clock_ready={*clock_ready}
+                        show_source={multi} limit={state.limit} on_more={on_more} />
+                }
             </main>
             if !notes.unplaced.is_empty() {
                 <section class="unplaced" aria-labelledby="unplaced-head">
@@ -288,7 +322,12 @@ pub fn App(props: &AppProps) -> Html {
                     </ul>
                 </details>
             }
+            <PreviewLayer live_enabled={*live_enabled} api_base={api_base} />
             <footer class="page-foot">
+                <label class="setting">
+                    <input type="checkbox" checked={*live_enabled} onchange={on_live} />
+                    { " Link previews may ask GitHub for live details (stars, issue state)" }
+                </label>
                 if let Some(url) = source.and_then(|s| s.hackmd_url.clone()) {
                     <a href={url} target="_blank" rel="noopener noreferrer" class="ext">{ "Edit these notes on HackMD" }</a>
                 }
@@ -334,8 +373,8 @@ mod browser {
         let window = gloo::utils::window();
         let dispatch_for_paste = dispatch.clone();
         let popstate = EventListener::new(&window, "popstate", move |_| {
-            let (f, u, o) = url::read(&notes, &url::current_pairs());
-            dispatch.dispatch(Action::FromUrl(f, u, o));
+            let (f, u, o, t) = url::read(&notes, &url::current_pairs());
+            dispatch.dispatch(Action::FromUrl(f, u, o, t));
         });
         // Not passive: the slash must not also be typed into the search box.
         let options = gloo::events::EventListenerOptions::enable_prevent_default();

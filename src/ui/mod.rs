@@ -7,6 +7,7 @@ mod sources;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ssr;
 mod state;
+mod storage;
 mod time;
 mod url;
 

@@ -34,6 +34,14 @@ pub enum Order {
     OldestFirst,
 }
 
+/// What the main area shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    Timeline,
+    Links,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum GroupBy {
     #[default]
@@ -63,6 +71,7 @@ pub struct State {
     pub load_errors: Vec<LoadError>,
     pub filter: Filter,
     pub order: Order,
+    pub tab: Tab,
     pub group_by: GroupBy,
     /// Names in the URL that matched no person or topic.
     pub unknown: Vec<String>,
@@ -91,6 +100,7 @@ impl State {
             load_errors: Vec::new(),
             filter: Filter::default(),
             order: Order::default(),
+            tab: Tab::default(),
             group_by: GroupBy::default(),
             unknown: Vec::new(),
             history: History::FromUrl,
@@ -103,6 +113,7 @@ impl State {
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub enum Action {
     SetOrder(Order),
+    SetTab(Tab),
     SetGroupBy(GroupBy),
     TogglePerson(PersonId),
     ToggleTopic(TopicId),
@@ -111,7 +122,7 @@ pub enum Action {
     Focus(PersonId, TopicId),
     ClearFilters,
     /// The filter read from the URL, with names that matched nothing.
-    FromUrl(Filter, Vec<String>, Order),
+    FromUrl(Filter, Vec<String>, Order, Tab),
     /// Progress of a load: (done, total); `None` when it ends.
     Loading(Option<(usize, usize)>),
     /// Documents loaded (added to the current ones, or replacing them),
@@ -170,6 +181,7 @@ impl Reducible for State {
                 next.history = History::FromUrl;
             }
             Action::SetOrder(order) => next.order = order,
+            Action::SetTab(tab) => next.tab = tab,
             Action::SetGroupBy(g) => {
                 next.group_by = g;
                 next.history = self.history;
@@ -199,10 +211,11 @@ impl Reducible for State {
                 next.filter = Filter::default();
                 next.unknown.clear();
             }
-            Action::FromUrl(filter, unknown, order) => {
+            Action::FromUrl(filter, unknown, order, tab) => {
                 next.filter = filter;
                 next.unknown = unknown;
                 next.order = order;
+                next.tab = tab;
                 next.history = History::FromUrl;
             }
             Action::Loading(progress) => {

@@ -5,9 +5,9 @@
 
 use crate::model::Notes;
 use crate::query::{from_query, to_query, Filter};
-use crate::ui::state::{History, Order};
+use crate::ui::state::{History, Order, Tab};
 
-const OURS: [&str; 4] = ["person", "topic", "q", "order"];
+const OURS: [&str; 5] = ["person", "topic", "q", "order", "view"];
 
 /// Query pairs of the current page URL.
 pub fn current_pairs() -> Vec<(String, String)> {
@@ -36,18 +36,22 @@ pub fn current_pairs() -> Vec<(String, String)> {
     Vec::new()
 }
 
-/// The filter and order in `pairs`, with names that matched nothing.
-pub fn read(notes: &Notes, pairs: &[(String, String)]) -> (Filter, Vec<String>, Order) {
+/// The filter, order and tab in `pairs`, with names that matched nothing.
+pub fn read(notes: &Notes, pairs: &[(String, String)]) -> (Filter, Vec<String>, Order, Tab) {
     let (filter, unknown) = from_query(notes, pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let order = match pairs.iter().rev().find(|(k, _)| k == "order").map(|(_, v)| v.as_str()) {
         Some("oldest") => Order::OldestFirst,
         _ => Order::NewestFirst,
     };
-    (filter, unknown, order)
+    let tab = match pairs.iter().rev().find(|(k, _)| k == "view").map(|(_, v)| v.as_str()) {
+        Some("links") => Tab::Links,
+        _ => Tab::Timeline,
+    };
+    (filter, unknown, order, tab)
 }
 
 /// Writes the filter into the URL as a new history entry or in place.
-pub fn write(notes: &Notes, filter: &Filter, order: Order, history: History) {
+pub fn write(notes: &Notes, filter: &Filter, order: Order, tab: Tab, history: History) {
     if history == History::FromUrl {
         return;
     }
@@ -66,6 +70,9 @@ pub fn write(notes: &Notes, filter: &Filter, order: Order, history: History) {
         if order == Order::OldestFirst {
             params.append("order", "oldest");
         }
+        if tab == Tab::Links {
+            params.append("view", "links");
+        }
         let search = params.to_string().as_string().unwrap_or_default();
         url.set_search(&search);
         let next = url.href();
@@ -80,7 +87,7 @@ pub fn write(notes: &Notes, filter: &Filter, order: Order, history: History) {
         };
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = (notes, filter, order, OURS, to_query);
+    let _ = (notes, filter, order, tab, OURS, to_query);
 }
 
 /// The `src` parameters of the page URL, resolved against it.

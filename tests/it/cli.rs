@@ -113,3 +113,51 @@ fn diagnostics_name_their_line() {
     assert_eq!(v["diagnostics"][0]["line"], 3);
     assert!(v["diagnostics"][0]["message"].as_str().unwrap().contains("Agust"));
 }
+
+#[test]
+fn previews_fetches_each_distinct_link_once_and_records_failures() {
+    use std::io::{BufRead, BufReader};
+    use std::net::TcpListener;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let hits = Arc::new(AtomicUsize::new(0));
+    let counter = hits.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            counter.fetch_add(1, Ordering::SeqCst);
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request = String::new();
+            reader.read_line(&mut request).unwrap();
+            let mut stream = stream;
+            let (status, body) = if request.contains("/page") {
+                ("200 OK", "<html><head><title>A page</title><meta property=\"og:description\" content=\"About it\"></head></html>")
+            } else {
+                ("404 Not Found", "gone")
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\ncontent-type: text/html\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    let notes = format!(
+        "# T\n\n# August 20, 2024\n\n- [a](http://127.0.0.1:{port}/page) and again http://127.0.0.1:{port}/page\n- [gone](http://127.0.0.1:{port}/missing)\n- [not web](javascript:alert(1))\n"
+    );
+    let dir = std::env::temp_dir().join(format!("timeline-previews-{port}"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("previews.json");
+    let (code, _, err) = timeline(&["previews", "-", "-o", out.to_str().unwrap()], Some(&notes));
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let links = v["links"].as_object().unwrap();
+    assert_eq!(links.len(), 2, "two distinct web links; javascript: is not fetched");
+    let page = &links[&format!("http://127.0.0.1:{port}/page")];
+    assert_eq!(page["title"], "A page");
+    assert_eq!(page["description"], "About it");
+    assert_eq!(links[&format!("http://127.0.0.1:{port}/missing")]["error"], "HTTP 404");
+    assert_eq!(hits.load(Ordering::SeqCst), 2, "each distinct link fetched once");
+}

@@ -245,7 +245,7 @@ fn unescape(t: &str) -> String {
 /// then entities are decoded.
 fn card_text(html: &str) -> String {
     const INLINE: &[&str] = &[
-        "a", "strong", "em", "del", "code", "mark", "span", "time", "b", "i", "abbr",
+        "a", "strong", "em", "del", "code", "mark", "span", "time", "b", "i", "abbr", "button",
     ];
     let mut out = String::with_capacity(html.len());
     let mut rest = html;

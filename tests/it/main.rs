@@ -6,6 +6,7 @@ mod drift;
 mod edge_cases;
 mod lossless;
 mod people;
+mod preview_card;
 mod previews;
 mod query;
 mod seed;

@@ -192,7 +192,15 @@ fn inline(inline: &Inline, ctx: &Ctx<'_>, hl: bool) -> Html {
 /// always in a new tab, never passing our page as referrer or opener.
 pub fn link(target: &LinkTarget, children: Vec<Html>) -> Html {
     match target {
-        LinkTarget::Web(url) | LinkTarget::Mail(url) => html! {
+        // The button beside a web link opens its preview on touch screens
+        // (CSS shows it only where there is no hover).
+        LinkTarget::Web(url) => html! {
+            <>
+                <a href={url.clone()} target="_blank" rel="noopener noreferrer" class="ext">{ for children }</a>
+                <button type="button" class="peek" aria-label="Preview this link"></button>
+            </>
+        },
+        LinkTarget::Mail(url) => html! {
             <a href={url.clone()} target="_blank" rel="noopener noreferrer" class="ext">{ for children }</a>
         },
         LinkTarget::Inert(url) => html! {

@@ -3,7 +3,9 @@
 pub mod chart;
 pub mod content;
 pub mod filters;
+pub mod links_view;
 pub mod meeting;
 pub mod people;
+pub mod preview;
 pub mod sources;
 pub mod timeline;
