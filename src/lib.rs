@@ -6,10 +6,13 @@
 pub mod export;
 pub mod links;
 pub mod model;
+pub mod order;
 pub mod parse;
 pub mod preview;
 pub mod previews;
 pub mod query;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 pub mod ui;
 
 /// The notes compiled into the app and shown when no other source is given.

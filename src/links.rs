@@ -311,7 +311,7 @@ fn split(url: &str) -> Target<'_> {
     let (path, query) = before_fragment.split_once('?').unwrap_or((before_fragment, ""));
     // Full Unicode lowercase, as the browser's IDNA mapping does (which also folds the Kelvin sign to "k").
     Target::Web(Web {
-        host: host.to_lowercase(),
+        host: crate::parse::text::lowercase(host),
         port,
         path,
         query,
@@ -706,7 +706,11 @@ fn page_title(segs: &[&str]) -> Option<String> {
                 let text = words.join(" ");
                 let mut chars = text.chars();
                 let first = chars.next()?;
-                Some(first.to_uppercase().chain(chars).collect())
+                Some(
+                    std::iter::once(crate::parse::text::upper_char(first))
+                        .chain(chars)
+                        .collect(),
+                )
             }
         }
     })

@@ -1,4 +1,5 @@
-//! Starts the timeline app in the browser with the built-in notes.
+//! Starts the timeline app in the browser with the built-in notes: it takes
+//! over the prerendered page when there is one, else renders from scratch.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -9,14 +10,13 @@ fn main() {
     let root = gloo::utils::document()
         .get_element_by_id("app")
         .expect("index.html has a #app element");
-    yew::Renderer::<App>::with_root_and_props(
-        root,
-        AppProps {
-            notes,
-            prerendered: false,
-        },
-    )
-    .render();
+    let prerendered = root.first_element_child().is_some();
+    let renderer = yew::Renderer::<App>::with_root_and_props(root, AppProps { notes, prerendered });
+    if prerendered {
+        renderer.hydrate();
+    } else {
+        renderer.render();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

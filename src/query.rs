@@ -168,7 +168,7 @@ pub fn term_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
             from = end;
         }
     }
-    ranges.sort_unstable();
+    crate::order::sort_by_rank(&mut ranges, |(s, e)| (*s as i64, *e as i64));
     // Merge overlaps so each character is highlighted once.
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (s, e) in ranges {

@@ -3,6 +3,7 @@
 //! ```text
 //! timeline json FILE...                      parsed model of one or more notes files as JSON ("-" reads stdin)
 //! timeline previews FILE... [-o FILE]        fetch each distinct link's metadata into previews.json
+//! timeline prerender INDEX.html [PREVIEWS]   render the built-in timeline into a built page, add its CSP
 //! ```
 
 use std::io::{Read, Write};
@@ -12,7 +13,8 @@ use racklet_timeline::export::Export;
 use racklet_timeline::parse::{parse, SourceText};
 
 const USAGE: &str = "usage: timeline json FILE...                  (\"-\" reads stdin)
-       timeline previews FILE... [-o FILE]    (writes previews.json for the app; stdout without -o)";
+       timeline previews FILE... [-o FILE]    (writes previews.json for the app; stdout without -o)
+       timeline prerender INDEX.html [PREVIEWS.json]   (the release build's post-build step)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -21,6 +23,8 @@ fn main() -> ExitCode {
         // The fetcher is native only (the wasm build has no sockets).
         #[cfg(not(target_arch = "wasm32"))]
         Some("previews") => previews(&args[1..]),
+        #[cfg(not(target_arch = "wasm32"))]
+        Some("prerender") => prerender(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -137,4 +141,53 @@ fn previews(args: &[String]) -> ExitCode {
     }
     eprintln!("timeline: {} links, {} failed", file.links.len(), failed);
     ExitCode::SUCCESS
+}
+
+/// Renders the built-in timeline into a built `index.html` in place and
+/// adds its Content-Security-Policy (with image hosts from previews.json).
+#[cfg(not(target_arch = "wasm32"))]
+fn prerender(args: &[String]) -> ExitCode {
+    use racklet_timeline::site;
+    use racklet_timeline::ui::{ssr, NotesRef};
+
+    let Some(path) = args.first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let page = match std::fs::read_to_string(path) {
+        Ok(page) => page,
+        Err(e) => {
+            eprintln!("timeline: cannot read {path}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut image_hosts = Vec::new();
+    if let Some(previews) = args.get(1) {
+        match std::fs::read_to_string(previews)
+            .map(|t| serde_json::from_str::<racklet_timeline::previews::PreviewFile>(&t))
+        {
+            Ok(Ok(file)) => {
+                image_hosts = site::origins(file.links.iter().filter_map(|(_, e)| e.image.as_deref()));
+            }
+            Ok(Err(e)) => eprintln!("timeline: ignoring {previews}: {e}"),
+            Err(_) => {} // No previews.json: tier 1 only.
+        }
+    }
+    let notes = NotesRef(std::rc::Rc::new(racklet_timeline::parse::parse_one(
+        racklet_timeline::BUILT_IN_NAME,
+        racklet_timeline::BUILT_IN_NOTES,
+    )));
+    let app = ssr::render_app(notes);
+    let policy = site::csp(&site::inline_scripts(&page), &image_hosts);
+    match site::finish_page(&page, &app, &policy).and_then(|done| std::fs::write(path, done).map_err(|e| e.to_string()))
+    {
+        Ok(()) => {
+            eprintln!("timeline: prerendered {} ({} KB of HTML)", path, app.len() / 1024);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("timeline: {path}: {e}");
+            ExitCode::from(1)
+        }
+    }
 }

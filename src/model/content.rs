@@ -22,7 +22,7 @@ impl LinkTarget {
             .chars()
             .take(8)
             .filter(|c| !c.is_ascii_control() && !c.is_whitespace())
-            .flat_map(char::to_lowercase)
+            .map(|c| c.to_ascii_lowercase())
             .collect();
         if (lower.starts_with("https://") || lower.starts_with("http://")) && trimmed.len() > 8 {
             LinkTarget::Web(trimmed.to_string())

@@ -272,7 +272,7 @@ impl Person {
         let mut initials: String = name
             .split_whitespace()
             .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
-            .flat_map(char::to_uppercase)
+            .map(crate::parse::text::upper_char)
             .take(2)
             .collect();
         if initials.is_empty() {

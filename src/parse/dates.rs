@@ -262,7 +262,7 @@ fn near_miss(toks: &[(usize, Tok<'_>)]) -> HeadingDate {
 fn capitalise(word: &str) -> String {
     let mut c = word.chars();
     c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
+        .map(|f| std::iter::once(f.to_ascii_uppercase()).chain(c).collect())
         .unwrap_or_default()
 }
 

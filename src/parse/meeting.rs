@@ -149,7 +149,7 @@ fn looks_like_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     (1..=3).contains(&words.len())
         && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
+            w.chars().next().is_some_and(super::text::is_upper)
                 && w.chars()
                     .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
         })

@@ -32,6 +32,7 @@ mod units;
 
 pub use dates::{parse_heading, HeadingDate};
 
+use chrono::Datelike;
 use markdown::TopBlock;
 use people::Registry;
 
@@ -319,9 +320,10 @@ fn take_sync_badge(block: &mut Block) -> Option<String> {
 
 /// Orders meetings, makes anchors unique, settles people and counts.
 fn finish(notes: &mut Notes, registry: Registry) {
-    notes
-        .meetings
-        .sort_by(|a, b| a.date.cmp(&b.date).then(a.source.cmp(&b.source)));
+    // Date order; ties keep document order.
+    crate::order::sort_by_rank(&mut notes.meetings, |m| {
+        (i64::from(m.date.num_days_from_ce()), i64::from(m.source.0))
+    });
     let mut seen = std::collections::HashMap::<String, u32>::new();
     for m in &mut notes.meetings {
         let n = seen.entry(m.anchor.clone()).or_insert(0);
@@ -365,7 +367,7 @@ fn finish(notes: &mut Notes, registry: Registry) {
             notes.topics[t.0 as usize].meetings.push(i as u32);
         }
     }
-    notes.diagnostics.sort_by_key(|d| (d.source, d.line));
+    crate::order::sort_by_rank(&mut notes.diagnostics, |d| (i64::from(d.source.0), i64::from(d.line)));
 }
 
 /// Whether `text` has at least one meeting heading (`# August 20, 2024`):

@@ -4,7 +4,7 @@
 //! between years is still the same person), and by first name when a
 //! recap heading says only "Dennis".
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::text::{fold, slug};
 use crate::model::{Inline, LinkTarget, Person, PersonId};
@@ -155,7 +155,9 @@ impl Registry {
                 new_index[i] = people.len();
                 let mut handles = entry.handles.clone();
                 // Latest handle last, so it becomes the slug.
-                handles.sort_by_key(|(_, d)| *d);
+                crate::order::sort_by_rank(&mut handles, |(_, d)| {
+                    (d.map_or(i64::MIN, |d| i64::from(d.num_days_from_ce())), 0)
+                });
                 let handles: Vec<String> = handles.into_iter().map(|(h, _)| h).collect();
                 let slug = handles
                     .last()

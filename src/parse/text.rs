@@ -243,13 +243,66 @@ const LATIN_EXT_A: &str = concat!(
     "s"
 );
 
+/// Lowercase for the scripts notes are written in (Latin, Greek,
+/// Cyrillic), by arithmetic: the full Unicode case tables would add tens
+/// of KB to the wasm for letters no note uses.
+pub fn lower_char(c: char) -> char {
+    let u = c as u32;
+    let lower = match u {
+        0x41..=0x5A => u + 0x20,
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0x130 => 0x69,
+        0x178 => 0xFF,
+        0x100..=0x137 | 0x14A..=0x177 if u % 2 == 0 => u + 1,
+        0x139..=0x148 | 0x179..=0x17E if u % 2 == 1 => u + 1,
+        0x386 => 0x3AC,
+        0x388..=0x38A => u + 0x25,
+        0x38C => 0x3CC,
+        0x38E..=0x38F => u + 0x3F,
+        0x391..=0x3A9 if u != 0x3A2 => u + 0x20,
+        0x400..=0x40F => u + 0x50,
+        0x410..=0x42F => u + 0x20,
+        _ => u,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
+/// Uppercase counterpart of [`lower_char`], for initials and titles.
+pub fn upper_char(c: char) -> char {
+    let u = c as u32;
+    let upper = match u {
+        0x61..=0x7A => u - 0x20,
+        0xE0..=0xFE if u != 0xF7 => u - 0x20,
+        0xFF => 0x178,
+        0x100..=0x137 | 0x14A..=0x177 if u % 2 == 1 => u - 1,
+        0x139..=0x148 | 0x179..=0x17E if u % 2 == 0 => u - 1,
+        0x3AC => 0x386,
+        0x3AD..=0x3AF => u - 0x25,
+        0x3CC => 0x38C,
+        0x3CD..=0x3CE => u - 0x3F,
+        0x3B1..=0x3C9 if u != 0x3C2 => u - 0x20,
+        0x450..=0x45F => u - 0x50,
+        0x430..=0x44F => u - 0x20,
+        _ => u,
+    };
+    char::from_u32(upper).unwrap_or(c)
+}
+
+pub fn is_upper(c: char) -> bool {
+    lower_char(c) != c
+}
+
+pub fn lowercase(text: &str) -> String {
+    text.chars().map(lower_char).collect()
+}
+
 /// Appends `c` lowercased and without diacritics to `out`.
 fn fold_char(c: char, out: &mut String) {
     let lower = if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
         return;
     } else {
-        c.to_lowercase().next().unwrap_or(c)
+        lower_char(c)
     };
     let base: &str = match lower {
         'à'..='å' => "a",
@@ -325,6 +378,14 @@ mod tests {
     fn latin_extended_table_covers_the_block() {
         assert_eq!(LATIN_EXT_A.len(), 0x80);
         assert_eq!(fold("ŁÓDŹ Ševčík"), "lodz sevcik");
+    }
+
+    #[test]
+    fn case_mapping_covers_latin_greek_and_cyrillic() {
+        assert_eq!(lowercase("ÄÖÜ ŁŚŹ ΑΒΓ АБВ Ÿİ"), "äöü łśź αβγ абв ÿi");
+        let upper: String = "äöü łśź αβγ абв".chars().map(upper_char).collect();
+        assert_eq!(upper, "ÄÖÜ ŁŚŹ ΑΒΓ АБВ");
+        assert!(is_upper('Ł') && !is_upper('ł') && !is_upper('1'));
     }
 
     #[test]

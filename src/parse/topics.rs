@@ -55,7 +55,7 @@ fn index() -> &'static HashMap<String, Vec<(usize, &'static str)>> {
             }
         }
         for list in map.values_mut() {
-            list.sort_by_key(|(_, a)| std::cmp::Reverse(a.len()));
+            crate::order::sort_by_rank(list, |(_, a)| (-(a.len() as i64), 0));
         }
         map
     })

@@ -47,7 +47,7 @@ pub fn number(meeting: &mut Meeting, table: &mut TopicTable) {
         recap.items = n;
     }
     let mut topics: Vec<TopicId> = units.iter().flat_map(|u| u.topics.iter().copied()).collect();
-    topics.sort_unstable();
+    crate::order::sort_by_rank(&mut topics, |t| (t.0 as i64, 0));
     topics.dedup();
     meeting.topics = topics;
     meeting.units = units;

@@ -45,6 +45,9 @@ pub fn App(props: &AppProps) -> Html {
     let pending = use_state(|| None::<String>);
     let hidden_target = use_state(|| None::<String>);
     let search_ref = use_node_ref();
+    // Embedded in another site (`?embed=1`): read after hydration, so the
+    // first render matches the prerendered page.
+    let embed = use_state(|| !prerendered && browser::embedded());
 
     {
         let dispatch = state.dispatcher();
@@ -52,6 +55,7 @@ pub fn App(props: &AppProps) -> Html {
         let clock_ready = clock_ready.setter();
         let pending = pending.setter();
         let search_ref = search_ref.clone();
+        let embed = embed.setter();
         use_effect_with((), move |_| {
             clock_ready.set(true);
             if prerendered {
@@ -63,14 +67,19 @@ pub fn App(props: &AppProps) -> Html {
                 browser::load_urls(srcs, true, dispatch.clone());
             }
             pending.set(browser::fragment());
+            let is_embedded = browser::embedded();
+            embed.set(is_embedded);
+            let size_reporter = is_embedded.then(browser::report_height);
             let listeners = browser::listen(dispatch, notes, search_ref, pending);
-            move || drop(listeners)
+            move || drop((listeners, size_reporter))
         });
     }
     {
         let s = (*state).clone();
         use_effect_with((s.filter.clone(), s.order, s.tab), move |_| {
-            url::write(&s.notes, &s.filter, s.order, s.tab, s.history)
+            url::write(&s.notes, &s.filter, s.order, s.tab, s.history);
+            // The embedding page may mirror the state in its own URL.
+            browser::tell_parent_state();
         });
     }
     let view = use_memo((state.notes.clone(), state.filter.clone()), |(notes, filter)| {
@@ -238,18 +247,23 @@ pub fn App(props: &AppProps) -> Html {
     let shown = view.meetings.len();
 
     html! {
-        <div class={classes!("app", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
+        <div class={classes!("app", dragging.then_some("dragging"), embed.then_some("embed"))} {ondragover} {ondragleave} {ondrop}>
             if *dragging {
                 <div class="drop-hint" aria-hidden="true">{ "Drop Markdown notes to add them to the timeline" }</div>
             }
-            <header class="page-head">
-                <h1>{ title }</h1>
-                if let Some(src) = source {
-                    <div class="intro">{ for content::blocks(&src.intro, &ctx) }</div>
-                }
-            </header>
-            <SourcesPanel docs={state.docs.clone()} loading={state.loading} errors={state.load_errors.clone()}
-                {on_url} {on_files} {on_paste} {on_remove} {on_built_in} {on_dismiss} />
+            if *embed {
+                // No page header when embedded; the heading stays for screen readers.
+                <h1 class="visually-hidden">{ title }</h1>
+            } else {
+                <header class="page-head">
+                    <h1>{ title }</h1>
+                    if let Some(src) = source {
+                        <div class="intro">{ for content::blocks(&src.intro, &ctx) }</div>
+                    }
+                </header>
+                <SourcesPanel docs={state.docs.clone()} loading={state.loading} errors={state.load_errors.clone()}
+                    {on_url} {on_files} {on_paste} {on_remove} {on_built_in} {on_dismiss} />
+            }
             <nav class="toolbar" aria-label="Filters and order">
                 <FilterPanel notes={notes.clone()} filter={state.filter.clone()} group_by={state.group_by}
                     dispatch={dispatch.clone()} search_ref={search_ref.clone()} />
@@ -428,33 +442,47 @@ mod browser {
     #[cfg(target_arch = "wasm32")]
     pub fn load_urls(urls: Vec<String>, replace: bool, d: UseReducerDispatcher<State>) {
         use super::super::sources::{fetch_doc, Doc, LoadError};
-        use std::cell::Cell;
-        wasm_bindgen_futures::spawn_local(async move {
-            let total = urls.len();
-            d.dispatch(Action::Loading(Some((0, total))));
-            let done = Rc::new(Cell::new(0));
-            let loads = urls.into_iter().map(|u| {
-                let (d, done) = (d.clone(), done.clone());
-                async move {
-                    let result = if u == "builtin" {
-                        Ok(Doc::built_in())
-                    } else {
-                        fetch_doc(&u).await
-                    };
-                    done.set(done.get() + 1);
-                    d.dispatch(Action::Loading(Some((done.get(), total))));
-                    (u, result)
+        use std::cell::RefCell;
+        // All fetches run at once; the last to finish reports, in URL order.
+        let total = urls.len();
+        if total == 0 {
+            return;
+        }
+        d.dispatch(Action::Loading(Some((0, total))));
+        type Slot = Option<Result<Doc, String>>;
+        let results: Rc<RefCell<Vec<Slot>>> = Rc::new(RefCell::new(vec![None; total]));
+        let urls = Rc::new(urls);
+        for i in 0..total {
+            let (d, results, urls) = (d.clone(), results.clone(), urls.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let u = &urls[i];
+                let result = if u == "builtin" {
+                    Ok(Doc::built_in())
+                } else {
+                    fetch_doc(u).await
+                };
+                let done = {
+                    let mut r = results.borrow_mut();
+                    r[i] = Some(result);
+                    r.iter().filter(|x| x.is_some()).count()
+                };
+                d.dispatch(Action::Loading(Some((done, total))));
+                if done == total {
+                    let (mut docs, mut errors) = (Vec::new(), Vec::new());
+                    for (source, result) in urls.iter().zip(results.borrow_mut().drain(..)) {
+                        match result {
+                            Some(Ok(doc)) => docs.push(doc),
+                            Some(Err(cause)) => errors.push(LoadError {
+                                source: source.clone(),
+                                cause,
+                            }),
+                            None => {}
+                        }
+                    }
+                    d.dispatch(Action::Loaded { docs, errors, replace });
                 }
             });
-            let (mut docs, mut errors) = (Vec::new(), Vec::new());
-            for (source, result) in futures::future::join_all(loads).await {
-                match result {
-                    Ok(doc) => docs.push(doc),
-                    Err(cause) => errors.push(LoadError { source, cause }),
-                }
-            }
-            d.dispatch(Action::Loaded { docs, errors, replace });
-        });
+        }
     }
 
     #[cfg(target_arch = "wasm32")]
@@ -498,6 +526,79 @@ mod browser {
         _: UseStateSetter<Option<String>>,
     ) -> Vec<()> {
         Vec::new()
+    }
+
+    /// Whether the page runs embedded (`?embed=1`).
+    pub fn embedded() -> bool {
+        url::current_pairs().iter().any(|(k, v)| k == "embed" && v != "0")
+    }
+
+    /// Reports the content height to the embedding page whenever it
+    /// changes, so its iframe can fit the timeline without a scrollbar.
+    #[cfg(target_arch = "wasm32")]
+    pub fn report_height() -> Box<dyn std::any::Any> {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let doc = gloo::utils::document();
+        let _ = doc.document_element().map(|el| el.class_list().add_1("embed"));
+        let post = || {
+            let window = gloo::utils::window();
+            let height = gloo::utils::document()
+                .document_element()
+                .map(|e| e.scroll_height())
+                .unwrap_or(0);
+            if let Ok(Some(parent)) = window.parent() {
+                let msg = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&msg, &"type".into(), &"racklet-timeline:height".into());
+                let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
+                let _ = parent.post_message(&msg, "*");
+            }
+        };
+        post();
+        let callback = Closure::<dyn FnMut()>::new(post);
+        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+        if let (Some(o), Some(body)) = (&observer, doc.body()) {
+            o.observe(&body);
+        }
+        /// Stops observing before the callback is freed.
+        struct Reporter(
+            Option<web_sys::ResizeObserver>,
+            #[allow(dead_code)] Closure<dyn FnMut()>,
+        );
+        impl Drop for Reporter {
+            fn drop(&mut self) {
+                if let Some(o) = &self.0 {
+                    o.disconnect();
+                }
+            }
+        }
+        Box::new(Reporter(observer, callback))
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn report_height() -> Box<dyn std::any::Any> {
+        Box::new(())
+    }
+
+    /// Tells the embedding page the current query and fragment.
+    pub fn tell_parent_state() {
+        #[cfg(target_arch = "wasm32")]
+        {
+            if !embedded() {
+                return;
+            }
+            let window = gloo::utils::window();
+            let (Ok(Some(parent)), Ok(search), Ok(hash)) =
+                (window.parent(), window.location().search(), window.location().hash())
+            else {
+                return;
+            };
+            let msg = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&msg, &"type".into(), &"racklet-timeline:state".into());
+            let _ = js_sys::Reflect::set(&msg, &"search".into(), &search.into());
+            let _ = js_sys::Reflect::set(&msg, &"hash".into(), &hash.into());
+            let _ = parent.post_message(&msg, "*");
+        }
     }
 
     /// The URL fragment (`2024-05-14`), decoded, if there is one.

@@ -53,7 +53,9 @@ pub struct LoadError {
 }
 
 fn megabytes(n: usize) -> String {
-    format!("{:.1} MB", n as f64 / 1024.0 / 1024.0)
+    // Tenths of a megabyte, in integers (no float formatting in the wasm).
+    let tenths = (n as u64 * 10 + 512 * 1024) / (1024 * 1024);
+    format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
 /// Checks fetched or read bytes and makes a document of them.

@@ -169,8 +169,6 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         next.history = History::Push;
-        // A new view starts at the top with one page rendered.
-        next.limit = FIRST;
         match action {
             Action::ShowMore => {
                 next.limit = self.limit + STEP;
@@ -185,7 +183,6 @@ impl Reducible for State {
             Action::SetGroupBy(g) => {
                 next.group_by = g;
                 next.history = self.history;
-                next.limit = self.limit;
             }
             Action::TogglePerson(p) => {
                 if !next.filter.people.remove(&p) {
@@ -221,7 +218,6 @@ impl Reducible for State {
             Action::Loading(progress) => {
                 next.loading = progress;
                 next.history = History::FromUrl;
-                next.limit = self.limit;
             }
             Action::Loaded { docs, errors, replace } => {
                 next.history = History::FromUrl;
@@ -255,8 +251,13 @@ impl Reducible for State {
             Action::DismissErrors => {
                 next.load_errors.clear();
                 next.history = History::FromUrl;
-                next.limit = self.limit;
             }
+        }
+        // A changed view starts at the top with a screenful rendered (new
+        // notes set their own limit above).
+        let view_changed = next.filter != self.filter || next.order != self.order || next.tab != self.tab;
+        if view_changed && Rc::ptr_eq(&next.docs, &self.docs) {
+            next.limit = FIRST;
         }
         if next == *self {
             self

@@ -11,7 +11,7 @@ use crate::preview::{Live, LiveState};
 const LIVE_SETTING: &str = "racklet.previews.live";
 const CACHE_PREFIX: &str = "racklet.gh.v1:";
 /// Live answers are reused for six hours, to spare the API's rate limit.
-const CACHE_MS: f64 = 6.0 * 3600.0 * 1000.0;
+const CACHE_MS: u64 = 6 * 3600 * 1000;
 
 #[cfg(target_arch = "wasm32")]
 fn storage() -> Option<web_sys::Storage> {
@@ -56,7 +56,7 @@ pub fn set_live_enabled(on: bool) {
 }
 
 /// The cached live answer for an API path, if fresh and readable.
-pub fn cached_live(path: &str, now_ms: f64) -> Option<Live> {
+pub fn cached_live(path: &str, now_ms: u64) -> Option<Live> {
     let key = format!("{CACHE_PREFIX}{path}");
     let raw = get(&key)?;
     match decode(&raw, now_ms) {
@@ -68,13 +68,13 @@ pub fn cached_live(path: &str, now_ms: f64) -> Option<Live> {
     }
 }
 
-pub fn store_live(path: &str, live: &Live, now_ms: f64) {
+pub fn store_live(path: &str, live: &Live, now_ms: u64) {
     set(&format!("{CACHE_PREFIX}{path}"), &encode(live, now_ms + CACHE_MS));
 }
 
 /// One field per line, `key=value`, values with newlines flattened: a
 /// format simple enough that a damaged entry is easy to reject.
-fn encode(live: &Live, expires: f64) -> String {
+fn encode(live: &Live, expires: u64) -> String {
     let clean = |s: &str| s.replace(['\n', '\r'], " ");
     let mut out = format!("v=1\nexpires={expires}\n");
     if let Some(t) = &live.title {
@@ -95,14 +95,13 @@ fn encode(live: &Live, expires: f64) -> String {
     out
 }
 
-pub fn decode(raw: &str, now_ms: f64) -> Option<Live> {
+pub fn decode(raw: &str, now_ms: u64) -> Option<Live> {
     let mut lines = raw.lines();
     if lines.next()? != "v=1" {
         return None;
     }
-    let expires: f64 = lines.next()?.strip_prefix("expires=")?.parse().ok()?;
-    // NaN, past, or now: stale.
-    if expires.is_nan() || expires <= now_ms {
+    let expires: u64 = lines.next()?.strip_prefix("expires=")?.parse().ok()?;
+    if expires <= now_ms {
         return None;
     }
     let mut live = Live::default();
@@ -139,12 +138,12 @@ mod tests {
             state: Some(LiveState::Merged),
             ..Live::default()
         };
-        let raw = encode(&live, 1000.0);
-        let back = decode(&raw, 999.0).unwrap();
+        let raw = encode(&live, 1000);
+        let back = decode(&raw, 999).unwrap();
         assert_eq!(back.title.as_deref(), Some("Add thing"));
         assert_eq!(back.stars, Some(42));
         assert_eq!(back.state, Some(LiveState::Merged));
-        assert_eq!(decode(&raw, 1000.0), None, "expired");
+        assert_eq!(decode(&raw, 1000), None, "expired");
     }
 
     #[test]
@@ -158,7 +157,7 @@ mod tests {
             "v=1\nexpires=NaN\n",
             "v=1\nexpires=9e15\nstate=weird\n",
         ] {
-            assert_eq!(decode(raw, 0.0), None, "{raw:?}");
+            assert_eq!(decode(raw, 0), None, "{raw:?}");
         }
     }
 }

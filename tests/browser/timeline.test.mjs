@@ -72,3 +72,39 @@ test('a 360 px phone shows the timeline without horizontal scrolling', async () 
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
   await page.screenshot({ path: screenshotPath('timeline-phone') });
 });
+
+test('without JavaScript the prerendered page already shows the timeline', async () => {
+  const noJs = await browser.context.browser().newContext({ javaScriptEnabled: false });
+  const page = await noJs.newPage();
+  await page.goto(server.url + '/');
+  assert.equal(await page.locator('article[data-meeting-date]').count(), 15);
+  assert.match(await page.locator('h1').textContent(), /Racklet Community Meeting Notes 2024/);
+  assert.match(await page.locator('meta[property="og:title"]').getAttribute('content'), /Racklet/);
+  await noJs.close();
+});
+
+test('hydration takes over the prerendered page without duplicating it, under the CSP', async () => {
+  const page = await open(browser.context, server.url + '/');
+  const violations = [];
+  await page.exposeFunction('__csp', (v) => violations.push(v));
+  await page.evaluate(() => document.addEventListener('securitypolicyviolation', (e) => window.__csp(`${e.violatedDirective} ${e.blockedURI}`)));
+  // Interactive after hydration: a click filters.
+  await page.locator('.person-chip[data-person="chiplet"]').click();
+  await page.waitForFunction(() => document.querySelector('.count').textContent === '2 of 15 meetings');
+  assert.equal(await page.locator('#app > .app').count(), 1);
+  assert.match(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'), /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  // Avatars from github.com are allowed by the policy (they fail offline, which is fine).
+  assert.deepEqual(violations.filter((v) => !v.includes('github')), []);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the build works under a subpath, as on GitHub Pages', async () => {
+  const sub = await serve(undefined, { prefix: '/notes-timeline' });
+  try {
+    const page = await open(browser.context, sub.url + '/?person=orangecms');
+    await page.waitForFunction(() => document.querySelector('.count')?.textContent === '10 of 15 meetings');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await sub.close();
+  }
+});

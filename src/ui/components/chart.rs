@@ -3,7 +3,6 @@
 //! link to that month; and a topic × person table whose cells set both
 //! filters at once.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use chrono::Datelike;
@@ -69,21 +68,35 @@ fn overview_body(props: &OverviewProps) -> Html {
     let (start, end) = (month_key(first.date), month_key(last.date));
     let months = (end - start + 1).max(1) as u32;
 
-    // Per topic, per month: visible meetings that mention it.
-    let mut counts: BTreeMap<TopicId, BTreeMap<i32, u32>> = BTreeMap::new();
+    // Per topic, per month: visible meetings that mention it. Small lists
+    // searched linearly (a map type per use would grow the wasm).
+    let mut counts: Vec<(TopicId, Vec<(i32, u32)>)> = Vec::new();
     for mv in &props.view.meetings {
         let m = &notes.meetings[mv.meeting as usize];
+        let key = month_key(m.date);
         for t in &m.topics {
-            *counts.entry(*t).or_default().entry(month_key(m.date)).or_default() += 1;
+            let i = match counts.iter().position(|(id, _)| id == t) {
+                Some(i) => i,
+                None => {
+                    counts.push((*t, Vec::new()));
+                    counts.len() - 1
+                }
+            };
+            let months = &mut counts[i].1;
+            match months.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, n)) => *n += 1,
+                None => months.push((key, 1)),
+            }
         }
     }
+    let counts_of = |t: &TopicId| counts.iter().find(|(id, _)| id == t).map(|(_, m)| m.as_slice());
     let rows: Vec<TopicId> = if props.filter.topics.is_empty() {
         let mut all: Vec<(TopicId, u32)> = counts
             .iter()
-            .filter(|(t, _)| notes.topic(**t).kind != TopicKind::Family)
-            .map(|(t, m)| (*t, m.values().sum()))
+            .filter(|(t, _)| notes.topic(*t).kind != TopicKind::Family)
+            .map(|(t, m)| (*t, m.iter().map(|(_, n)| n).sum()))
             .collect();
-        all.sort_by_key(|(t, n)| (std::cmp::Reverse(*n), *t));
+        crate::order::sort_by_rank(&mut all, |(t, n)| (-(*n as i64), t.0 as i64));
         all.into_iter().take(ROWS).map(|(t, _)| t).collect()
     } else {
         props.filter.topics.iter().copied().collect()
@@ -125,7 +138,7 @@ fn overview_body(props: &OverviewProps) -> Html {
             { for rows.iter().enumerate().map(|(r, t)| {
                 let y = top + r as u32 * CELL;
                 let topic = notes.topic(*t);
-                let by_month = counts.get(t);
+                let by_month = counts_of(t);
                 html! {
                     <g class="row" data-topic={topic.slug.clone()}>
                         <text class="row-label" x={(LABEL_W - 6).to_string()} y={(y + CELL - 4).to_string()} text-anchor="end">
@@ -161,20 +174,24 @@ fn overview_body(props: &OverviewProps) -> Html {
 /// Who wrote about what: bullets per person and topic; a cell selects both.
 fn topic_people(props: &OverviewProps, rows: &[TopicId]) -> Html {
     let notes = &props.notes;
-    let mut table: BTreeMap<(TopicId, PersonId), u32> = BTreeMap::new();
+    let mut table: Vec<((TopicId, PersonId), u32)> = Vec::new();
     for m in &notes.meetings {
         for u in &m.units {
             let Some(p) = u.person else { continue };
             for t in &u.topics {
                 if rows.contains(t) {
-                    *table.entry((*t, p)).or_default() += 1;
+                    match table.iter_mut().find(|(k, _)| *k == (*t, p)) {
+                        Some((_, n)) => *n += 1,
+                        None => table.push(((*t, p), 1)),
+                    }
                 }
             }
         }
     }
-    let mut people: Vec<PersonId> = table.keys().map(|(_, p)| *p).collect();
-    people.sort();
+    let mut people: Vec<PersonId> = table.iter().map(|((_, p), _)| *p).collect();
+    crate::order::sort_by_rank(&mut people, |p| (p.0 as i64, 0));
     people.dedup();
+    let count = |t: TopicId, p: PersonId| table.iter().find(|(k, _)| *k == (t, p)).map_or(0, |(_, n)| *n);
     if people.is_empty() {
         return html! {};
     }
@@ -193,7 +210,7 @@ fn topic_people(props: &OverviewProps, rows: &[TopicId]) -> Html {
                         <tr>
                             <th scope="row">{ notes.topic(*t).label.clone() }</th>
                             { for people.iter().map(|p| {
-                                let n = table.get(&(*t, *p)).copied().unwrap_or(0);
+                                let n = count(*t, *p);
                                 if n == 0 {
                                     return html! { <td class="zero">{ "·" }</td> };
                                 }

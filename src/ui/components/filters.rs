@@ -2,8 +2,6 @@
 //! grouped by vendor or ISA. Chips are toggle buttons (`aria-pressed`);
 //! everything works from the keyboard.
 
-use std::collections::BTreeMap;
-
 use yew::prelude::*;
 
 use super::people::avatar;
@@ -46,7 +44,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
             .map(|p| (p, notes.meetings.iter().filter(|m| m.involves(p)).count()))
             .filter(|(_, n)| *n > 0)
             .collect();
-        people.sort_by_key(|(p, n)| (std::cmp::Reverse(*n), *p));
+        crate::order::sort_by_rank(&mut people, |(p, n)| (-(*n as i64), p.0 as i64));
         people
     });
     let groups = use_memo((notes.clone(), props.group_by), |(notes, by)| topic_groups(notes, *by));
@@ -106,7 +104,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
 /// Topics grouped by vendor or ISA, groups with the most mentions first,
 /// other (uncurated) hardware last.
 fn topic_groups(notes: &NotesRef, by: GroupBy) -> Vec<(String, Vec<TopicId>)> {
-    let mut groups: BTreeMap<String, Vec<TopicId>> = BTreeMap::new();
+    let mut groups: Vec<(String, Vec<TopicId>)> = Vec::new();
     for (i, t) in notes.topics.iter().enumerate() {
         if t.meetings.is_empty() {
             continue;
@@ -116,22 +114,21 @@ fn topic_groups(notes: &NotesRef, by: GroupBy) -> Vec<(String, Vec<TopicId>)> {
             (GroupBy::Vendor, _) => t.vendor.clone(),
             (GroupBy::Isa, _) => t.isa.label().to_string(),
         };
-        groups.entry(key).or_default().push(TopicId(i as u32));
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, ids)) => ids.push(TopicId(i as u32)),
+            None => groups.push((key, vec![TopicId(i as u32)])),
+        }
     }
-    let mut out: Vec<(String, Vec<TopicId>)> = groups.into_iter().collect();
+    let mut out = groups;
     let weight = |ids: &[TopicId]| ids.iter().map(|t| notes.topic(*t).meetings.len()).sum::<usize>();
     for (_, ids) in &mut out {
-        ids.sort_by_key(|t| {
-            (
-                std::cmp::Reverse(notes.topic(*t).meetings.len()),
-                notes.topic(*t).label.clone(),
-            )
-        });
+        crate::order::sort_by_rank(ids, |t| (-(notes.topic(*t).meetings.len() as i64), t.0 as i64));
     }
-    out.sort_by_key(|(name, ids)| {
+    // Other hardware last, then by mentions; ties keep first-mention order.
+    crate::order::sort_by_rank(&mut out, |(name, ids)| {
         (
-            name == "Other hardware" || name == Isa::Other.label(),
-            std::cmp::Reverse(weight(ids)),
+            i64::from(name == "Other hardware" || name == Isa::Other.label()),
+            -(weight(ids) as i64),
         )
     });
     out

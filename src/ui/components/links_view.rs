@@ -2,7 +2,6 @@
 //! with the meetings that cite it, so "every repository we talked about"
 //! is one page. It follows the active filters.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -30,8 +29,13 @@ struct Entry {
     meetings: Vec<(String, String)>,
 }
 
-/// A kind's label and its links by site, then by URL.
-type KindGroup = (&'static str, BTreeMap<String, BTreeMap<String, Entry>>);
+/// A kind's rank and label, and its links by site in order of first
+/// citation (plain vectors: a map type per use would grow the wasm).
+struct KindGroup {
+    rank: usize,
+    label: &'static str,
+    sites: Vec<(String, Vec<Entry>)>,
+}
 
 /// The order kinds are listed in: the ones people look for first.
 const KIND_ORDER: &[&str] = &[
@@ -58,7 +62,7 @@ const KIND_ORDER: &[&str] = &[
 pub fn LinksView(props: &LinksViewProps) -> Html {
     let notes = &props.notes;
     // kind slug -> (kind label, site -> url -> entry)
-    let mut groups: BTreeMap<usize, KindGroup> = BTreeMap::new();
+    let mut groups: Vec<KindGroup> = Vec::new();
     let mut meetings_with_links = 0;
     for mv in &props.view.meetings {
         let m = &notes.meetings[mv.meeting as usize];
@@ -77,17 +81,39 @@ pub fn LinksView(props: &LinksViewProps) -> Html {
                 .iter()
                 .position(|k| *k == p.kind.slug())
                 .unwrap_or(KIND_ORDER.len());
-            let (_, sites) = groups.entry(order).or_insert((p.kind.label(), BTreeMap::new()));
-            let entry = sites
-                .entry(p.site.clone())
-                .or_default()
-                .entry(url.clone())
-                .or_insert_with(|| Entry {
-                    url: url.clone(),
-                    title: p.title.clone(),
-                    texts: Vec::new(),
-                    meetings: Vec::new(),
-                });
+            let g = match groups.iter().position(|g| g.rank == order) {
+                Some(i) => i,
+                None => {
+                    groups.push(KindGroup {
+                        rank: order,
+                        label: p.kind.label(),
+                        sites: Vec::new(),
+                    });
+                    groups.len() - 1
+                }
+            };
+            let sites = &mut groups[g].sites;
+            let s = match sites.iter().position(|(site, _)| *site == p.site) {
+                Some(i) => i,
+                None => {
+                    sites.push((p.site.clone(), Vec::new()));
+                    sites.len() - 1
+                }
+            };
+            let entries = &mut sites[s].1;
+            let e = match entries.iter().position(|e| e.url == *url) {
+                Some(i) => i,
+                None => {
+                    entries.push(Entry {
+                        url: url.clone(),
+                        title: p.title.clone(),
+                        texts: Vec::new(),
+                        meetings: Vec::new(),
+                    });
+                    entries.len() - 1
+                }
+            };
+            let entry = &mut entries[e];
             let written = Inline::plain_text(text);
             if written.trim() != url && !written.trim().is_empty() && !entry.texts.contains(&written) {
                 entry.texts.push(written);
@@ -100,11 +126,8 @@ pub fn LinksView(props: &LinksViewProps) -> Html {
         }
         meetings_with_links += usize::from(any);
     }
-    let total: usize = groups
-        .values()
-        .flat_map(|(_, sites)| sites.values())
-        .map(BTreeMap::len)
-        .sum();
+    crate::order::sort_by_rank(&mut groups, |g| (g.rank as i64, 0));
+    let total: usize = groups.iter().flat_map(|g| &g.sites).map(|(_, e)| e.len()).sum();
     let to_timeline = {
         let d = props.dispatch.clone();
         // The fragment does the scrolling once the timeline is back.
@@ -118,8 +141,8 @@ pub fn LinksView(props: &LinksViewProps) -> Html {
             if total == 0 {
                 <p class="empty">{ "No links in the meetings shown." }</p>
             }
-            { for groups.into_values().map(|(label, sites)| {
-                let n: usize = sites.values().map(BTreeMap::len).sum();
+            { for groups.into_iter().map(|KindGroup { label, sites, .. }| {
+                let n: usize = sites.iter().map(|(_, e)| e.len()).sum();
                 let many_sites = sites.len() > 1;
                 html! {
                     <section class="link-kind">
@@ -128,7 +151,7 @@ pub fn LinksView(props: &LinksViewProps) -> Html {
                             <section class="link-site">
                                 if many_sites { <h4>{ site }</h4> }
                                 <ul>
-                                    { for entries.into_values().map(|e| html! {
+                                    { for entries.into_iter().map(|e| html! {
                                         <li>
                                             { link(&LinkTarget::Web(e.url.clone()), vec![html! { e.title.clone() }]) }
                                             if !e.texts.is_empty() {

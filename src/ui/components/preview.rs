@@ -130,16 +130,14 @@ pub fn PreviewLayer(props: &PreviewLayerProps) -> Html {
     let left = anchor.left.clamp(8.0, (anchor.view_w - width - 8.0).max(8.0)) + anchor.scroll_x;
     let room_below = anchor.view_h - anchor.bottom;
     let above = room_below < CARD_H && anchor.top > room_below;
+    // Whole pixels as integers: float formatting would add to the wasm.
+    let (left, width) = (left as i64, width as i64);
     let style = if above {
-        format!(
-            "left:{left:.0}px;top:{:.0}px;width:{width:.0}px;transform:translateY(-100%)",
-            anchor.top + anchor.scroll_y - 6.0
-        )
+        let top = (anchor.top + anchor.scroll_y - 6.0) as i64;
+        format!("left:{left}px;top:{top}px;width:{width}px;transform:translateY(-100%)")
     } else {
-        format!(
-            "left:{left:.0}px;top:{:.0}px;width:{width:.0}px",
-            anchor.bottom + anchor.scroll_y + 6.0
-        )
+        let top = (anchor.bottom + anchor.scroll_y + 6.0) as i64;
+        format!("left:{left}px;top:{top}px;width:{width}px")
     };
     let onerror = Callback::from(|e: Event| {
         if let Some(img) = e.target_dyn_into::<web_sys::Element>() {
@@ -407,7 +405,7 @@ mod browser {
         if state.live.contains_key(&path) || state.failed.contains(&path) {
             return;
         }
-        let now = js_sys::Date::now();
+        let now = js_sys::Date::now() as u64;
         if let Some(live) = storage::cached_live(&path, now) {
             d.dispatch(PreviewAction::Live(path, live));
             return;
@@ -434,7 +432,7 @@ mod browser {
             IN_FLIGHT.with(|f| f.borrow_mut().remove(&path));
             match answer {
                 Some(live) => {
-                    storage::store_live(&path, &live, js_sys::Date::now());
+                    storage::store_live(&path, &live, js_sys::Date::now() as u64);
                     d.dispatch(PreviewAction::Live(path, live));
                 }
                 None => d.dispatch(PreviewAction::LiveFailed(path)),
@@ -459,7 +457,8 @@ mod json {
         if let Some(s) = v.as_string() {
             Some(s)
         } else if let Some(n) = v.as_f64() {
-            Some(format!("{n}"))
+            // Counts are whole numbers; anything else is not needed as text.
+            (n.fract() == 0.0 && n.abs() < 1e15).then(|| (n as i64).to_string())
         } else {
             v.as_bool().map(|b| b.to_string())
         }
