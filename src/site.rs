@@ -24,6 +24,30 @@ const CONNECT_HOSTS: &[&str] = &[
     "https://hackmd.io",
 ];
 
+/// Lets the prerendered page paint before the app starts: Trunk's loader
+/// waits for the first frame before it fetches and runs the wasm, and the
+/// wasm is no longer preloaded. Readers see the notes at once; the wasm
+/// (the bulk of the bytes) no longer competes with the first paint.
+/// Returns the page unchanged when Trunk's loader does not look as expected.
+pub fn defer_loader(html: &str) -> String {
+    const INIT: &str = "const wasm = await init(";
+    const WAIT: &str = "await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));\n";
+    let Some(at) = html.find(INIT) else {
+        return html.to_string();
+    };
+    let mut page = format!("{}{WAIT}{}", &html[..at], &html[at..]);
+    // Drop `<link rel="preload" … as="fetch" type="application/wasm">`.
+    while let Some(start) = page.find("<link rel=\"preload\"") {
+        let Some(len) = page[start..].find('>') else { break };
+        let tag = &page[start..start + len + 1];
+        if !tag.contains("application/wasm") {
+            break;
+        }
+        page.replace_range(start..start + len + 1, "");
+    }
+    page
+}
+
 /// The contents of inline `<script>` elements (those without `src`).
 pub fn inline_scripts(html: &str) -> Vec<&str> {
     let mut out = Vec::new();

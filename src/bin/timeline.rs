@@ -4,6 +4,7 @@
 //! timeline json FILE...                      parsed model of one or more notes files as JSON ("-" reads stdin)
 //! timeline previews FILE... [-o FILE]        fetch each distinct link's metadata into previews.json
 //! timeline prerender INDEX.html [PREVIEWS]   render the built-in timeline into a built page, add its CSP
+//! timeline bench FILE [RUNS]                 median time to parse FILE (for comparisons)
 //! ```
 
 use std::io::{Read, Write};
@@ -14,12 +15,14 @@ use racklet_timeline::parse::{parse, SourceText};
 
 const USAGE: &str = "usage: timeline json FILE...                  (\"-\" reads stdin)
        timeline previews FILE... [-o FILE]    (writes previews.json for the app; stdout without -o)
-       timeline prerender INDEX.html [PREVIEWS.json]   (the release build's post-build step)";
+       timeline prerender INDEX.html [PREVIEWS.json]   (the release build's post-build step)
+       timeline bench FILE [RUNS]             (median parse time in microseconds)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("json") => json(&args[1..]),
+        Some("bench") => bench(&args[1..]),
         // The fetcher is native only (the wasm build has no sockets).
         #[cfg(not(target_arch = "wasm32"))]
         Some("previews") => previews(&args[1..]),
@@ -178,6 +181,7 @@ fn prerender(args: &[String]) -> ExitCode {
         racklet_timeline::BUILT_IN_NOTES,
     )));
     let app = ssr::render_app(notes);
+    let page = site::defer_loader(&page);
     let policy = site::csp(&site::inline_scripts(&page), &image_hosts);
     match site::finish_page(&page, &app, &policy).and_then(|done| std::fs::write(path, done).map_err(|e| e.to_string()))
     {
@@ -190,4 +194,34 @@ fn prerender(args: &[String]) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Parses FILE RUNS times (after a warm-up) and prints the median, the
+/// minimum and the size, for comparing with other parsers.
+fn bench(args: &[String]) -> ExitCode {
+    let inputs = match read_inputs(&args[..args.len().min(1)]) {
+        Ok(inputs) => inputs,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(500).max(1);
+    let (name, text) = &inputs[0];
+    let _ = racklet_timeline::parse::parse_one(name, text);
+    let mut times: Vec<u128> = (0..runs)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            std::hint::black_box(racklet_timeline::parse::parse_one(name, std::hint::black_box(text)));
+            start.elapsed().as_micros()
+        })
+        .collect();
+    times.sort_unstable();
+    println!(
+        "{{\"bytes\": {}, \"runs\": {runs}, \"median_us\": {}, \"min_us\": {}}}",
+        text.len(),
+        times[runs / 2],
+        times[0]
+    );
+    ExitCode::SUCCESS
 }

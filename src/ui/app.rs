@@ -253,7 +253,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             if *embed {
                 // No page header when embedded; the heading stays for screen readers.
-                <h1 class="visually-hidden">{ title }</h1>
+                <header class="visually-hidden"><h1>{ title }</h1></header>
             } else {
                 <header class="page-head">
                     <h1>{ title }</h1>
@@ -336,7 +336,10 @@ pub fn App(props: &AppProps) -> Html {
                     </ul>
                 </details>
             }
-            <PreviewLayer live_enabled={*live_enabled} api_base={api_base} />
+            // In a landmark of its own, as assistive technology expects.
+            <aside aria-label="Link preview">
+                <PreviewLayer live_enabled={*live_enabled} api_base={api_base} />
+            </aside>
             <footer class="page-foot">
                 <label class="setting">
                     <input type="checkbox" checked={*live_enabled} onchange={on_live} />
