@@ -178,7 +178,10 @@ pub fn preview(url: &str) -> UrlPreview {
     let web = match split(&url) {
         Target::Unsafe => return plain(LinkKind::Unsafe, String::new(), "Unsafe link".into()),
         Target::Mail(address) => {
-            let site = address.rsplit_once('@').map_or("", |(_, d)| d).to_ascii_lowercase();
+            let site = tidy(
+                &address.rsplit_once('@').map_or("", |(_, d)| d).to_ascii_lowercase(),
+                MAX_TITLE,
+            );
             let title = tidy(&address, MAX_TITLE);
             return plain(LinkKind::Mail { address }, site, title);
         }
@@ -202,7 +205,7 @@ pub fn preview(url: &str) -> UrlPreview {
     };
     let title = Some(tidy(&title, MAX_TITLE))
         .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| site.clone());
+        .unwrap_or_else(|| tidy(&site, MAX_TITLE));
     UrlPreview {
         kind,
         site,
@@ -298,7 +301,13 @@ fn split(url: &str) -> Target<'_> {
             None => (host_port, None),
         },
     };
-    let bad_host = |c: char| c.is_control() || c.is_whitespace() || "<>^|[]:".contains(c);
+    // Bidi controls are disallowed in host names (UTS 46) and would let a shown site read backwards.
+    let bad_host = |c: char| {
+        c.is_control()
+            || c.is_whitespace()
+            || "<>^|[]:".contains(c)
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
     if host.is_empty() || (!host.starts_with('[') && host.contains(bad_host)) {
         return Target::Unsafe;
     }

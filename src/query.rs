@@ -164,7 +164,10 @@ pub fn term_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
         while let Some(pos) = folded[from..].find(term.as_str()) {
             let start = from + pos;
             let end = start + term.len();
-            ranges.push((map[start], map[end]));
+            // End after the source character holding the last matched byte:
+            // "a" in "æ" (folded "ae") highlights the "æ", not nothing.
+            let last = map[end - 1];
+            ranges.push((map[start], last + text[last..].chars().next().map_or(0, char::len_utf8)));
             from = end;
         }
     }

@@ -120,13 +120,20 @@ fn paragraph_lines(inlines: &[Inline], line: u32) -> Vec<FieldLine> {
         children: Vec::new(),
         line,
     }];
+    // Only a soft break is surely a newline in the source: `<br>` is a hard
+    // break mid-line. (A `\` or two-space break makes a line one too early,
+    // but never past the paragraph.)
+    let mut newlines = 0;
     for inline in inlines {
         match inline {
-            Inline::SoftBreak | Inline::HardBreak => out.push(FieldLine {
-                inlines: Vec::new(),
-                children: Vec::new(),
-                line: line + out.len() as u32,
-            }),
+            Inline::SoftBreak | Inline::HardBreak => {
+                newlines += u32::from(matches!(inline, Inline::SoftBreak));
+                out.push(FieldLine {
+                    inlines: Vec::new(),
+                    children: Vec::new(),
+                    line: line + newlines,
+                })
+            }
             other => out.last_mut().expect("never empty").inlines.push(other.clone()),
         }
     }

@@ -41,13 +41,22 @@ pub struct Lines {
 impl Lines {
     pub fn new(text: &str) -> Lines {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(line_ends(text));
         Lines { starts }
     }
 
     pub fn line_of(&self, offset: usize) -> u32 {
         self.starts.partition_point(|&s| s <= offset) as u32
     }
+}
+
+/// Offsets just past each line ending: `\n`, `\r\n`, or a lone `\r`, as
+/// CommonMark (and so pulldown-cmark) reads them.
+fn line_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    text.match_indices(['\n', '\r'])
+        .filter(move |(i, m)| *m == "\n" || bytes.get(i + 1) != Some(&b'\n'))
+        .map(|(i, _)| i + 1)
 }
 
 fn options() -> Options {
@@ -81,7 +90,15 @@ fn strip_containers(
     let mut containers = Vec::new();
     let mut open: Vec<(usize, String)> = Vec::new();
     let mut offset = 0;
-    for raw_line in text.split_inclusive('\n') {
+    let raw_lines = line_ends(text)
+        .chain(std::iter::once(text.len()))
+        .scan(0, |start, end| {
+            let line = &text[*start..end];
+            *start = end;
+            Some(line)
+        })
+        .filter(|l| !l.is_empty());
+    for raw_line in raw_lines {
         let line = raw_line.trim_end_matches(['\n', '\r']);
         let indent = line.len() - line.trim_start_matches(' ').len();
         let rest = line.trim();

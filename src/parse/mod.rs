@@ -345,7 +345,9 @@ fn finish(notes: &mut Notes, registry: Registry) {
         m.participants.iter_mut().for_each(|p| remap(&mut p.person));
         m.recaps.iter_mut().for_each(|r| remap(&mut r.person));
         m.units.iter_mut().filter_map(|u| u.person.as_mut()).for_each(remap);
-        m.hosts.dedup();
+        // Hosts may repeat anywhere in the list ("@a, @b, @a"), and ids merged above can meet.
+        let mut seen_hosts = std::collections::HashSet::new();
+        m.hosts.retain(|h| seen_hosts.insert(*h));
         for p in m
             .participants
             .iter()
@@ -372,29 +374,19 @@ fn finish(notes: &mut Notes, registry: Registry) {
 
 /// Whether `text` has at least one meeting heading (`# August 20, 2024`):
 /// a quick look, before loading a document, that it is meeting notes.
+/// Reads headings exactly as [`parse`] does: after a byte-order mark, with
+/// `:::` lines blanked and code blocks skipped.
 pub fn has_meetings(text: &str) -> bool {
-    use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
-    let mut heading: Option<String> = None;
-    for event in Parser::new(text) {
-        match event {
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
-                ..
-            }) => heading = Some(String::new()),
-            Event::Text(t) | Event::Code(t) => {
-                if let Some(h) = heading.as_mut() {
-                    h.push_str(&t);
-                }
+    markdown::parse(text.strip_prefix('\u{feff}').unwrap_or(text))
+        .blocks
+        .iter()
+        .any(|tb| match &tb.block {
+            Block::Heading { level: 1, inlines, .. } => {
+                matches!(
+                    parse_heading(Inline::plain_text(inlines).trim()),
+                    HeadingDate::Meeting { .. }
+                )
             }
-            Event::End(TagEnd::Heading(HeadingLevel::H1)) => {
-                if let Some(h) = heading.take() {
-                    if matches!(parse_heading(h.trim()), HeadingDate::Meeting { .. }) {
-                        return true;
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    false
+            _ => false,
+        })
 }

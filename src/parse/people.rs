@@ -4,6 +4,8 @@
 //! between years is still the same person), and by first name when a
 //! recap heading says only "Dennis".
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDate};
 
 use super::text::{fold, slug};
@@ -33,9 +35,20 @@ struct Entry {
 
 /// Interns people while documents are parsed; [`Registry::finish`] yields
 /// the final list and how old ids map onto it.
+///
+/// Lookups go through indexes, so interning `n` people is linear, not
+/// quadratic (a hostile list of 200 000 handles took minutes).
 #[derive(Debug, Default)]
 pub struct Registry {
     entries: Vec<Entry>,
+    /// Lowercased handle → the live entry holding it (only ever one).
+    by_handle: HashMap<String, usize>,
+    /// Folded name → entries that were given it; names change, so a hit
+    /// is checked again on use.
+    by_name: HashMap<String, Vec<usize>>,
+    /// Folded first name → entries whose name started with it, checked
+    /// again on use like `by_name`.
+    by_first: HashMap<String, Vec<usize>>,
 }
 
 impl Registry {
@@ -47,20 +60,25 @@ impl Registry {
     }
 
     fn find_handle(&self, handle: &str) -> Option<usize> {
-        (0..self.entries.len()).find(|&i| {
-            self.entries[i].merged_into.is_none()
-                && self.entries[i]
-                    .handles
-                    .iter()
-                    .any(|(h, _)| h.eq_ignore_ascii_case(handle))
-        })
+        self.by_handle.get(&handle.to_ascii_lowercase()).copied()
     }
 
     fn find_name(&self, name: &str) -> Option<usize> {
         let folded = fold(name);
-        (0..self.entries.len()).find(|&i| {
-            self.entries[i].merged_into.is_none() && self.entries[i].name.as_deref().is_some_and(|n| fold(n) == folded)
-        })
+        let live_with_name = |i: &usize| {
+            self.entries[*i].merged_into.is_none()
+                && self.entries[*i].name.as_deref().is_some_and(|n| fold(n) == folded)
+        };
+        self.by_name.get(&folded)?.iter().copied().filter(live_with_name).min()
+    }
+
+    fn set_name(&mut self, i: usize, name: String) {
+        let folded = fold(&name);
+        if let Some(first) = name.split_whitespace().next() {
+            self.by_first.entry(fold(first)).or_default().push(i);
+        }
+        self.by_name.entry(folded).or_default().push(i);
+        self.entries[i].name = Some(name);
     }
 
     /// The person for a name and/or handle, creating or merging as needed.
@@ -75,9 +93,14 @@ impl Registry {
         let id = match (by_handle, by_name) {
             (Some(h), Some(n)) if h != n => {
                 let moved = std::mem::take(&mut self.entries[n].handles);
+                for (handle, _) in &moved {
+                    self.by_handle.insert(handle.to_ascii_lowercase(), h);
+                }
                 self.entries[h].handles.extend(moved);
                 if self.entries[h].name.is_none() {
-                    self.entries[h].name = self.entries[n].name.take();
+                    if let Some(name) = self.entries[n].name.take() {
+                        self.set_name(h, name);
+                    }
                 }
                 self.entries[n].merged_into = Some(h);
                 h
@@ -91,19 +114,24 @@ impl Registry {
                 self.entries.len() - 1
             }
         };
-        let entry = &mut self.entries[id];
-        if let (None, Some(name)) = (&entry.name, &person.name) {
-            entry.name = Some(name.clone());
-        } else if let (Some(old), Some(new)) = (&entry.name, &person.name) {
+        if let Some(new) = &person.name {
             // Prefer the longer form: "Dennis" then "Dennis Marttinen".
-            if new.split_whitespace().count() > old.split_whitespace().count() {
-                entry.name = Some(new.clone());
+            let longer = self.entries[id]
+                .name
+                .as_deref()
+                .is_none_or(|old| new.split_whitespace().count() > old.split_whitespace().count());
+            if longer {
+                self.set_name(id, new.clone());
             }
         }
         if let Some(handle) = &person.handle {
+            let entry = &mut self.entries[id];
             match entry.handles.iter_mut().find(|(h, _)| h.eq_ignore_ascii_case(handle)) {
                 Some((_, date)) => *date = (*date).max(seen),
-                None => entry.handles.push((handle.clone(), seen)),
+                None => {
+                    entry.handles.push((handle.clone(), seen));
+                    self.by_handle.insert(handle.to_ascii_lowercase(), id);
+                }
             }
         }
         Some(PersonId(id as u32))
@@ -138,10 +166,17 @@ impl Registry {
             .or_else(|| {
                 // Someone who sent a recap without attending: anyone known,
                 // but only when the first name is unambiguous.
-                let mut found =
-                    (0..self.entries.len()).filter(|&i| self.entries[i].merged_into.is_none() && matches(i));
-                let first = found.next()?;
-                found.next().is_none().then_some(first)
+                let mut found = None;
+                for i in self.by_first.get(&folded)?.iter().copied() {
+                    if self.entries[i].merged_into.is_some() || !matches(i) || found == Some(i) {
+                        continue;
+                    }
+                    if found.is_some() {
+                        return None;
+                    }
+                    found = Some(i);
+                }
+                found
             })
             .map(|i| PersonId(i as u32))
     }
@@ -162,7 +197,8 @@ impl Registry {
                 let slug = handles
                     .last()
                     .map(|h| h.to_ascii_lowercase())
-                    .or_else(|| entry.name.as_deref().map(slug))
+                    // A name with no ASCII letters ("Ωμέγα") slugs to nothing.
+                    .or_else(|| entry.name.as_deref().map(slug).filter(|s| !s.is_empty()))
                     .unwrap_or_else(|| format!("person-{i}"));
                 people.push(Person {
                     slug,

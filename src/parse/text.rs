@@ -101,19 +101,31 @@ pub fn find_url(text: &str) -> Option<(usize, usize)> {
             end += 1;
         }
         // Trailing punctuation belongs to the sentence, and a closing
-        // bracket only to the URL when the URL opened it.
+        // bracket only to the URL when the URL opened it. Closing minus
+        // opening brackets are counted once and kept up to date as the end
+        // moves left, so stripping stays linear.
+        let excess = |open: u8, close: u8| {
+            bytes[pos..end]
+                .iter()
+                .map(|&b| (b == close) as isize - (b == open) as isize)
+                .sum::<isize>()
+        };
+        let (mut parens, mut brackets) = (excess(b'(', b')'), excess(b'[', b']'));
         while end > pos + scheme_len {
-            let url = &text[pos..end];
             let last = bytes[end - 1];
-            let unbalanced = |open: char, close: char| url.matches(close).count() > url.matches(open).count();
             let strip = match last {
                 b'.' | b',' | b':' | b';' | b'!' | b'?' | b'\'' | b'*' | b'_' => true,
-                b')' => unbalanced('(', ')'),
-                b']' => unbalanced('[', ']'),
+                b')' => parens > 0,
+                b']' => brackets > 0,
                 _ => false,
             };
             if !strip {
                 break;
+            }
+            match last {
+                b')' => parens -= 1,
+                b']' => brackets -= 1,
+                _ => {}
             }
             end -= 1;
         }

@@ -181,12 +181,15 @@ pub fn App(props: &AppProps) -> Html {
     // Link previews: may they ask GitHub (a setting kept in localStorage),
     // and where the API lives (`?github_api=` points tests at a fake).
     let live_enabled = use_state(super::storage::live_enabled);
-    let api_base: AttrValue = url::current_pairs()
-        .into_iter()
-        .find(|(k, _)| k == "github_api")
-        .map(|(_, v)| url::absolute(&v))
-        .unwrap_or_else(|| "https://api.github.com".into())
-        .into();
+    // Read once: the URL does not change where the API lives.
+    let api_base = use_state(|| -> AttrValue {
+        url::current_pairs()
+            .into_iter()
+            .find(|(k, _)| k == "github_api")
+            .map(|(_, v)| url::absolute(&v))
+            .unwrap_or_else(|| "https://api.github.com".into())
+            .into()
+    });
     let on_live = {
         let live_enabled = live_enabled.clone();
         Callback::from(move |e: Event| {
@@ -338,7 +341,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             // In a landmark of its own, as assistive technology expects.
             <aside aria-label="Link preview">
-                <PreviewLayer live_enabled={*live_enabled} api_base={api_base} />
+                <PreviewLayer live_enabled={*live_enabled} api_base={(*api_base).clone()} />
             </aside>
             <footer class="page-foot">
                 <label class="setting">
