@@ -58,6 +58,7 @@ pub fn App(props: &AppProps) -> Html {
         let embed = embed.setter();
         use_effect_with((), move |_| {
             clock_ready.set(true);
+            browser::mark_ready();
             if prerendered {
                 let (f, u, o, t) = url::read(&notes, &url::current_pairs());
                 dispatch.dispatch(Action::FromUrl(f, u, o, t));
@@ -532,6 +533,15 @@ mod browser {
         _: UseStateSetter<Option<String>>,
     ) -> Vec<()> {
         Vec::new()
+    }
+
+    /// Marks the page as running (`<html data-app="ready">`): the
+    /// prerendered page looks the same before, but does not respond yet.
+    pub fn mark_ready() {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.set_attribute("data-app", "ready");
+        }
     }
 
     /// Whether the page runs embedded (`?embed=1`).

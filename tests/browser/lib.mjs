@@ -89,7 +89,8 @@ export async function open(context, url, { viewport } = {}) {
   });
   page.errors = errors;
   await page.goto(url);
-  await page.waitForSelector('.app .count');
+  // The prerendered page shows at once; wait until the app has taken over.
+  await page.waitForSelector('html[data-app="ready"]');
   return page;
 }
 

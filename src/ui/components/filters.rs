@@ -150,7 +150,13 @@ fn PersonChip(props: &PersonChipProps) -> Html {
     let (d, id, n) = (props.dispatch.clone(), props.id, props.meetings);
     html! {
         <button type="button" class="chip person-chip" aria-pressed={props.pressed.to_string()} data-person={person.slug.clone()}
-            title={format!("{}: took part in {n} meetings", person.display_name())}
+            title={format!(
+                "{}: attended {}, hosted {}, {} recaps ({n} meetings in all)",
+                person.display_name(),
+                person.attended,
+                person.hosted,
+                person.recaps
+            )}
             onclick={Callback::from(move |_| d.dispatch(Action::TogglePerson(id)))}>
             { avatar(person, 20) }
             <span class="chip-label">{ person.display_name().to_string() }</span>
