@@ -83,7 +83,7 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
             .participants
             .iter()
             .filter_map(|p| {
-                registry.intern(p, Some(draft.date)).map(|person| Participant {
+                registry.intern(p, Some(draft.head.date)).map(|person| Participant {
                     person,
                     name: p.name.clone(),
                     handle: p.handle.clone(),
@@ -190,7 +190,6 @@ struct Head {
 
 struct Draft {
     head: Head,
-    date: chrono::NaiveDate,
     blocks: Vec<TopBlock>,
 }
 
@@ -247,7 +246,6 @@ fn split_document(src: &SourceText<'_>, source: SourceId) -> SplitDocument {
                             date,
                             time,
                         },
-                        date,
                         blocks: Vec::new(),
                     });
                     target = Target::Meeting;
