@@ -18,5 +18,7 @@ step "native tests"
 cargo test
 step "release build"
 trunk build --release
+step "first-load budget"
+node scripts/size-report.mjs dist --budget 300
 step "browser tests"
 node --test tests/browser/

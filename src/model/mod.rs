@@ -3,6 +3,7 @@
 //! parser builds these values once and everything else only reads them.
 
 mod content;
+pub mod datefmt;
 mod time;
 
 pub use content::{Block, Inline, Item, LinkTarget};

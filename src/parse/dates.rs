@@ -5,6 +5,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
+use crate::model::datefmt::{MONTHS, WEEKDAYS};
 use crate::model::{MeetingTime, Zone};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -20,21 +21,6 @@ pub enum HeadingDate {
     NotADate,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 fn month_number(word: &str) -> Option<u32> {
     let w = word.to_ascii_lowercase();
     let w = w.trim_end_matches('.');
@@ -43,24 +29,16 @@ fn month_number(word: &str) -> Option<u32> {
     }
     MONTHS
         .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(w)))
+        .position(|m| m.eq_ignore_ascii_case(w) || (w.len() == 3 && m[..3].eq_ignore_ascii_case(w)))
         .map(|i| i as u32 + 1)
 }
-
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 fn is_weekday(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
     let w = w.trim_end_matches('.');
-    WEEKDAYS.iter().any(|d| *d == w || (w.len() >= 3 && d.starts_with(w)))
+    WEEKDAYS
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(w) || (w.len() >= 3 && d.to_ascii_lowercase().starts_with(w)))
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -251,19 +229,15 @@ fn near_miss(toks: &[(usize, Tok<'_>)]) -> HeadingDate {
         }
         let lower = w.to_ascii_lowercase();
         if lower.len() >= 4 && has_number {
-            if let Some(month) = MONTHS.iter().find(|m| edit_distance(&lower, m) <= 2 && m.len() >= 4) {
-                return HeadingDate::NearMiss(format!("\"{w}\" is not a month (did you mean {}?)", capitalise(month)));
+            if let Some(month) = MONTHS
+                .iter()
+                .find(|m| m.len() >= 4 && edit_distance(&lower, &m.to_ascii_lowercase()) <= 2)
+            {
+                return HeadingDate::NearMiss(format!("\"{w}\" is not a month (did you mean {month}?)"));
             }
         }
     }
     HeadingDate::NotADate
-}
-
-fn capitalise(word: &str) -> String {
-    let mut c = word.chars();
-    c.next()
-        .map(|f| std::iter::once(f.to_ascii_uppercase()).chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// Optimal string alignment distance, for catching misspelt month names.

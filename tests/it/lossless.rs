@@ -18,6 +18,7 @@ use std::path::Path;
 use std::rc::Rc;
 
 use proptest::prelude::*;
+use racklet_timeline::model::datefmt::MONTHS;
 use racklet_timeline::model::{Block, Meeting, MeetingStatus, Notes, PersonId};
 use racklet_timeline::parse::parse_one;
 use racklet_timeline::parse::people::is_no_one;
@@ -679,21 +680,6 @@ const PEOPLE: &[(&str, Option<&str>)] = &[
     ("Lucas Käldström", Some("luxas")),
     ("Marvin Drees", None),
     ("Ron Minnich", Some("rminnich")),
-];
-
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 /// A meeting heading in one of the spellings the notes use.

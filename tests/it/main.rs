@@ -4,6 +4,7 @@
 mod cli;
 mod drift;
 mod edge_cases;
+mod entities;
 mod lossless;
 mod people;
 mod preview_card;

@@ -121,7 +121,7 @@ pub fn LinksView(props: &LinksViewProps) -> Html {
             if entry.meetings.last().map(|(a, _)| a) != Some(&m.anchor) {
                 entry
                     .meetings
-                    .push((m.anchor.clone(), m.date.format("%b %-d, %Y").to_string()));
+                    .push((m.anchor.clone(), crate::model::datefmt::medium_date(m.date)));
             }
         }
         meetings_with_links += usize::from(any);

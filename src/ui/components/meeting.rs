@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::content::{self, Ctx};
 use super::people::person_name;
-use crate::model::{Meeting, MeetingStatus, PersonId, SectionKind, TopicId};
+use crate::model::{datefmt, Meeting, MeetingStatus, PersonId, SectionKind, TopicId};
 use crate::query::UnitState;
 use crate::ui::state::NotesRef;
 use crate::ui::time::{offset_label, reader_offset};
@@ -35,7 +35,7 @@ pub struct MeetingCardProps {
 pub fn MeetingCard(props: &MeetingCardProps) -> Html {
     let notes = &props.notes;
     let m = &notes.meetings[props.index as usize];
-    let date_long = m.date.format("%A, %B %-d, %Y").to_string();
+    let date_long = datefmt::long_date(m.date);
     let status = m.status.as_str();
 
     let ctx = Ctx {
@@ -80,7 +80,7 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
                      data-source={notes.sources[m.source.0 as usize].name.clone()} aria-label={format!("{date_long}: {note}")}>
                 <p class="skip-line">
                     <a class="anchor" href={format!("#{}", m.anchor)}>
-                        <time datetime={m.date.to_string()}>{ m.date.format("%b %-d").to_string() }</time>
+                        <time datetime={m.date.to_string()}>{ datefmt::short_date(m.date) }</time>
                     </a>
                     <span class="skip-note">{ note }</span>
                 </p>
@@ -175,7 +175,7 @@ fn start_time(m: &Meeting, clock_ready: bool) -> Html {
     let Some(utc) = t.utc(m.date) else {
         return html! { <span class="time" title="Time zone not recognised; shown as written">{ t.text.clone() }</span> };
     };
-    let datetime = utc.format("%Y-%m-%dT%H:%MZ").to_string();
+    let datetime = datefmt::utc_minute(utc);
     let offset = if clock_ready { reader_offset(utc) } else { None };
     let (shown, zone) = match offset {
         Some(off) => (
@@ -186,7 +186,7 @@ fn start_time(m: &Meeting, clock_ready: bool) -> Html {
     };
     html! {
         <span class="time">
-            <time datetime={datetime} title={written}>{ shown.format("%H:%M").to_string() }</time>
+            <time datetime={datetime} title={written}>{ datefmt::clock(shown) }</time>
             <span class="zone">{ zone }</span>
         </span>
     }

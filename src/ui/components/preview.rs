@@ -127,7 +127,9 @@ pub fn PreviewLayer(props: &PreviewLayerProps) -> Html {
 
     // Below the link if there is room, else above it; inside the viewport.
     let width = CARD_W.min(anchor.view_w - 16.0).max(120.0);
-    let left = anchor.left.clamp(8.0, (anchor.view_w - width - 8.0).max(8.0)) + anchor.scroll_x;
+    // max/min, not clamp: clamp's NaN assertion formats floats, which
+    // would pull float printing into the wasm.
+    let left = anchor.left.max(8.0).min((anchor.view_w - width - 8.0).max(8.0)) + anchor.scroll_x;
     let room_below = anchor.view_h - anchor.bottom;
     let above = room_below < CARD_H && anchor.top > room_below;
     // Whole pixels as integers: float formatting would add to the wasm.

@@ -140,7 +140,7 @@ pub fn position(notes: &NotesRef, view: &View, order: Order, id: &str) -> Option
     let matches = |i: u32| {
         let m = &notes.meetings[i as usize];
         match month {
-            Some(ym) => m.date.format("%Y-%m").to_string() == ym,
+            Some(ym) => crate::model::datefmt::year_month(m.date) == ym,
             None => m.anchor == id,
         }
     };
