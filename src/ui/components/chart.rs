@@ -30,14 +30,12 @@ fn month_key(date: chrono::NaiveDate) -> i32 {
 }
 
 fn month_label(key: i32) -> String {
-    let month = chrono::Month::try_from((key.rem_euclid(12) + 1) as u8)
-        .map(|m| m.name())
-        .unwrap_or("?");
+    let month = crate::model::datefmt::MONTHS[key.rem_euclid(12) as usize];
     format!("{} {}", month, key.div_euclid(12))
 }
 
 pub fn month_anchor(key_date: chrono::NaiveDate) -> String {
-    format!("m-{}-{:02}", key_date.year(), key_date.month())
+    format!("m-{}", crate::model::datefmt::year_month(key_date))
 }
 
 #[component]

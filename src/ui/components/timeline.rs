@@ -9,7 +9,7 @@ use chrono::Datelike;
 use yew::prelude::*;
 
 use super::meeting::MeetingCard;
-use crate::model::{PersonId, TopicId};
+use crate::model::{datefmt, PersonId, TopicId};
 use crate::query::View;
 use crate::ui::state::{NotesRef, Order};
 
@@ -74,7 +74,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <section class="year" key={year.to_string()} aria-labelledby={format!("y{year}")}>
                     <h2 class="year-head" id={format!("y{year}")}>{ year }</h2>
                     { for months.into_iter().map(|(month, cards)| {
-                        let name = chrono::Month::try_from(month as u8).map(|m| m.name()).unwrap_or("?");
+                        let name = datefmt::MONTHS[month as usize - 1];
                         html! {
                             <section class="month" key={format!("{year}-{month}")} id={format!("m-{year}-{month:02}")}>
                                 <h3 class="month-head">{ format!("{name} {year}") }</h3>
@@ -140,7 +140,7 @@ pub fn position(notes: &NotesRef, view: &View, order: Order, id: &str) -> Option
     let matches = |i: u32| {
         let m = &notes.meetings[i as usize];
         match month {
-            Some(ym) => crate::model::datefmt::year_month(m.date) == ym,
+            Some(ym) => datefmt::year_month(m.date) == ym,
             None => m.anchor == id,
         }
     };
