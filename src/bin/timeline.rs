@@ -39,6 +39,20 @@ fn main() -> ExitCode {
     }
 }
 
+/// Says what was wrong with the command line or its files; status 2.
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("{message}");
+    ExitCode::from(2)
+}
+
+/// Reads and parses the files as one timeline; an unreadable file is
+/// reported and ends the run with status 2.
+fn read_notes(paths: &[String]) -> Result<racklet_timeline::model::Notes, ExitCode> {
+    let inputs = read_inputs(paths).map_err(|message| usage_error(&message))?;
+    let sources: Vec<SourceText<'_>> = inputs.iter().map(|(name, text)| SourceText { name, text }).collect();
+    Ok(parse(&sources))
+}
+
 /// Reads each file (or stdin for "-"); the first unreadable one ends the run.
 fn read_inputs(paths: &[String]) -> Result<Vec<(String, String)>, String> {
     if paths.is_empty() {
@@ -62,15 +76,10 @@ fn read_inputs(paths: &[String]) -> Result<Vec<(String, String)>, String> {
 }
 
 fn json(paths: &[String]) -> ExitCode {
-    let inputs = match read_inputs(paths) {
-        Ok(inputs) => inputs,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
+    let notes = match read_notes(paths) {
+        Ok(notes) => notes,
+        Err(code) => return code,
     };
-    let sources: Vec<SourceText<'_>> = inputs.iter().map(|(name, text)| SourceText { name, text }).collect();
-    let notes = parse(&sources);
     let mut out = std::io::stdout().lock();
     let written = serde_json::to_writer_pretty(&mut out, &Export::new(&notes)).map_err(|e| e.to_string());
     match written.and_then(|_| writeln!(out).map_err(|e| e.to_string())) {
@@ -102,15 +111,10 @@ fn previews(args: &[String]) -> ExitCode {
             _ => files.push(arg.clone()),
         }
     }
-    let inputs = match read_inputs(&files) {
-        Ok(inputs) => inputs,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
+    let notes = match read_notes(&files) {
+        Ok(notes) => notes,
+        Err(code) => return code,
     };
-    let sources: Vec<SourceText<'_>> = inputs.iter().map(|(name, text)| SourceText { name, text }).collect();
-    let notes = parse(&sources);
     let mut urls: Vec<String> = Vec::new();
     for m in &notes.meetings {
         for (_, target, _) in m.links() {
@@ -201,10 +205,7 @@ fn prerender(args: &[String]) -> ExitCode {
 fn bench(args: &[String]) -> ExitCode {
     let inputs = match read_inputs(&args[..args.len().min(1)]) {
         Ok(inputs) => inputs,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
+        Err(message) => return usage_error(&message),
     };
     let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(500).max(1);
     let (name, text) = &inputs[0];

@@ -34,11 +34,10 @@ fn month_number(word: &str) -> Option<u32> {
 }
 
 fn is_weekday(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
-    let w = w.trim_end_matches('.');
+    let w = word.trim_end_matches('.');
     WEEKDAYS
         .iter()
-        .any(|d| d.eq_ignore_ascii_case(w) || (w.len() >= 3 && d.to_ascii_lowercase().starts_with(w)))
+        .any(|d| w.len() >= 3 && d.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w)))
 }
 
 #[derive(Debug, Clone, PartialEq)]
