@@ -19,6 +19,7 @@ const indexPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
 
 for (const name of fs.readdirSync(dir)) {
+  if (!/\.(js|css)$/.test(name)) continue;
   const file = path.join(dir, name);
   const source = fs.readFileSync(file, 'utf8');
   let out;

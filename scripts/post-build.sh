@@ -1,20 +1,33 @@
 #!/usr/bin/env bash
-# Trunk post_build hook (release builds): minify the JS glue and CSS,
-# prerender the built-in timeline into index.html with its
-# Content-Security-Policy, then report what the first load transfers. previews.json, if present beside index.html in the
-# sources (made by `timeline previews`), is shipped and its image hosts are
-# allowed by the policy.
+# Trunk post_build hook. Ships the notes beside the page as notes/ with its
+# manifest.json: the folder in $RACKLET_NOTES (made by `timeline fetch`, or
+# any folder of .md files named like the sources), else the built-in 2024
+# snapshot. Release builds then minify the JS glue and CSS, prerender the
+# timeline into index.html with its Content-Security-Policy (previews.json,
+# if present in the sources, is shipped and its image hosts allowed), and
+# report what the first load transfers.
 set -euo pipefail
 cd "${TRUNK_SOURCE_DIR:-$(dirname "$0")/..}"
 staging=${TRUNK_STAGING_DIR:?run by trunk}
+timeline() { cargo run --quiet -p cli --bin timeline -- "$@"; }
+
+rm -rf "$staging/notes"
+if [ -n "${RACKLET_NOTES:-}" ] && [ -f "$RACKLET_NOTES/manifest.json" ]; then
+  cp -r "$RACKLET_NOTES" "$staging/notes"
+elif [ -n "${RACKLET_NOTES:-}" ]; then
+  timeline fetch --local "$RACKLET_NOTES" --out "$staging/notes"
+else
+  timeline fetch --snapshot --out "$staging/notes"
+fi
+
 if [ "${TRUNK_PROFILE:-debug}" != release ]; then
   exit 0
 fi
 previews=()
 if [ -f previews.json ]; then
   cp previews.json "$staging/previews.json"
-  previews=(previews.json)
+  previews=(--previews previews.json)
 fi
 node scripts/minify.mjs "$staging"
-cargo run --quiet --bin timeline -- prerender "$staging/index.html" "${previews[@]}"
+timeline prerender "$staging/index.html" --notes "$staging/notes" "${previews[@]}"
 node scripts/size-report.mjs "$staging"

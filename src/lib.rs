@@ -1,20 +1,73 @@
-//! Racklet meeting notes as an interactive timeline. The pure core turns
-//! Markdown into a typed model ([`parse`] → [`model`]); [`query`] decides
-//! what a filter shows; [`ui`] renders it with Yew in the browser (and on
-//! the build machine, to prerender the page).
+//! The Racklet notes timeline as a Yew app. It renders the model that
+//! [`notes`] parses and the filter state, nothing more: parsing happens
+//! once per loaded document, and filtering is [`notes::query`].
+//!
+//! `main.rs` only starts [`App`] in the browser; [`ssr`] renders it on the
+//! build machine to prerender `index.html`.
+//!
+//! - [`state`]: the one `State`, changed through `Action`s;
+//! - `context`: the notes and the dispatcher, for every component;
+//! - `hooks`: side effects, one named hook each;
+//! - `components`: what the page is made of;
+//! - `platform`: browser glue (location, fetch, storage, embedding);
+//! - [`sources`]: the documents shown and where they came from.
 
-pub mod export;
-pub mod links;
-pub mod model;
-pub mod order;
-pub mod parse;
-pub mod preview;
-pub mod previews;
-pub mod query;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod site;
-pub mod ui;
+mod app;
+mod components;
+mod context;
+mod hooks;
+mod platform;
+pub mod sources;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+pub mod state;
+mod url;
 
-/// The notes compiled into the app and shown when no other source is given.
-pub const BUILT_IN_NOTES: &str = include_str!("../data/notes/racklet-2024.md");
-pub const BUILT_IN_NAME: &str = "racklet-2024.md";
+pub use app::{App, AppProps};
+pub use state::NotesRef;
+
+/// Starts the app in the browser: loads the archive the page was built with
+/// (`notes/manifest.json` and its files, requested while the wasm loads),
+/// parses it, and takes over the prerendered page, or renders from scratch
+/// when there is none.
+#[cfg(feature = "hydration")]
+pub async fn start() {
+    use std::rc::Rc;
+
+    // The prerendered page is readable already: let it paint first.
+    platform::dom::after_next_paint().await;
+    let (archive, errors) = match platform::fetch::archive().await {
+        Ok((_, docs, errors)) => (docs, errors),
+        Err(cause) => (
+            Vec::new(),
+            vec![sources::LoadError {
+                source: notes::archive::MANIFEST_PATH.to_string(),
+                cause,
+            }],
+        ),
+    };
+    let archive: Rc<[sources::Doc]> = Rc::from(archive);
+    let notes = NotesRef::parse(&archive);
+    // Parse and render in tasks of their own, so the browser can respond.
+    gloo::timers::future::TimeoutFuture::new(0).await;
+    let root = gloo::utils::document()
+        .get_element_by_id("app")
+        .expect("index.html has a #app element");
+    let prerendered = root.first_element_child().is_some();
+    let first_paint = prerendered
+        .then(|| root.get_attribute("data-first-paint"))
+        .flatten()
+        .and_then(|n| n.parse().ok());
+    let props = AppProps {
+        archive,
+        notes,
+        first_paint,
+        errors: Rc::from(errors),
+    };
+    let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
+    if prerendered {
+        renderer.hydrate();
+    } else {
+        renderer.render();
+    }
+}

@@ -23,10 +23,11 @@ test('the embedded timeline sizes its iframe, drops the header and keeps links o
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(parent.url + '/community.html');
-  const frame = page.frameLocator('#racklet-timeline');
+  const frame = page.frameLocator('iframe.racklet-timeline');
   await frame.locator('article[data-meeting-date]').first().waitFor();
-  await page.waitForFunction(() => parseInt(document.getElementById('racklet-timeline').style.height) > 2000);
+  await page.waitForFunction(() => parseInt(document.querySelector('iframe.racklet-timeline').style.height) > 2000);
   const inner = page.frames().find((f) => f.url().includes('embed=1'));
+  assert.doesNotMatch(inner.url(), /[?&]theme=/, 'a host without a theme leaves it to prefers-color-scheme');
   await inner.waitForFunction(() => document.querySelector('.app.embed'));
   assert.equal(await inner.locator('.page-head').count(), 0, 'no page header');
   assert.equal(await inner.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgba(0, 0, 0, 0)', 'transparent');

@@ -1,0 +1,1041 @@
+//! Nothing is lost: every non-empty line of a meeting's body text (the
+//! lines between its `# date` heading and the next level-1 heading) appears
+//! in the rendered card of that meeting. Checked for the 2024 notes, for
+//! every drift fixture, and for generated documents.
+//!
+//! A line is compared by its visible text ([`visible_text`]) against the
+//! card's text ([`card_text`]), both normalised the same way ([`norm`]).
+//! A few constructs legitimately change how text is shown; each is handled
+//! explicitly in [`line_is_shown`]:
+//! - info fields lose their label (`Location:` is shown as "Where"),
+//! - the `Date:` field repeats the heading, so only its remark is shown,
+//! - people are shown by their display name with an avatar, not as written
+//!   (`@twelho`, `Dennis`, `Dennis Marttinen, @twelho`), and a host written
+//!   as `N/A` is shown as no host,
+//! - known emoji shortcodes are shown as the emoji (`:tada:` → 🎉).
+
+use std::path::Path;
+use std::rc::Rc;
+
+use proptest::prelude::*;
+use notes::model::datefmt::MONTHS;
+use notes::model::{Block, Meeting, MeetingStatus, Notes, PersonId};
+use notes::parse::people::is_no_one;
+use notes::parse::text::replace_emoji;
+use racklet_timeline::sources::{Doc, DocKind};
+use racklet_timeline::ssr::render_meeting;
+use racklet_timeline::NotesRef;
+
+// ---------------------------------------------------------------------------
+// The source side: which lines belong to a meeting, and their visible text.
+
+/// One source line with what a simple scan knows about it.
+struct Line<'a> {
+    /// 1-based, like `Meeting::line`.
+    number: u32,
+    text: &'a str,
+    /// Inside a fenced code block (the fence lines themselves excluded).
+    in_code: bool,
+    /// A ```` ``` ```` or `~~~` fence line: markup, not content.
+    fence: bool,
+    /// A level-1 ATX heading (`# …` at the start of the line).
+    h1: bool,
+}
+
+fn scan(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut open: Option<(char, usize)> = None;
+    for (i, text) in text.lines().enumerate() {
+        let trimmed = text.trim_start();
+        let fence = ['`', '~'].into_iter().find_map(|c| {
+            let n = trimmed.chars().take_while(|&x| x == c).count();
+            (n >= 3).then_some((c, n))
+        });
+        let (in_code, is_fence) = match (open, fence) {
+            (None, Some(f)) => {
+                open = Some(f);
+                (false, true)
+            }
+            (Some((c, n)), Some((fc, fnum)))
+                if c == fc && fnum >= n && trimmed[fnum * c.len_utf8()..].trim().is_empty() =>
+            {
+                open = None;
+                (false, true)
+            }
+            (Some(_), _) => (true, false),
+            (None, None) => (false, false),
+        };
+        out.push(Line {
+            number: i as u32 + 1,
+            text,
+            in_code,
+            fence: is_fence,
+            h1: !in_code && !is_fence && (text == "#" || text.starts_with("# ")),
+        });
+    }
+    out
+}
+
+/// The body lines of the meeting whose heading is on line `heading`.
+fn body<'s, 'a>(lines: &'s [Line<'a>], heading: u32) -> impl Iterator<Item = &'s Line<'a>> {
+    lines.iter().skip(heading as usize).take_while(|l| !l.h1)
+}
+
+/// The text a reader sees for one line of Markdown, or `None` when the line
+/// is only markup. Deliberately simple, one rule per construct:
+/// - fence lines (```` ``` ````, `:::info`, `:::`), `[TOC]`, thematic breaks
+///   and table separator rows are markup;
+/// - lines inside code blocks are shown as written;
+/// - leading `>` quote markers, `#` heading markers (and a closing `#` run),
+///   list markers (`-`, `*`, `+`, `1.`, `1)`) and task boxes are dropped;
+/// - `![alt](url)` becomes `alt`, `[text](url)` becomes `text`, `<url>`
+///   becomes `url`, `<br>` becomes a space, table pipes become spaces;
+/// - `\` before punctuation is dropped (a Markdown escape);
+/// - known emoji shortcodes become the emoji the parser uses.
+///
+/// Emphasis and code markers (`*`, `_`, `` ` ``, `~`) are removed by
+/// [`norm`], from both sides alike, since `_` inside words is text.
+fn visible_text(line: &Line<'_>) -> Option<String> {
+    if line.fence {
+        return None;
+    }
+    if line.in_code {
+        return Some(line.text.to_string());
+    }
+    let mut t = line.text.trim();
+    if t.starts_with(":::") || t.eq_ignore_ascii_case("[toc]") {
+        return None;
+    }
+    let is_break = t.len() >= 3
+        && ['-', '*', '_']
+            .iter()
+            .any(|&c| t.chars().all(|x| x == c || x == ' ') && t.chars().filter(|&x| x == c).count() >= 3);
+    let is_table_rule = t.starts_with('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '));
+    if is_break || is_table_rule {
+        return None;
+    }
+    loop {
+        let before = t;
+        t = t.trim_start_matches('>').trim_start();
+        if let Some(rest) = list_marker(t) {
+            t = rest;
+        }
+        if t.starts_with('#') {
+            let rest = t.trim_start_matches('#');
+            if rest.is_empty() || rest.starts_with(' ') {
+                t = rest.trim_end().trim_end_matches('#').trim();
+            }
+        }
+        for task in ["[ ] ", "[x] ", "[X] "] {
+            if let Some(rest) = t.strip_prefix(task) {
+                t = rest;
+            }
+        }
+        if t == before {
+            break;
+        }
+    }
+    let mut s = strip_links(t);
+    for br in ["<br>", "<br/>", "<br />"] {
+        s = s.replace(br, " ");
+    }
+    if s.trim_start().starts_with('|') {
+        s = s.replace('|', " ");
+    }
+    s = unescape(&s);
+    Some(replace_emoji(&s))
+}
+
+/// The rest of `t` after a list marker, if it starts with one.
+fn list_marker(t: &str) -> Option<&str> {
+    for bullet in ["- ", "* ", "+ "] {
+        if let Some(rest) = t.strip_prefix(bullet) {
+            return Some(rest.trim_start());
+        }
+    }
+    if matches!(t, "-" | "*" | "+") {
+        return Some("");
+    }
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if (1..=9).contains(&digits) {
+        let rest = &t[digits..];
+        if let Some(rest) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+            return Some(rest.trim_start());
+        }
+    }
+    None
+}
+
+/// `![alt](url)` → `alt`, `[text](url)` → `text`, `<http…>` → `http…`.
+fn strip_links(t: &str) -> String {
+    let mut out = String::new();
+    let mut rest = t;
+    loop {
+        let next_link = rest.find('[');
+        let next_auto = rest.find("<http").or_else(|| rest.find("<mailto:"));
+        match (next_link, next_auto) {
+            (Some(open), auto) if auto.is_none_or(|a| open < a) => {
+                let image = open > 0 && rest[..open].ends_with('!');
+                let after = &rest[open + 1..];
+                let parsed = after.find("](").and_then(|close| {
+                    let url = &after[close + 2..];
+                    let mut depth = 1;
+                    let end = url.char_indices().find_map(|(i, c)| {
+                        match c {
+                            '(' => depth += 1,
+                            ')' => depth -= 1,
+                            _ => {}
+                        }
+                        (depth == 0).then_some(i)
+                    })?;
+                    Some((&after[..close], close + 2 + end + 1))
+                });
+                match parsed {
+                    Some((text, len)) => {
+                        out.push_str(&rest[..if image { open - 1 } else { open }]);
+                        out.push_str(text);
+                        rest = &after[len..];
+                    }
+                    None => {
+                        out.push_str(&rest[..=open]);
+                        rest = after;
+                    }
+                }
+            }
+            (_, Some(open)) => {
+                let after = &rest[open + 1..];
+                match after.find('>') {
+                    Some(close) => {
+                        out.push_str(&rest[..open]);
+                        out.push_str(&after[..close]);
+                        rest = &after[close + 1..];
+                    }
+                    None => {
+                        out.push_str(rest);
+                        break;
+                    }
+                }
+            }
+            _ => {
+                out.push_str(rest);
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Drops the backslash of a Markdown escape (`\*` → `*`).
+fn unescape(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// The rendered side.
+
+/// The visible text of rendered HTML: tags stripped (block-level ones
+/// become a space, inline ones nothing), an image becomes its alt text,
+/// then entities are decoded.
+fn card_text(html: &str) -> String {
+    const INLINE: &[&str] = &[
+        "a", "strong", "em", "del", "code", "mark", "span", "time", "b", "i", "abbr", "button",
+    ];
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>') else {
+            out.push_str(&rest[open..]);
+            rest = "";
+            break;
+        };
+        let tag = &rest[open + 1..open + close];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name == "img" {
+            out.push(' ');
+            out.push_str(&attribute(tag, "alt"));
+            out.push(' ');
+        } else if !INLINE.contains(&name.as_str()) {
+            out.push(' ');
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    decode_entities(&out)
+}
+
+fn attribute(tag: &str, name: &str) -> String {
+    let key = format!(" {name}=\"");
+    tag.find(&key)
+        .and_then(|i| {
+            let v = &tag[i + key.len()..];
+            v.find('"').map(|end| decode_entities(&v[..end]))
+        })
+        .unwrap_or_default()
+}
+
+fn decode_entities(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let decoded = after.find(';').filter(|&end| end <= 10).and_then(|end| {
+            let name = &after[..end];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                _ => {
+                    let code = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                        u32::from_str_radix(hex, 16).ok()
+                    } else {
+                        name.strip_prefix('#').and_then(|d| d.parse().ok())
+                    };
+                    code.and_then(char::from_u32)
+                }
+            };
+            c.map(|c| (c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The same normalisation for both sides: emphasis and code markers
+/// removed, whitespace collapsed.
+fn norm(t: &str) -> String {
+    let without: String = t.chars().filter(|c| !matches!(c, '*' | '_' | '`' | '~')).collect();
+    without.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+// ---------------------------------------------------------------------------
+// Comparing a meeting's lines with its card.
+
+/// What the check knows about a meeting besides its lines.
+struct Context<'a> {
+    notes: &'a Notes,
+    meeting: &'a Meeting,
+    /// The card's normalised text.
+    card: String,
+    /// The lines from the meeting heading to its first section: the info block.
+    info: std::ops::Range<u32>,
+    /// Lines where a recap starts (`### Dennis`, `- twelho: …`).
+    recap_lines: Vec<u32>,
+}
+
+fn recap_lines(blocks: &[Block], out: &mut Vec<u32>) {
+    for b in blocks {
+        match b {
+            Block::Recap { line, blocks, .. } => {
+                out.push(*line);
+                recap_lines(blocks, out);
+            }
+            Block::Group { blocks, .. } | Block::Quote(blocks) => recap_lines(blocks, out),
+            _ => {}
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Field {
+    Location,
+    Date,
+    People,
+    Agenda,
+}
+
+/// An info field label at the start of `t` (as `parse::info` knows them).
+fn info_field(t: &str) -> Option<(Field, &str)> {
+    let (label, value) = t.split_once(':')?;
+    let field = match label.trim().to_lowercase().as_str() {
+        "location" | "locations" | "where" | "place" | "call" | "link" | "meeting link" | "video call" => {
+            Field::Location
+        }
+        "date" | "when" | "time" | "date/time" | "date and time" => Field::Date,
+        "host" | "hosts" | "host(s)" | "moderator" | "chair" | "facilitator" | "participants" | "participant"
+        | "attendees" | "attendance" | "present" | "attending" => Field::People,
+        "agenda" => Field::Agenda,
+        _ => return None,
+    };
+    Some((field, value.trim()))
+}
+
+impl Context<'_> {
+    fn shows(&self, text: &str) -> bool {
+        let t = norm(text);
+        t.is_empty() || self.card.contains(&t)
+    }
+
+    /// Whether a line that names people is shown: every person it names
+    /// appears by display name, and the text between the names appears too.
+    fn shows_people(&self, text: &str) -> bool {
+        let mut forms: Vec<(String, PersonId)> = Vec::new();
+        for (i, p) in self.notes.people.iter().enumerate() {
+            let id = PersonId(i as u32);
+            if let Some(name) = &p.name {
+                forms.push((name.clone(), id));
+                if let Some(first) = p.first_name() {
+                    forms.push((first.to_string(), id));
+                }
+            }
+            for h in &p.handles {
+                forms.push((format!("@{h}"), id));
+                forms.push((h.clone(), id));
+            }
+        }
+        for part in &self.meeting.participants {
+            if let Some(name) = &part.name {
+                forms.push((name.clone(), part.person));
+            }
+        }
+        // Compared like the line: normalised and lowercased.
+        for (form, _) in &mut forms {
+            *form = norm(form).to_lowercase();
+        }
+        forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+
+        let mut rest = text.to_lowercase();
+        let mut named = Vec::new();
+        for (form, id) in &forms {
+            let mut from = 0;
+            while let Some(at) = rest[from..].find(form.as_str()).map(|i| i + from) {
+                let end = at + form.len();
+                let boundary = |c: Option<char>| c.is_none_or(|c| !(c.is_alphanumeric() || c == '-' || c == '_'));
+                if boundary(rest[..at].chars().next_back()) && boundary(rest[end..].chars().next()) {
+                    rest.replace_range(at..end, "\u{1}");
+                    named.push((*id, form));
+                    from = at + 1;
+                } else {
+                    from = end;
+                }
+            }
+        }
+        if named.is_empty() {
+            return false;
+        }
+        let card = self.card.to_lowercase();
+        // Shown by display name, or as written ("thanks @orangecms" in a
+        // bullet is text).
+        let names_shown = named.iter().all(|(id, form)| {
+            card.contains(&norm(self.notes.person(*id).display_name()).to_lowercase()) || card.contains(form.as_str())
+        });
+        let between_shown = rest.split('\u{1}').all(|fragment| {
+            let f = norm(fragment.trim_matches(|c: char| c.is_whitespace() || ",;:()@-–—".contains(c)));
+            f.is_empty() || card.contains(&f)
+        });
+        names_shown && between_shown
+    }
+
+    fn line_is_shown(&self, number: u32, text: &str) -> bool {
+        if self.shows(text) {
+            return true;
+        }
+        let person_line = self.info.contains(&number) || self.recap_lines.contains(&number);
+        if !person_line {
+            return false;
+        }
+        if self.info.contains(&number) {
+            if let Some((field, value)) = info_field(text) {
+                return match field {
+                    Field::Location | Field::Agenda => self.shows(value),
+                    // The heading's date is shown; what the field adds is
+                    // its remark in parentheses.
+                    Field::Date => match (value.find('('), value.rfind(')')) {
+                        (Some(open), Some(close)) if open < close => self.shows(&value[open + 1..close]),
+                        _ => true,
+                    },
+                    Field::People => is_no_one(value) || self.shows(value) || self.shows_people(value),
+                };
+            }
+        }
+        self.shows_people(text)
+    }
+}
+
+/// A known renderer gap, reported to the UI: the card of a skipped meeting
+/// shows only its "No meeting …" note, so anything else written under it
+/// (a location, notes, a recap) is not shown. While this is `true` only
+/// the note of a skipped meeting is checked;
+/// [`a_skipped_meeting_still_shows_what_was_written_under_it`] checks the
+/// rest and is ignored until the card shows it.
+const SKIPPED_CARDS_SHOW_ONLY_THE_NOTE: bool = false;
+
+/// A second renderer gap, reported to the UI: a `## Section` or a
+/// `### Topic` with nothing under it is not shown at all, so its title is
+/// lost (templates often leave an empty "## Discussion Topics"). While this
+/// is `true` such title lines are not checked;
+/// [`an_empty_section_still_shows_its_title`] checks them and is ignored
+/// until the card shows them.
+const EMPTY_HEADINGS_ARE_HIDDEN: bool = false;
+
+/// Whether blocks render to nothing: only `###` groups that are themselves
+/// empty (a recap is shown even when empty).
+fn renders_nothing(blocks: &[Block]) -> bool {
+    blocks
+        .iter()
+        .all(|b| matches!(b, Block::Group { blocks, .. } if renders_nothing(blocks)))
+}
+
+/// Lines of `##` and `###` headings with nothing under them.
+fn empty_heading_lines(meeting: &Meeting) -> Vec<u32> {
+    fn groups(blocks: &[Block], out: &mut Vec<u32>) {
+        for b in blocks {
+            if let Block::Group { line, blocks, .. } = b {
+                if renders_nothing(blocks) {
+                    out.push(*line);
+                }
+                groups(blocks, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for s in &meeting.sections {
+        if renders_nothing(&s.blocks) {
+            out.push(s.line);
+        }
+        groups(&s.blocks, &mut out);
+    }
+    out
+}
+
+/// Which known renderer gaps a check excuses.
+#[derive(Clone, Copy)]
+struct Gaps {
+    skipped_show_only_note: bool,
+    empty_headings_hidden: bool,
+}
+
+const KNOWN_GAPS: Gaps = Gaps {
+    skipped_show_only_note: SKIPPED_CARDS_SHOW_ONLY_THE_NOTE,
+    empty_headings_hidden: EMPTY_HEADINGS_ARE_HIDDEN,
+};
+
+const NO_GAPS: Gaps = Gaps {
+    skipped_show_only_note: false,
+    empty_headings_hidden: false,
+};
+
+/// Every meeting of `text` (parsed as one document): the lines its card
+/// does not show, as readable failure messages.
+fn missing_lines(name: &str, text: &str) -> Vec<String> {
+    missing_lines_with(name, text, KNOWN_GAPS)
+}
+
+fn missing_lines_with(name: &str, text: &str, gaps: Gaps) -> Vec<String> {
+    let loaded = NotesRef::parse(&[Doc {
+        name: name.to_string(),
+        kind: DocKind::File,
+        text: Rc::from(text),
+        url: None,
+        label: None,
+    }]);
+    let notes: &Notes = &loaded;
+    let lines = scan(text);
+    let mut failures = Vec::new();
+    for (index, meeting) in notes.meetings.iter().enumerate() {
+        let html = render_meeting(loaded.clone(), index as u32);
+        let first_section = meeting.sections.first().map_or(u32::MAX, |s| s.line);
+        let mut recaps = Vec::new();
+        for s in &meeting.sections {
+            recap_lines(&s.blocks, &mut recaps);
+        }
+        let ctx = Context {
+            notes: &notes,
+            meeting,
+            card: norm(&card_text(&html)),
+            info: meeting.line + 1..first_section,
+            recap_lines: recaps,
+        };
+        let empty_headings = empty_heading_lines(meeting);
+        for line in body(&lines, meeting.line) {
+            let Some(visible) = visible_text(line).map(|v| norm(&v)) else {
+                continue;
+            };
+            let excused = (gaps.skipped_show_only_note
+                && meeting.status == MeetingStatus::Skipped
+                && meeting.status_note.as_deref().is_none_or(|n| norm(n) != visible))
+                || (gaps.empty_headings_hidden && empty_headings.contains(&line.number));
+            if !excused && !ctx.line_is_shown(line.number, &visible) {
+                failures.push(format!(
+                    "{name}:{}: meeting {} does not show {:?} (from {:?})\n  card text: {}",
+                    line.number, meeting.date, visible, line.text, ctx.card
+                ));
+            }
+        }
+    }
+    failures
+}
+
+fn assert_lossless(name: &str, text: &str) {
+    let failures = missing_lines(name, text);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// ---------------------------------------------------------------------------
+// The documents.
+
+#[test]
+fn every_line_of_the_2024_notes_is_shown_in_its_meeting() {
+    assert_lossless("racklet-2024.md", super::SEED);
+}
+
+#[test]
+fn every_line_of_every_drift_fixture_is_shown_in_its_meeting() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/drift");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("the drift fixtures")
+        .map(|e| e.expect("a directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 7, "fixtures found: {files:?}");
+    let mut failures = Vec::new();
+    for path in &files {
+        let text = std::fs::read_to_string(path).expect("a readable fixture");
+        let name = path.file_name().unwrap().to_string_lossy();
+        failures.extend(missing_lines(&name, &text));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_skipped_meeting_still_shows_what_was_written_under_it() {
+    let text = "# Notes 2021\n\n# August 10, 2021\n\n:::info\n- **Location:** https://meet.jit.si/racklet-community\n- No meeting until August 24 (summer break)\n:::\n\n## Notes\n\n- Daniel sent his recap anyway: the D1 boots Linux\n";
+    let failures = missing_lines_with("skipped.md", text, NO_GAPS);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn an_empty_section_still_shows_its_title() {
+    let text = "# Notes 2021\n\n# August 10, 2021\n\n## Biweekly Recap\n\n### Dennis\n\n- Soldered the HAT\n\n## Notes\n\n### Nezha News\n\n## Discussion Topics\n";
+    let failures = missing_lines_with("empty.md", text, NO_GAPS);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_markdown_stripping_helper_keeps_only_visible_text() {
+    let visible = |t: &str| {
+        let line = Line {
+            number: 1,
+            text: t,
+            in_code: false,
+            fence: false,
+            h1: false,
+        };
+        visible_text(&line).map(|v| norm(&v))
+    };
+    assert_eq!(visible(":::info"), None);
+    assert_eq!(visible("[TOC]"), None);
+    assert_eq!(visible("---"), None);
+    assert_eq!(visible("| --- | :-: |"), None);
+    assert_eq!(visible("### Nezha News").as_deref(), Some("Nezha News"));
+    assert_eq!(
+        visible("    - **Host:** [Dennis](https://github.com/twelho) `x86_64`").as_deref(),
+        Some("Host: Dennis x8664")
+    );
+    assert_eq!(
+        visible("1. [ ] see <https://example.com>").as_deref(),
+        Some("see https://example.com")
+    );
+    assert_eq!(visible("> bricked it :sweat_smile:").as_deref(), Some("bricked it 😅"));
+    assert_eq!(
+        visible("![logo](https://x.example/a_(b).png) done").as_deref(),
+        Some("logo done")
+    );
+    assert_eq!(
+        norm(&card_text(
+            "<li>a &amp; <strong>b</strong><ul><li>c&#x27;s</li></ul></li><img alt=\"x\">"
+        )),
+        "a & b c's x"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Generated documents, assembled from the pieces real notes are made of.
+
+const PEOPLE: &[(&str, Option<&str>)] = &[
+    ("Dennis Marttinen", Some("twelho")),
+    ("Daniel Maslowski", Some("orangecms")),
+    ("Verneri Hirvonen", Some("chiplet")),
+    ("Lucas Käldström", Some("luxas")),
+    ("Marvin Drees", None),
+    ("Ron Minnich", Some("rminnich")),
+];
+
+/// A meeting heading in one of the spellings the notes use.
+fn heading() -> impl Strategy<Value = String> {
+    let date = (2021i32..=2024, 0usize..12, 1u32..=28, 0usize..4);
+    let time = prop::sample::select(vec![
+        "",
+        " 4:00 PM UTC",
+        " 3:00 PM UTC",
+        " 18:00 CET/CEST",
+        " 6:00 PM CET/CEST",
+    ]);
+    (date, time).prop_map(|((y, m, d, style), time)| {
+        let month = MONTHS[m];
+        let date = match style {
+            0 => format!("{month} {d}, {y}"),
+            1 => format!("{y}-{:02}-{d:02}", m + 1),
+            2 => format!("{d} {month} {y}"),
+            _ => {
+                let suffix = match d {
+                    1 | 21 => "st",
+                    2 | 22 => "nd",
+                    3 | 23 => "rd",
+                    _ => "th",
+                };
+                format!("{month} {d}{suffix}, {y}")
+            }
+        };
+        let weekday = if d % 5 == 0 { "Tuesday, " } else { "" };
+        format!("# {weekday}{date}{time}")
+    })
+}
+
+/// A piece of inline text: prose, links, emphasis, code, emoji, mentions.
+fn piece() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "Got the board booting",
+        "DRAM init works",
+        "needs further testing",
+        "ported to Rust",
+        "on the JH7110 and the K1x",
+        "x86_64 cluster",
+        "6 * 16 TB disks",
+        "(> 10k LoC)",
+        "-> needs a second look",
+        "A & B",
+        "a < b",
+        "thanks @orangecms",
+        "**self-serving** binaries",
+        "_netlets_ or _sidelets_",
+        "`probe-rs` needs work",
+        "at `0x0110_0000`",
+        "[dtvis](https://github.com/platform-system-interface/dtvis/)",
+        "[a wiki page](https://en.wikipedia.org/wiki/Foo_(bar))",
+        "https://github.com/racklet/racklet",
+        "see https://example.com/a_(b).",
+        "bricked it :sweat_smile:",
+        "shipped :tada: :rocket:",
+        ":not_an_emoji: stays",
+        "works :)",
+        "~~cancelled~~ postponed",
+        "Main idea: **one binary**",
+        "WIP: https://github.com/oreboot/oreboot/pull/1",
+        "Käldström's Nezha",
+        "RISC-V + Arm",
+        "100%",
+    ])
+    .prop_map(String::from)
+}
+
+fn sentence() -> impl Strategy<Value = String> {
+    prop::collection::vec(piece(), 1..4).prop_map(|p| p.join(" "))
+}
+
+/// A bullet list, nested up to three levels, some items with trailing spaces.
+fn bullets(depth: u32) -> BoxedStrategy<Vec<String>> {
+    let item = (sentence(), prop::bool::weighted(0.2));
+    if depth >= 2 {
+        return prop::collection::vec(item, 1..4)
+            .prop_map(move |items| items.into_iter().map(|(s, _)| format!("- {s}")).collect())
+            .boxed();
+    }
+    prop::collection::vec((item, prop::option::weighted(0.3, bullets(depth + 1))), 1..4)
+        .prop_map(|items| {
+            let mut out = Vec::new();
+            for ((s, trailing), children) in items {
+                out.push(format!("- {s}{}", if trailing { "   " } else { "" }));
+                for c in children.unwrap_or_default() {
+                    out.push(format!("    {c}"));
+                }
+            }
+            out
+        })
+        .boxed()
+}
+
+/// A top-level block of a section, as its lines.
+fn block() -> impl Strategy<Value = Vec<String>> {
+    let code_line = prop::sample::select(vec![
+        "# not a heading",
+        ":::info",
+        ":::",
+        "fn main() { println!(\"hi\"); }",
+        "    indented <b>line</b>",
+        "- not a list",
+        "[TOC]",
+        "a && b || c",
+    ]);
+    prop_oneof![
+        4 => bullets(0),
+        1 => prop::collection::vec(sentence(), 1..3),
+        1 => (prop::sample::select(vec!["", "rust", "sh"]), prop::collection::vec(code_line, 1..4)).prop_map(|(lang, lines)| {
+            let mut out = vec![format!("```{lang}")];
+            out.extend(lines.into_iter().map(String::from));
+            out.push("```".into());
+            out
+        }),
+        1 => (sentence(), sentence()).prop_map(|(a, b)| vec![format!("> {a}"), format!("> {b}")]),
+        1 => (sentence(), sentence()).prop_map(|(a, b)| vec![
+            "| Board | Status |".into(),
+            "| --- | --- |".into(),
+            format!("| {a} | {b} |"),
+        ]),
+        1 => prop::sample::select(vec![
+            vec!["---".to_string()],
+            vec!["#### Smaller heading".to_string()],
+            vec!["1. first".to_string(), "2. second".to_string()],
+            vec!["3) third".to_string()],
+            vec!["+ plus bullet".to_string()],
+            vec!["- [ ] open task".to_string(), "- [x] done task".to_string()],
+            vec!["line one<br>line two".to_string()],
+            vec!["#hashtag is not a heading".to_string()],
+            vec!["Host: someone in the body".to_string()],
+            vec!["[TOC]".to_string()],
+            vec!["<!-- a comment -->".to_string()],
+            vec![":tada:".to_string()],
+            vec!["![board photo](https://example.com/board.jpg)".to_string()],
+            vec!["- loose item".to_string(), String::new(), "  with a second paragraph".to_string()],
+            vec!["1. ordered".to_string(), "    - with a bullet".to_string(), "        1. and a number".to_string()],
+            vec!["Tested on *BPI-F3* 4GB - works".to_string()],
+            vec!["<https://example.com/autolink>".to_string()],
+            vec!["escaped \\*stars\\* and \\_underscores\\_".to_string()],
+            vec!["- **Note:** the **Host:** field is empty".to_string()],
+        ]),
+    ]
+}
+
+/// How a person is written in a recap heading or bullet.
+fn recap_name() -> impl Strategy<Value = String> {
+    (0..PEOPLE.len(), 0usize..4).prop_map(|(i, style)| {
+        let (name, handle) = PEOPLE[i];
+        let first = name.split(' ').next().unwrap();
+        match (style, handle) {
+            (0, _) => first.to_string(),
+            (1, _) => name.to_string(),
+            (2, Some(h)) => h.to_string(),
+            _ => format!("{first} (couldn't really join, sorry)"),
+        }
+    })
+}
+
+/// A section: `## Title`, then person subsections, topic subsections,
+/// person bullets or plain blocks.
+fn section() -> impl Strategy<Value = Vec<String>> {
+    let title = prop::sample::select(vec![
+        "Biweekly Recap",
+        "Notes",
+        "Agenda/Notes",
+        "Discussion Topics",
+        "Action Items",
+        "Hardware",
+    ]);
+    let topic = prop::sample::select(vec!["Nezha News", "Website", "BMC firmware", "Biweekly recap"]);
+    let sub_person =
+        (recap_name(), prop::collection::vec(block(), 1..3)).prop_map(|(n, blocks)| (format!("### {n}"), blocks));
+    let sub_topic = (topic, prop::collection::vec(block(), 0..3)).prop_map(|(t, blocks)| (format!("### {t}"), blocks));
+    let person_bullets = prop::collection::vec((recap_name(), prop::bool::ANY, bullets(1)), 1..3).prop_map(|people| {
+        let mut out = Vec::new();
+        for (name, colon, items) in people {
+            out.push(format!("- {name}{}", if colon { ":" } else { "" }));
+            out.extend(items.into_iter().map(|i| format!("    {i}")));
+        }
+        vec![out]
+    });
+    let handle_bullet = (0..PEOPLE.len() - 2, sentence()).prop_map(|(i, s)| {
+        let handle = PEOPLE[i].1.unwrap();
+        vec![vec![format!("- {handle}: {s}"), "- General remark".to_string()]]
+    });
+    let content = prop_oneof![
+        3 => prop::collection::vec(prop_oneof![sub_person, sub_topic], 1..3).prop_map(|subs| {
+            let mut out = Vec::new();
+            for (h, blocks) in subs {
+                out.push(vec![h]);
+                out.extend(blocks);
+            }
+            out
+        }),
+        1 => person_bullets,
+        1 => handle_bullet,
+        2 => prop::collection::vec(block(), 0..3),
+    ];
+    (title, content).prop_map(|(title, blocks)| {
+        let mut out = vec![format!("## {title}"), String::new()];
+        for b in blocks {
+            out.extend(b);
+            out.push(String::new());
+        }
+        out
+    })
+}
+
+/// The info block: a HackMD container or not, labelled fields, or a "No
+/// meeting" line.
+fn info() -> impl Strategy<Value = Vec<String>> {
+    let written = |i: usize, style: usize| {
+        let (name, handle) = PEOPLE[i];
+        match (style, handle) {
+            (0, Some(h)) => format!("{name}, @{h}"),
+            (1, Some(h)) => format!("{name} (@{h})"),
+            (2, Some(h)) => format!("@{h}"),
+            _ => name.to_string(),
+        }
+    };
+    // Each person at most once, as in real participant lists.
+    let people = (
+        prop::sample::subsequence((0..PEOPLE.len()).collect::<Vec<_>>(), 0..4),
+        prop::collection::vec(0usize..3, 4),
+    )
+        .prop_map(move |(who, styles)| {
+            who.into_iter()
+                .zip(styles)
+                .map(|(i, s)| written(i, s))
+                .collect::<Vec<_>>()
+        });
+    let host = prop::sample::select(vec!["@twelho", "@orangecms", "N/A", "Dennis", "TBD"]);
+    let fields = (
+        prop::option::of(prop::bool::ANY),
+        prop::bool::ANY,
+        host,
+        people,
+        prop::option::weighted(0.3, prop::collection::vec(sentence(), 1..3)),
+        prop::bool::weighted(0.2),
+        prop::bool::weighted(0.3),
+    )
+        .prop_map(|(location, remark, host, people, agenda, unknown, bullets)| {
+            // Labelled list items (2024) or bare labelled lines (older years).
+            let (field, child) = if bullets { ("- ", "    - ") } else { ("", "- ") };
+            let mut out = Vec::new();
+            if let Some(sub) = location {
+                out.push(format!("{field}**Location:** https://meet.jit.si/racklet  "));
+                if sub && bullets {
+                    out.push(format!("{child}Backup: https://meet.ffmuc.net/racklet"));
+                }
+            }
+            if remark {
+                out.push(format!("{field}**Date:** see the heading (**note the updated time!**)"));
+            }
+            out.push(format!("{field}**Host:** {host}  "));
+            if bullets {
+                out.push(format!("{field}**Participants:**"));
+                out.extend(people.into_iter().map(|p| format!("{child}{p}")));
+            } else {
+                // Inline, a lone "@handle" after a name is that name's
+                // handle ("Dennis Marttinen, @twelho"); after "Marvin Drees"
+                // it would be ambiguous, so inline lists name people fully.
+                let people: Vec<String> = people
+                    .into_iter()
+                    .map(|p| match p.strip_prefix('@') {
+                        Some(h) => {
+                            let (name, _) = PEOPLE.iter().find(|(_, handle)| *handle == Some(h)).unwrap();
+                            format!("{name} (@{h})")
+                        }
+                        None => p,
+                    })
+                    .collect();
+                out.push(format!("{field}**Participants:** {}  ", people.join(", ")));
+            }
+            if unknown {
+                out.push(format!("{field}**Recording:** none this time"));
+            }
+            if let Some(items) = agenda {
+                out.push(format!("{field}**Agenda:**"));
+                let indent = if bullets { "    " } else { "" };
+                out.extend(items.iter().enumerate().map(|(i, s)| format!("{indent}{}. {s}", i + 1)));
+            }
+            out
+        });
+    let no_meeting = prop::sample::select(vec!["No meeting", "**No meeting**", "No meeting until August"])
+        .prop_map(|t| vec![t.to_string()]);
+    (prop_oneof![4 => fields, 1 => no_meeting], prop::bool::weighted(0.8)).prop_map(|(lines, container)| {
+        if container {
+            let mut out = vec![":::info".to_string()];
+            out.extend(lines);
+            out.push(":::".to_string());
+            out
+        } else {
+            lines
+        }
+    })
+}
+
+/// A level-1 heading that is not a meeting: it ends the meeting before it.
+fn stray_heading() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "# Agust 3, 2021 6:00 PM CET/CEST\n\n- Talked about the summer hackathon\n",
+        "# September 14 6:00 PM CET/CEST\n\nDennis presented the enclosure\n",
+        "# Misc\n\n- Links collected over the year\n",
+    ])
+    .prop_map(String::from)
+}
+
+fn meeting() -> impl Strategy<Value = String> {
+    (
+        heading(),
+        prop::option::weighted(0.9, info()),
+        prop::collection::vec(section(), 0..3),
+    )
+        .prop_map(|(heading, info, sections)| {
+            let mut out = vec![heading, String::new()];
+            if let Some(info) = info {
+                out.extend(info);
+                out.push(String::new());
+            }
+            for s in sections {
+                out.extend(s);
+            }
+            out.join("\n")
+        })
+}
+
+fn document() -> impl Strategy<Value = String> {
+    let part = prop_oneof![6 => meeting(), 1 => stray_heading()];
+    (2021u32..=2024, prop::bool::ANY, prop::collection::vec(part, 1..5)).prop_map(|(year, toc, parts)| {
+        let mut out =
+            format!("# Racklet Community Meeting Notes {year}\n\nThe meeting occurs every other Tuesday.\n\n");
+        if toc {
+            out.push_str("[TOC]\n\n");
+        }
+        out.push_str(&parts.join("\n"));
+        out
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_line_of_a_generated_document_is_shown_in_its_meeting(doc in document()) {
+        let failures = missing_lines("generated.md", &doc);
+        prop_assert!(failures.is_empty(), "{}\n--- document ---\n{}", failures.join("\n"), doc);
+    }
+}

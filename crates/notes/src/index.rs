@@ -1,0 +1,147 @@
+//! Indexes derived from parsed notes, built once per load: people ranked by
+//! involvement, hardware topics grouped by vendor and by ISA, and every
+//! distinct web link with where it is cited. The page reads these instead of
+//! rebuilding them in its components on every render.
+
+use crate::links::{preview, LinkKind};
+use crate::model::{Inline, LinkTarget, Notes, PersonId, TopicId, TopicKind, UnitId};
+
+/// Everything derived from one [`Notes`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Index {
+    /// People who took part in anything, most involved first, with the
+    /// number of meetings they attended, hosted or sent a recap to.
+    pub people: Vec<(PersonId, u32)>,
+    /// Topics mentioned at least once, grouped by vendor; groups with the
+    /// most mentions first, other (uncurated) hardware last.
+    pub by_vendor: Vec<TopicGroup>,
+    /// The same topics grouped by ISA.
+    pub by_isa: Vec<TopicGroup>,
+    /// Mentioned topics, most meetings first (ties: first mentioned first).
+    pub topics_ranked: Vec<TopicId>,
+    /// Distinct web links in meeting notes (not the info block), in order of
+    /// first citation.
+    pub links: Vec<LinkEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicGroup {
+    pub name: String,
+    /// Most mentioned first.
+    pub topics: Vec<TopicId>,
+}
+
+/// One distinct URL and where the notes cite it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkEntry {
+    pub url: String,
+    pub kind: LinkKind,
+    pub site: String,
+    pub title: String,
+    /// Link texts as written, when they are not just the URL.
+    pub texts: Vec<String>,
+    /// (meeting index, unit) of every citation, in document order.
+    pub cited: Vec<(u32, UnitId)>,
+}
+
+/// Name of the group for hardware that is not in the taxonomy.
+pub const OTHER_HARDWARE: &str = "Other hardware";
+
+impl Index {
+    pub fn build(notes: &Notes) -> Index {
+        Index {
+            people: people(notes),
+            by_vendor: groups(notes, |t| t.vendor.clone()),
+            by_isa: groups(notes, |t| t.isa.label().to_string()),
+            topics_ranked: ranked_topics(notes),
+            links: links(notes),
+        }
+    }
+}
+
+fn people(notes: &Notes) -> Vec<(PersonId, u32)> {
+    let mut counts = vec![0u32; notes.people.len()];
+    let mut seen: Vec<PersonId> = Vec::new();
+    for m in &notes.meetings {
+        seen.clear();
+        let involved = m
+            .participants
+            .iter()
+            .map(|p| p.person)
+            .chain(m.hosts.iter().copied())
+            .chain(m.recaps.iter().map(|r| r.person));
+        for p in involved {
+            if !seen.contains(&p) {
+                seen.push(p);
+                counts[p.0 as usize] += 1;
+            }
+        }
+    }
+    let mut out: Vec<(PersonId, u32)> = counts
+        .into_iter()
+        .enumerate()
+        .filter(|(_, n)| *n > 0)
+        .map(|(i, n)| (PersonId(i as u32), n))
+        .collect();
+    crate::order::sort_by_rank(&mut out, |(p, n)| (-i64::from(*n), i64::from(p.0)));
+    out
+}
+
+fn ranked_topics(notes: &Notes) -> Vec<TopicId> {
+    let mut out: Vec<TopicId> = (0..notes.topics.len() as u32)
+        .map(TopicId)
+        .filter(|t| !notes.topic(*t).meetings.is_empty())
+        .collect();
+    crate::order::sort_by_rank(&mut out, |t| (-(notes.topic(*t).meetings.len() as i64), i64::from(t.0)));
+    out
+}
+
+fn groups(notes: &Notes, key: impl Fn(&crate::model::Topic) -> String) -> Vec<TopicGroup> {
+    let mut out: Vec<TopicGroup> = Vec::new();
+    for t in ranked_topics(notes) {
+        let topic = notes.topic(t);
+        let name = if topic.kind == TopicKind::Other {
+            OTHER_HARDWARE.to_string()
+        } else {
+            key(topic)
+        };
+        match out.iter_mut().find(|g| g.name == name) {
+            Some(g) => g.topics.push(t),
+            None => out.push(TopicGroup { name, topics: vec![t] }),
+        }
+    }
+    let weight = |g: &TopicGroup| g.topics.iter().map(|t| notes.topic(*t).meetings.len() as i64).sum::<i64>();
+    let other = |g: &TopicGroup| g.name == OTHER_HARDWARE || g.name == crate::model::Isa::Other.label();
+    crate::order::sort_by_rank(&mut out, |g| (i64::from(other(g)), -weight(g)));
+    out
+}
+
+fn links(notes: &Notes) -> Vec<LinkEntry> {
+    let mut out: Vec<LinkEntry> = Vec::new();
+    let mut by_url = std::collections::HashMap::<&str, usize>::new();
+    for (i, m) in notes.meetings.iter().enumerate() {
+        for (unit, target, text) in m.links() {
+            let (Some(unit), LinkTarget::Web(url)) = (unit, target) else { continue };
+            let at = *by_url.entry(url.as_str()).or_insert_with(|| {
+                let p = preview(url.as_str());
+                out.push(LinkEntry {
+                    url: url.to_string(),
+                    kind: p.kind,
+                    site: p.site,
+                    title: p.title,
+                    texts: Vec::new(),
+                    cited: Vec::new(),
+                });
+                out.len() - 1
+            });
+            let entry = &mut out[at];
+            let written = Inline::plain_text(text);
+            let written = written.trim();
+            if written != url.as_str() && !written.is_empty() && !entry.texts.iter().any(|t| t == written) {
+                entry.texts.push(written.to_string());
+            }
+            entry.cited.push((i as u32, unit));
+        }
+    }
+    out
+}

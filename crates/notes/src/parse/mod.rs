@@ -1,0 +1,390 @@
+//! Markdown meeting notes to [`Notes`]. The accepted shape, loosely:
+//!
+//! ```text
+//! document  = title? intro* (meeting | unplaced)*
+//! title     = "# " text                      (the first level-1 heading that is not a date)
+//! meeting   = "# " date [time [zone]] NL info? section*
+//! info      = ":::info" NL (field | "No meeting …")* ":::"
+//!           | field-list | field-lines [list]           (no container: the first block, and the
+//!                                                         list after a last bare "**Agenda:**")
+//! field     = "- **" key ":**" value NL nested-list?     (key: Location, Date, Host, Participants, Agenda, …)
+//!           | "**" key ":**" value NL                     (field-lines: one per line, no bullets)
+//! section   = "## " title NL block* subsection*         (Biweekly Recap, Discussion Topics, Notes, …)
+//! subsection= "### " (person [remark] | topic) NL block*
+//! unplaced  = "# " heading-that-is-not-a-date NL block* (kept, with a diagnostic)
+//! ```
+//!
+//! Recaps are found three ways: `### Name` under a recap section, bullets
+//! `- Name` with items below in a recap section or subsection, and bullets
+//! `- handle: …` anywhere. A bullet names someone already known (a
+//! participant or host anywhere in the documents) or an `@handle`; other
+//! bullets (`- Website`) stay bullets. Anything that fits nowhere is
+//! reported as a [`Diagnostic`] with its line and still shown.
+
+mod dates;
+mod info;
+pub mod markdown;
+mod meeting;
+pub mod people;
+pub mod text;
+
+mod units;
+
+pub use dates::{parse_heading, HeadingDate};
+
+use chrono::Datelike;
+use markdown::TopBlock;
+use people::Registry;
+
+use crate::model::{
+    Block, Diagnostic, Inline, LinkTarget, Meeting, MeetingStatus, Notes, Participant, PersonId, Source, SourceId,
+    Unplaced,
+};
+
+/// A document to parse: its name (file, URL or "built-in") and text.
+#[derive(Debug, Clone, Copy)]
+pub struct SourceText<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+}
+
+/// Parses one document.
+pub fn parse_one(name: &str, text: &str) -> Notes {
+    parse(&[SourceText { name, text }])
+}
+
+/// Parses several documents into one timeline, merging people across them.
+pub fn parse(sources: &[SourceText<'_>]) -> Notes {
+    let mut registry = Registry::default();
+    let mut topics = crate::taxonomy::TopicTable::default();
+    let mut notes = Notes::default();
+    let mut drafts = Vec::new();
+
+    for (i, src) in sources.iter().enumerate() {
+        let source = SourceId(i as u32);
+        let (doc, mut doc_drafts, unplaced, problems) = split_document(src, source);
+        notes.sources.push(doc);
+        notes.unplaced.extend(unplaced);
+        notes.diagnostics.extend(
+            problems
+                .into_iter()
+                .map(|(line, message)| Diagnostic { source, line, message }),
+        );
+        drafts.append(&mut doc_drafts);
+    }
+
+    // All participants first, so that a recap by someone who did not attend
+    // that meeting still finds them anywhere in the documents.
+    let mut staged = Vec::with_capacity(drafts.len());
+    for draft in drafts {
+        let mut problems = Vec::new();
+        let (info, body) = meeting::split_info(draft.blocks, &mut problems);
+        let participants: Vec<Participant> = info
+            .participants
+            .iter()
+            .filter_map(|p| {
+                registry.intern(p, Some(draft.head.date)).map(|person| Participant {
+                    person,
+                    name: p.name.clone(),
+                    handle: p.handle.clone(),
+                })
+            })
+            .collect();
+        staged.push((draft.head, info, body, participants, problems));
+    }
+
+    for (head, info, body, participants, mut problems) in staged {
+        let participant_ids: Vec<PersonId> = participants.iter().map(|p| p.person).collect();
+        let hosts: Vec<PersonId> = info
+            .hosts
+            .iter()
+            .filter_map(|h| {
+                // "Host: Dennis" names a participant by first name.
+                let written = h.handle.as_deref().or(h.name.as_deref()).unwrap_or_default();
+                match (h.handle.is_none(), registry.resolve(written, &participant_ids)) {
+                    (true, Some(p)) => Some(p),
+                    _ => registry.intern(h, Some(head.date)),
+                }
+            })
+            .collect();
+        if let Some(date_text) = &info.date_text {
+            if let HeadingDate::Meeting { date, .. } = parse_heading(date_text) {
+                if date != head.date {
+                    problems.push((
+                        head.line,
+                        format!("the info block says {date} but the heading says {}", head.date),
+                    ));
+                }
+            }
+        }
+        let mut resolver = meeting::Resolver {
+            registry: &mut registry,
+            participants: &participant_ids,
+            date: head.date,
+            recaps: Vec::new(),
+            problems: Vec::new(),
+        };
+        let sections = meeting::build_sections(body, &mut resolver);
+        let recaps = std::mem::take(&mut resolver.recaps);
+        problems.append(&mut resolver.problems);
+
+        let has_notes = sections.iter().any(|s| !s.blocks.is_empty());
+        let status = if info.no_meeting.is_some() {
+            MeetingStatus::Skipped
+        } else if participants.is_empty() && !has_notes {
+            MeetingStatus::Planned
+        } else {
+            MeetingStatus::Held
+        };
+        let mut info_links = Vec::new();
+        units::collect_links(&info.location, &mut info_links);
+        for block in info.location_notes.iter().chain(&info.agenda).chain(&info.extra) {
+            units::collect_block_links(block, &mut info_links);
+        }
+        let mut meeting = Meeting {
+            source: head.source,
+            line: head.line,
+            heading: head.heading,
+            date: head.date,
+            anchor: head.date.to_string(),
+            time: head.time,
+            status,
+            status_note: info.no_meeting,
+            location: info.location,
+            location_notes: info.location_notes,
+            locations: info.locations,
+            date_remark: info.date_remark,
+            hosts,
+            participants,
+            agenda: info.agenda,
+            extra_info: info.extra,
+            sections,
+            units: Vec::new(),
+            info_links,
+            recaps,
+            topics: Vec::new(),
+        };
+        units::number(&mut meeting, &mut topics);
+        notes
+            .diagnostics
+            .extend(problems.into_iter().map(|(line, message)| Diagnostic {
+                source: head.source,
+                line,
+                message,
+            }));
+        notes.meetings.push(meeting);
+    }
+
+    notes.topics = topics.topics;
+    finish(&mut notes, registry);
+    notes
+}
+
+struct Head {
+    source: SourceId,
+    line: u32,
+    heading: String,
+    date: chrono::NaiveDate,
+    time: Option<crate::model::MeetingTime>,
+}
+
+struct Draft {
+    head: Head,
+    blocks: Vec<TopBlock>,
+}
+
+/// A document cut at its level-1 headings, with `(line, message)` problems.
+type SplitDocument = (Source, Vec<Draft>, Vec<Unplaced>, Vec<(u32, String)>);
+
+/// Splits a document at its level-1 headings into title, intro, meeting
+/// drafts and unplaced sections.
+fn split_document(src: &SourceText<'_>, source: SourceId) -> SplitDocument {
+    // A byte-order mark would hide the first heading from the Markdown parser.
+    let md = markdown::parse(src.text.strip_prefix('\u{feff}').unwrap_or(src.text));
+    let mut problems = md.problems;
+    let mut doc = Source {
+        name: src.name.to_string(),
+        ..Source::default()
+    };
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut unplaced: Vec<Unplaced> = Vec::new();
+    enum Target {
+        Intro,
+        Meeting,
+        Unplaced,
+    }
+    let mut target = Target::Intro;
+
+    for mut tb in md.blocks {
+        if is_toc(&tb.block) {
+            continue;
+        }
+        if let Some(url) = take_sync_badge(&mut tb.block) {
+            doc.hackmd_url.get_or_insert(url);
+        }
+        if let Block::Heading {
+            level: 1,
+            inlines,
+            line,
+        } = &tb.block
+        {
+            let heading = Inline::plain_text(inlines).trim().to_string();
+            match parse_heading(&heading) {
+                HeadingDate::Meeting {
+                    date,
+                    time,
+                    time_problem,
+                } => {
+                    if let Some(p) = time_problem {
+                        problems.push((*line, p));
+                    }
+                    drafts.push(Draft {
+                        head: Head {
+                            source,
+                            line: *line,
+                            heading,
+                            date,
+                            time,
+                        },
+                        blocks: Vec::new(),
+                    });
+                    target = Target::Meeting;
+                    continue;
+                }
+                HeadingDate::NotADate if doc.title.is_empty() && drafts.is_empty() && unplaced.is_empty() => {
+                    doc.title = heading;
+                    continue;
+                }
+                HeadingDate::NotADate if drafts.is_empty() && unplaced.is_empty() => {
+                    // A second heading before any meeting is part of the intro.
+                }
+                miss => {
+                    let reason = match miss {
+                        HeadingDate::NearMiss(why) => format!("looks like a meeting heading, but {why}"),
+                        _ => "is not a meeting date".to_string(),
+                    };
+                    problems.push((
+                        *line,
+                        format!("heading \"{heading}\" {reason}; its notes are listed under \"Not on the timeline\""),
+                    ));
+                    unplaced.push(Unplaced {
+                        source,
+                        line: *line,
+                        heading,
+                        reason,
+                        blocks: Vec::new(),
+                    });
+                    target = Target::Unplaced;
+                    continue;
+                }
+            }
+        }
+        match target {
+            Target::Intro => doc.intro.push(tb.block),
+            Target::Meeting => drafts.last_mut().expect("target set with a draft").blocks.push(tb),
+            Target::Unplaced => unplaced.last_mut().expect("target set with one").blocks.push(tb.block),
+        }
+    }
+    units::number_loose(&mut doc.intro);
+    for u in &mut unplaced {
+        units::number_loose(&mut u.blocks);
+    }
+    (doc, drafts, unplaced, problems)
+}
+
+/// HackMD's `[TOC]` marker: the timeline is the table of contents.
+fn is_toc(block: &Block) -> bool {
+    matches!(block, Block::Paragraph { inlines, .. } if Inline::plain_text(inlines).trim().eq_ignore_ascii_case("[toc]"))
+}
+
+/// Replaces a HackMD sync badge (`[![hackmd-github-sync-badge](…)](url)`)
+/// with a plain "HackMD" link, returning the note's URL.
+fn take_sync_badge(block: &mut Block) -> Option<String> {
+    let Block::Paragraph { inlines, .. } = block else {
+        return None;
+    };
+    let mut found = None;
+    for inline in inlines.iter_mut() {
+        if let Inline::Link { target, children } = inline {
+            let is_badge = matches!(children.as_slice(), [Inline::Image { alt, .. }] if alt.contains("sync-badge"));
+            if is_badge {
+                found = Some(target.url().to_string());
+                *children = vec![Inline::Text("HackMD".into())];
+            }
+        }
+    }
+    found.filter(|u| matches!(LinkTarget::from_url(u), LinkTarget::Web(_)))
+}
+
+/// Orders meetings, makes anchors unique, settles people and counts.
+fn finish(notes: &mut Notes, registry: Registry) {
+    // Date order; ties keep document order.
+    crate::order::sort_by_rank(&mut notes.meetings, |m| {
+        (i64::from(m.date.num_days_from_ce()), i64::from(m.source.0))
+    });
+    let mut seen = std::collections::HashMap::<String, u32>::new();
+    for m in &mut notes.meetings {
+        let n = seen.entry(m.anchor.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            notes.diagnostics.push(Diagnostic {
+                source: m.source,
+                line: m.line,
+                message: format!("a second meeting on {}", m.date),
+            });
+            m.anchor = format!("{}-{}", m.anchor, n);
+        }
+    }
+
+    let (mut people, map) = registry.finish();
+    let remap = |id: &mut PersonId| *id = map[id.0 as usize];
+    for m in &mut notes.meetings {
+        m.hosts.iter_mut().for_each(remap);
+        m.participants.iter_mut().for_each(|p| remap(&mut p.person));
+        m.recaps.iter_mut().for_each(|r| remap(&mut r.person));
+        m.units.iter_mut().filter_map(|u| u.person.as_mut()).for_each(remap);
+        // Hosts may repeat anywhere in the list ("@a, @b, @a"), and ids merged above can meet.
+        let mut seen_hosts = std::collections::HashSet::new();
+        m.hosts.retain(|h| seen_hosts.insert(*h));
+        for p in m
+            .participants
+            .iter()
+            .map(|p| p.person)
+            .collect::<std::collections::BTreeSet<_>>()
+        {
+            people[p.0 as usize].attended += 1;
+        }
+        for h in &m.hosts {
+            people[h.0 as usize].hosted += 1;
+        }
+        for r in &m.recaps {
+            people[r.person.0 as usize].recaps += 1;
+        }
+    }
+    notes.people = people;
+    for (i, m) in notes.meetings.iter().enumerate() {
+        for t in &m.topics {
+            notes.topics[t.0 as usize].meetings.push(i as u32);
+        }
+    }
+    crate::order::sort_by_rank(&mut notes.diagnostics, |d| (i64::from(d.source.0), i64::from(d.line)));
+}
+
+/// Whether `text` has at least one meeting heading (`# August 20, 2024`):
+/// a quick look, before loading a document, that it is meeting notes.
+/// Reads headings exactly as [`parse`] does: after a byte-order mark, with
+/// `:::` lines blanked and code blocks skipped.
+pub fn has_meetings(text: &str) -> bool {
+    markdown::parse(text.strip_prefix('\u{feff}').unwrap_or(text))
+        .blocks
+        .iter()
+        .any(|tb| match &tb.block {
+            Block::Heading { level: 1, inlines, .. } => {
+                matches!(
+                    parse_heading(Inline::plain_text(inlines).trim()),
+                    HeadingDate::Meeting { .. }
+                )
+            }
+            _ => false,
+        })
+}

@@ -1,0 +1,245 @@
+//! Numbers the filterable units of a meeting (bullets, paragraphs, code
+//! blocks, tables) into a flat table with their parent, person, topics,
+//! folded text and links, so filtering is a scan of a table, not a tree
+//! walk. Hardware mentions are cut out of the text here as it is visited.
+
+use super::text::fold;
+use crate::taxonomy::{find_mentions, TopicTable};
+use crate::model::{Block, Inline, LinkTarget, Meeting, PersonId, RecapSummary, TopicId, Unit, UnitId};
+
+#[derive(Clone)]
+struct Ctx {
+    section: u32,
+    parent: Option<UnitId>,
+    person: Option<PersonId>,
+    /// The next list is the top level of this recap.
+    recap_top: Option<u32>,
+    /// Topics named by an enclosing subsection title ("### Nezha News").
+    topics: Vec<TopicId>,
+}
+
+struct Walker<'a> {
+    units: Vec<Unit>,
+    recaps: &'a [RecapSummary],
+    counts: Vec<u32>,
+    table: Option<&'a mut TopicTable>,
+}
+
+pub fn number(meeting: &mut Meeting, table: &mut TopicTable) {
+    let mut w = Walker {
+        units: Vec::new(),
+        recaps: &meeting.recaps,
+        counts: vec![0; meeting.recaps.len()],
+        table: Some(table),
+    };
+    for (i, section) in meeting.sections.iter_mut().enumerate() {
+        let ctx = Ctx {
+            section: i as u32,
+            parent: None,
+            person: None,
+            recap_top: None,
+            topics: Vec::new(),
+        };
+        w.walk(&mut section.blocks, &ctx);
+    }
+    let (units, counts) = (w.units, w.counts);
+    for (recap, n) in meeting.recaps.iter_mut().zip(counts) {
+        recap.items = n;
+    }
+    let mut topics: Vec<TopicId> = units.iter().flat_map(|u| u.topics.iter().copied()).collect();
+    crate::order::sort_by_rank(&mut topics, |t| (t.0 as i64, 0));
+    topics.dedup();
+    meeting.topics = topics;
+    meeting.units = units;
+}
+
+/// Numbers blocks outside any meeting (intro, unplaced notes), which are
+/// shown whole and never filtered.
+pub fn number_loose(blocks: &mut [Block]) {
+    let mut w = Walker {
+        units: Vec::new(),
+        recaps: &[],
+        counts: Vec::new(),
+        table: None,
+    };
+    let ctx = Ctx {
+        section: 0,
+        parent: None,
+        person: None,
+        recap_top: None,
+        topics: Vec::new(),
+    };
+    w.walk(blocks, &ctx);
+}
+
+impl Walker<'_> {
+    fn unit(&mut self, ctx: &Ctx, line: u32, inlines: &mut [&mut Vec<Inline>], plain: Option<&str>) -> UnitId {
+        let mut topics = ctx.topics.clone();
+        let mut links = Vec::new();
+        let mut text = String::new();
+        for run in inlines.iter_mut() {
+            self.mentions(run, &mut topics);
+            collect_links(run, &mut links);
+            Inline::plain_text_into(run, &mut text);
+            text.push(' ');
+        }
+        if let Some(p) = plain {
+            text.push_str(p);
+        }
+        self.units.push(Unit {
+            line,
+            parent: ctx.parent,
+            section: ctx.section,
+            person: ctx.person,
+            recap_item: false,
+            topics,
+            search_text: fold(text.trim_end()),
+            links,
+        });
+        UnitId(self.units.len() as u32 - 1)
+    }
+
+    /// Splits hardware mentions out of text inlines, adding their topics
+    /// (with families) to `topics`.
+    fn mentions(&mut self, inlines: &mut Vec<Inline>, topics: &mut Vec<TopicId>) {
+        let Some(table) = self.table.as_deref_mut() else { return };
+        split_mentions(inlines, table, topics);
+    }
+
+    fn walk(&mut self, blocks: &mut [Block], ctx: &Ctx) {
+        for block in blocks {
+            match block {
+                Block::Paragraph { unit, line, inlines } => *unit = self.unit(ctx, *line, &mut [inlines], None),
+                Block::Code { unit, line, text, .. } | Block::Html { unit, line, text } => {
+                    *unit = self.unit(ctx, *line, &mut [], Some(text))
+                }
+                Block::Table { unit, line, head, rows } => {
+                    let mut cells: Vec<&mut Vec<Inline>> = head.iter_mut().chain(rows.iter_mut().flatten()).collect();
+                    *unit = self.unit(ctx, *line, &mut cells, None);
+                }
+                Block::List { items, .. } => {
+                    for item in items {
+                        let id = self.unit(ctx, item.line, &mut [&mut item.inlines], None);
+                        if let Some(r) = ctx.recap_top {
+                            self.units[id.0 as usize].recap_item = true;
+                            self.counts[r as usize] += 1;
+                        }
+                        item.unit = id;
+                        let inner = Ctx {
+                            parent: Some(id),
+                            recap_top: None,
+                            ..ctx.clone()
+                        };
+                        self.walk(&mut item.blocks, &inner);
+                    }
+                }
+                Block::Quote(inner) => self.walk(inner, ctx),
+                Block::Group {
+                    title, blocks: inner, ..
+                } => {
+                    let mut topics = ctx.topics.clone();
+                    self.mentions(title, &mut topics);
+                    let inner_ctx = Ctx { topics, ..ctx.clone() };
+                    self.walk(inner, &inner_ctx);
+                }
+                Block::Recap {
+                    recap, blocks: inner, ..
+                } => {
+                    let inner_ctx = Ctx {
+                        person: self.recaps.get(*recap as usize).map(|r| r.person),
+                        recap_top: Some(*recap),
+                        ..ctx.clone()
+                    };
+                    self.walk(inner, &inner_ctx);
+                }
+                Block::Heading { .. } | Block::Rule => {}
+            }
+        }
+    }
+}
+
+fn split_mentions(inlines: &mut Vec<Inline>, table: &mut TopicTable, topics: &mut Vec<TopicId>) {
+    let mut out = Vec::with_capacity(inlines.len());
+    for inline in inlines.drain(..) {
+        match inline {
+            Inline::Text(t) => {
+                let found = find_mentions(&t);
+                if found.is_empty() {
+                    out.push(Inline::Text(t));
+                    continue;
+                }
+                let mut at = 0;
+                for (start, end, what) in found {
+                    if start > at {
+                        out.push(Inline::Text(t[at..start].to_string()));
+                    }
+                    let topic = table.resolve(&what);
+                    table.with_ancestors(topic, topics);
+                    out.push(Inline::Mention {
+                        topic,
+                        text: t[start..end].to_string(),
+                    });
+                    at = end;
+                }
+                if at < t.len() {
+                    out.push(Inline::Text(t[at..].to_string()));
+                }
+            }
+            Inline::Emphasis(mut c) => {
+                split_mentions(&mut c, table, topics);
+                out.push(Inline::Emphasis(c));
+            }
+            Inline::Strong(mut c) => {
+                split_mentions(&mut c, table, topics);
+                out.push(Inline::Strong(c));
+            }
+            Inline::Strike(mut c) => {
+                split_mentions(&mut c, table, topics);
+                out.push(Inline::Strike(c));
+            }
+            Inline::Link { target, mut children } => {
+                // Link text that is the URL itself is not prose.
+                let text = Inline::plain_text(&children);
+                if text.trim() != target.url() && !text.trim_start().starts_with("http") {
+                    split_mentions(&mut children, table, topics);
+                }
+                out.push(Inline::Link { target, children });
+            }
+            other => out.push(other),
+        }
+    }
+    *inlines = out;
+}
+
+/// Appends the links in `inlines` (with their text) to `out`.
+pub fn collect_links(inlines: &[Inline], out: &mut Vec<(LinkTarget, Vec<Inline>)>) {
+    for inline in inlines {
+        match inline {
+            Inline::Link { target, children } => out.push((target.clone(), children.clone())),
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) => collect_links(c, out),
+            _ => {}
+        }
+    }
+}
+
+/// Links anywhere in a block, for content that has no units (info block).
+pub fn collect_block_links(block: &Block, out: &mut Vec<(LinkTarget, Vec<Inline>)>) {
+    match block {
+        Block::Paragraph { inlines, .. } | Block::Heading { inlines, .. } => collect_links(inlines, out),
+        Block::List { items, .. } => {
+            for item in items {
+                collect_links(&item.inlines, out);
+                item.blocks.iter().for_each(|b| collect_block_links(b, out));
+            }
+        }
+        Block::Quote(blocks) | Block::Recap { blocks, .. } | Block::Group { blocks, .. } => {
+            blocks.iter().for_each(|b| collect_block_links(b, out))
+        }
+        Block::Table { head, rows, .. } => {
+            for cell in head.iter().chain(rows.iter().flatten()) {
+                collect_links(cell, out);
+            }
+        }
+        Block::Code { .. } | Block::Html { .. } | Block::Rule => {}
+    }
+}

@@ -1,0 +1,531 @@
+//! Earlier years of the notes are written differently from 2024. Each
+//! fixture in `tests/fixtures/drift/` is a small document in one older
+//! style; each test checks it reads into the same model shape as 2024:
+//! date, time and zone, status, hosts, participants, recaps per person
+//! with their item counts and remarks, sections, and diagnostics.
+
+use notes::model::{Block, Inline, Meeting, MeetingStatus, Notes};
+use notes::parse::{parse_heading, parse_one, HeadingDate};
+
+use super::{meeting, slugs};
+
+fn fixture(name: &str, text: &str) -> Notes {
+    parse_one(name, text)
+}
+
+/// The start in UTC as `YYYY-MM-DD HH:MM`, and the zone as written.
+fn start(m: &Meeting) -> (String, &str) {
+    let t = m.time.as_ref().expect("a start time");
+    let utc = t.utc(m.date).expect("a known zone");
+    (utc.format("%Y-%m-%d %H:%M").to_string(), t.zone_text.as_str())
+}
+
+/// Participants as written: (name, handle).
+fn participants(m: &Meeting) -> Vec<(Option<&str>, Option<&str>)> {
+    m.participants
+        .iter()
+        .map(|p| (p.name.as_deref(), p.handle.as_deref()))
+        .collect()
+}
+
+/// Recaps as (person slug, top-level items, remark).
+fn recaps(notes: &Notes, m: &Meeting) -> Vec<(String, u32, Option<String>)> {
+    m.recaps
+        .iter()
+        .map(|r| (notes.person(r.person).slug.clone(), r.items, r.remark.clone()))
+        .collect()
+}
+
+/// The structure of a meeting's sections, one line per section, group,
+/// recap, paragraph and top-level bullet (nested bullets are counted):
+/// `## Notes [notes]`, `  group Nezha News`, `    - DRAM init (+1)`,
+/// `  recap twelho "Dennis"`.
+fn outline(notes: &Notes, m: &Meeting) -> Vec<String> {
+    fn walk(notes: &Notes, m: &Meeting, blocks: &[Block], depth: usize, out: &mut Vec<String>) {
+        let pad = "  ".repeat(depth);
+        for b in blocks {
+            match b {
+                Block::Group {
+                    title, blocks: inner, ..
+                } => {
+                    out.push(format!("{pad}group {}", Inline::plain_text(title)));
+                    walk(notes, m, inner, depth + 1, out);
+                }
+                Block::Recap {
+                    recap,
+                    title,
+                    blocks: inner,
+                    ..
+                } => {
+                    let person = notes.person(m.recaps[*recap as usize].person);
+                    out.push(format!("{pad}recap {} \"{title}\"", person.slug));
+                    walk(notes, m, inner, depth + 1, out);
+                }
+                Block::List { items, .. } => {
+                    for item in items {
+                        let nested: usize = item
+                            .blocks
+                            .iter()
+                            .map(|b| match b {
+                                Block::List { items, .. } => items.len(),
+                                _ => 0,
+                            })
+                            .sum();
+                        let text = Inline::plain_text(&item.inlines);
+                        match nested {
+                            0 => out.push(format!("{pad}- {text}")),
+                            n => out.push(format!("{pad}- {text} (+{n})")),
+                        }
+                    }
+                }
+                Block::Paragraph { inlines, .. } => out.push(format!("{pad}p {}", Inline::plain_text(inlines))),
+                other => out.push(format!("{pad}{other:?}")),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for s in &m.sections {
+        out.push(format!("## {} [{}]", s.title, s.kind.as_str()));
+        walk(notes, m, &s.blocks, 1, &mut out);
+    }
+    out
+}
+
+fn no_diagnostics(notes: &Notes) {
+    assert!(notes.diagnostics.is_empty(), "{:#?}", notes.diagnostics);
+    assert!(notes.unplaced.is_empty(), "{:#?}", notes.unplaced);
+}
+
+#[test]
+fn topic_subsections_under_notes_stay_topics_and_only_a_named_participant_becomes_a_recap() {
+    let notes = fixture("01-topic-notes.md", include_str!("../../../../tests/fixtures/drift/01-topic-notes.md"));
+    no_diagnostics(&notes);
+    assert_eq!(notes.sources[0].title, "Racklet Community Meeting Notes 2021");
+    assert_eq!(notes.sources[0].intro.len(), 1, "the intro paragraph; [TOC] is dropped");
+    assert_eq!(notes.meetings.len(), 2);
+
+    let june15 = meeting(&notes, "2021-06-15");
+    assert_eq!(june15.status, MeetingStatus::Held);
+    assert_eq!(start(june15), ("2021-06-15 16:00".into(), "CET/CEST"));
+    assert_eq!(slugs(&notes, june15.hosts.clone()), ["twelho"]);
+    assert_eq!(
+        participants(june15),
+        [
+            (Some("Dennis Marttinen"), Some("twelho")),
+            (Some("Daniel Maslowski"), Some("orangecms")),
+            (Some("Lucas Käldström"), Some("luxas")),
+        ]
+    );
+    assert_eq!(
+        outline(&notes, june15),
+        [
+            "## Notes [notes]",
+            "  group Nezha News",
+            "    - Daniel got the Allwinner D1 Nezha board to run oreboot's first stage (+2)",
+            "    - Mainline Linux support for the D1 is progressing in the community",
+            "  group Website",
+            "    - Lucas drafted a landing page: https://racklet.github.io/",
+            "    - Needs a section on the compute units and the HAT",
+            "  recap twelho \"Dennis\"",
+            "    - Ordered the first batch of Raspberry Pi CM4 modules",
+        ]
+    );
+    assert_eq!(recaps(&notes, june15), [("twelho".into(), 1, None)]);
+    let nezha_units = june15.units.iter().filter(|u| u.person.is_none()).count();
+    assert_eq!(nezha_units, 6, "notes under topics belong to no person");
+
+    let june29 = meeting(&notes, "2021-06-29");
+    assert_eq!(start(june29), ("2021-06-29 16:00".into(), "CET/CEST"));
+    assert_eq!(slugs(&notes, june29.hosts.clone()), ["luxas"]);
+    assert_eq!(
+        outline(&notes, june29),
+        [
+            "## Agenda/Notes [notes]",
+            "  group Nezha News",
+            "    - The Nezha now boots Linux from oreboot, no U-Boot needed",
+            "    - Open question: can we use it as a BMC?",
+            "  group Website update",
+            "    - Design (+2)",
+            "    - Deployed with GitHub Actions",
+        ]
+    );
+    assert!(june29.recaps.is_empty());
+    let names: Vec<&str> = notes.people.iter().map(|p| p.display_name()).collect();
+    assert_eq!(
+        names,
+        [
+            "Dennis Marttinen",
+            "Daniel Maslowski",
+            "Lucas Käldström",
+            "Verneri Hirvonen"
+        ],
+        "no topic became a person"
+    );
+}
+
+#[test]
+fn a_biweekly_recap_of_name_bullets_gives_each_person_their_items_and_leaves_other_bullets_alone() {
+    let notes = fixture(
+        "02-recap-bullets.md",
+        include_str!("../../../../tests/fixtures/drift/02-recap-bullets.md"),
+    );
+    no_diagnostics(&notes);
+    let m = meeting(&notes, "2022-03-08");
+    assert_eq!(m.status, MeetingStatus::Held);
+    assert_eq!(start(m), ("2022-03-08 16:00".into(), "UTC"));
+    assert_eq!(slugs(&notes, m.hosts.clone()), ["twelho"]);
+    assert_eq!(
+        participants(m),
+        [
+            (Some("Dennis Marttinen"), Some("twelho")),
+            (Some("Daniel Maslowski"), Some("orangecms")),
+            (Some("Marvin Drees"), Some("MDr164")),
+        ]
+    );
+    assert_eq!(
+        outline(&notes, m),
+        [
+            "## Notes [notes]",
+            "  group Biweekly recap",
+            "    recap orangecms \"Daniel\"",
+            "      - Ported the D1 DRAM init to Rust",
+            "      - Looked at the BL808 from Bouffalo Lab (+1)",
+            "    recap mdr164 \"Marvin\"",
+            "      - Ordered the first backplane PCBs from JLCPCB",
+            "      - Working on the BMC firmware in embassy",
+            "    recap twelho \"Dennis\"",
+            "      - Thesis writing, not much Racklet time",
+            "    recap pfarwsi \"@pfarwsi\"",
+            "      - Zephyr boots on the VisionFive 2",
+            "    - Website (+2)",
+            "    - CI is green again 🎉",
+            "  group Nezha News",
+            "    - Sipeed announced a cheaper D1 board",
+        ]
+    );
+    assert_eq!(
+        recaps(&notes, m),
+        [
+            ("orangecms".into(), 2, None),
+            ("mdr164".into(), 2, None),
+            ("twelho".into(), 1, Some("only briefly".into())),
+            ("pfarwsi".into(), 1, Some("sent by mail".into())),
+        ]
+    );
+    // Someone who did not attend, named by handle, is a new person; a word
+    // that names nobody known ("- Website") is not.
+    let names: Vec<(Option<&str>, &[String])> = notes
+        .people
+        .iter()
+        .map(|p| (p.name.as_deref(), p.handles.as_slice()))
+        .collect();
+    assert_eq!(names.len(), 4, "{names:?}");
+    assert_eq!(names[3], (None, &["pfarwsi".to_string()][..]));
+    let marvin = notes.person(notes.person_by_slug("MDr164").unwrap());
+    assert_eq!((marvin.attended, marvin.recaps), (1, 1));
+}
+
+#[test]
+fn a_handle_with_a_colon_inside_a_discussion_list_is_that_persons_one_item_recap() {
+    let notes = fixture(
+        "03-handle-colon.md",
+        include_str!("../../../../tests/fixtures/drift/03-handle-colon.md"),
+    );
+    no_diagnostics(&notes);
+    let m = meeting(&notes, "2022-05-03");
+    assert_eq!(start(m), ("2022-05-03 16:00".into(), "UTC"));
+    assert_eq!(
+        outline(&notes, m),
+        [
+            "## Discussion [discussion]",
+            "  - Next hackathon at the end of May, location still open",
+            "  recap twelho \"twelho\"",
+            "    - set up the new Talos cluster on four RK3399 boards (+1)",
+            "  recap orangecms \"orangecms\"",
+            "    - got the JH7100 to print over UART with oreboot",
+            "  - Note: the recording of the last talk is online at https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            "  recap chiplet \"chiplet\"",
+            "    - routed the power section of the HAT",
+            "  - We should write a blog post about the BMC",
+        ]
+    );
+    // Like "### Dennis" with one bullet: one item each, its notes nested.
+    assert_eq!(
+        recaps(&notes, m),
+        [
+            ("twelho".into(), 1, None),
+            ("orangecms".into(), 1, None),
+            ("chiplet".into(), 1, None)
+        ]
+    );
+    let etcd = m.units.iter().find(|u| u.search_text.starts_with("etcd")).unwrap();
+    assert_eq!(etcd.person, Some(notes.person_by_slug("twelho").unwrap()));
+    assert!(!etcd.recap_item, "a nested note is not a recap item of its own");
+    assert_eq!(notes.people.len(), 3, "\"Note:\" is not a person");
+}
+
+#[test]
+fn an_older_info_block_with_an_agenda_no_host_and_names_without_handles_reads_like_2024() {
+    let notes = fixture("04-info-block.md", include_str!("../../../../tests/fixtures/drift/04-info-block.md"));
+    no_diagnostics(&notes);
+    assert_eq!(notes.meetings.len(), 3);
+
+    // Labelled bullets in a container, with trailing spaces everywhere.
+    let march2 = meeting(&notes, "2021-03-02");
+    assert_eq!(march2.status, MeetingStatus::Held);
+    assert_eq!(start(march2), ("2021-03-02 17:00".into(), "CET/CEST"));
+    assert!(march2.hosts.is_empty(), "Host: N/A is no host");
+    assert_eq!(
+        participants(march2),
+        [
+            (Some("Dennis Marttinen"), Some("twelho")),
+            (Some("Marvin Drees"), None),
+            (Some("Lucas Käldström"), Some("luxas")),
+        ]
+    );
+    assert_eq!(march2.locations, ["https://meet.jit.si/racklet"]);
+    assert_eq!(
+        Inline::plain_text(&march2.location).trim(),
+        "https://meet.jit.si/racklet"
+    );
+    let Block::List { items, .. } = &march2.location_notes[0] else {
+        panic!("the location's sub-bullets are kept: {:?}", march2.location_notes)
+    };
+    let notes_text: Vec<String> = items.iter().map(|i| Inline::plain_text(&i.inlines)).collect();
+    assert_eq!(
+        notes_text,
+        [
+            "Backup: https://meet.ffmuc.net/racklet",
+            "Dial-in numbers are in the Slack channel"
+        ]
+    );
+    let Block::List { start: number, items } = &march2.agenda[0] else {
+        panic!("the agenda is a list: {:?}", march2.agenda)
+    };
+    assert_eq!(*number, Some(1), "numbered");
+    let agenda: Vec<String> = items.iter().map(|i| Inline::plain_text(&i.inlines)).collect();
+    assert_eq!(agenda, ["Introductions", "Nezha bring-up status", "Any other business"]);
+    assert!(march2.extra_info.is_empty(), "{:?}", march2.extra_info);
+    assert_eq!(
+        outline(&notes, march2),
+        [
+            "## Biweekly Recap [recap]",
+            "  recap marvin-drees \"Marvin\"",
+            "    - Finished the first revision of the HAT schematic",
+            "    - Looking for a cheaper 12V PSU",
+        ]
+    );
+    assert_eq!(recaps(&notes, march2), [("marvin-drees".into(), 2, None)]);
+
+    // Bare labelled lines in a container, the agenda list after its label.
+    let march16 = meeting(&notes, "2021-03-16");
+    assert!(march16.hosts.is_empty());
+    assert_eq!(
+        participants(march16),
+        [
+            (Some("Dennis Marttinen"), Some("twelho")),
+            (Some("Marvin Drees"), None),
+            (Some("Verneri Hirvonen"), None),
+        ]
+    );
+    assert_eq!(march16.locations, ["https://meet.jit.si/racklet"]);
+    assert!(matches!(&march16.agenda[..], [Block::List { items, .. }] if items.len() == 2));
+    assert_eq!(
+        outline(&notes, march16),
+        [
+            "## Notes [notes]",
+            "  - Agreed on an STM32 for the BMC",
+            "  - Parts order goes out next week",
+        ]
+    );
+
+    // The same lines with no container at all.
+    let march30 = meeting(&notes, "2021-03-30");
+    assert_eq!(start(march30), ("2021-03-30 16:00".into(), "CET/CEST"));
+    assert_eq!(slugs(&notes, march30.hosts.clone()), ["twelho"], "Host: Dennis");
+    assert_eq!(
+        participants(march30),
+        [(Some("Dennis Marttinen"), Some("twelho")), (Some("Marvin Drees"), None)]
+    );
+    assert_eq!(march30.locations, ["https://meet.jit.si/racklet"]);
+    assert!(matches!(&march30.agenda[..], [Block::List { items, .. }] if items.len() == 2));
+    assert_eq!(
+        outline(&notes, march30),
+        ["## Notes [notes]", "  - HAT rev 2 goes to fab next week"],
+        "the info lines are not notes"
+    );
+
+    let marvin = notes.person(notes.person_by_slug("marvin-drees").unwrap());
+    assert!(marvin.handles.is_empty());
+    assert_eq!((marvin.attended, marvin.recaps), (3, 1));
+}
+
+#[test]
+fn no_meeting_written_plainly_in_bold_or_with_more_words_marks_the_meeting_skipped() {
+    let notes = fixture("05-no-meeting.md", include_str!("../../../../tests/fixtures/drift/05-no-meeting.md"));
+    no_diagnostics(&notes);
+    let shapes: Vec<(String, MeetingStatus, Option<&str>)> = notes
+        .meetings
+        .iter()
+        .map(|m| (m.date.to_string(), m.status, m.status_note.as_deref()))
+        .collect();
+    assert_eq!(
+        shapes,
+        [
+            ("2021-07-13".into(), MeetingStatus::Skipped, Some("No meeting")),
+            ("2021-07-27".into(), MeetingStatus::Skipped, Some("No meeting")),
+            (
+                "2021-08-10".into(),
+                MeetingStatus::Skipped,
+                Some("No meeting until August 24 (summer break)")
+            ),
+        ]
+    );
+    for m in &notes.meetings {
+        assert!(m.sections.is_empty(), "the note is not a section: {:?}", m.sections);
+        assert!(m.hosts.is_empty() && m.participants.is_empty() && m.recaps.is_empty());
+        assert_eq!(start(m).1, "CET/CEST");
+    }
+    assert_eq!(notes.meetings[2].locations, ["https://meet.jit.si/racklet-community"]);
+    assert!(notes.people.is_empty());
+}
+
+#[test]
+fn cet_cest_times_follow_berlin_summer_time_and_utc_times_stay_as_written() {
+    let notes = fixture(
+        "06-utc-and-cet-times.md",
+        include_str!("../../../../tests/fixtures/drift/06-utc-and-cet-times.md"),
+    );
+    no_diagnostics(&notes);
+    let starts: Vec<(String, &str, String)> = notes
+        .meetings
+        .iter()
+        .map(|m| {
+            let (utc, zone) = start(m);
+            (utc, zone, m.time.as_ref().unwrap().text.clone())
+        })
+        .collect();
+    assert_eq!(
+        starts,
+        [
+            // Winter: CET is UTC+1.
+            ("2021-01-12 17:00".into(), "CET/CEST", "6:00 PM CET/CEST".into()),
+            // Summer: CEST is UTC+2; an ISO date and a 24-hour time.
+            ("2021-06-15 16:00".into(), "CET/CEST", "18:00 CET/CEST".into()),
+            ("2021-12-07 16:00".into(), "UTC", "4:00 PM UTC".into()),
+        ]
+    );
+    for m in &notes.meetings {
+        assert_eq!(m.status, MeetingStatus::Held);
+        assert_eq!(slugs(&notes, m.hosts.clone()), ["twelho"]);
+        assert_eq!(participants(m), [(Some("Dennis Marttinen"), Some("twelho"))]);
+        assert_eq!(outline(&notes, m).len(), 2, "one notes section with one bullet");
+    }
+}
+
+#[test]
+fn the_spring_daylight_saving_weekend_starts_an_hour_earlier_in_utc_from_the_sunday_on() {
+    let notes = fixture("07-dst-spring.md", include_str!("../../../../tests/fixtures/drift/07-dst-spring.md"));
+    no_diagnostics(&notes);
+    let starts: Vec<String> = notes.meetings.iter().map(|m| start(m).0).collect();
+    // Clocks in Berlin go forward at 02:00 on Sunday, March 28, 2021.
+    assert_eq!(starts, ["2021-03-27 17:00", "2021-03-28 16:00", "2021-03-29 16:00"]);
+    assert!(notes.meetings.iter().all(|m| m.status == MeetingStatus::Held));
+    assert_eq!(
+        outline(&notes, &notes.meetings[1]),
+        [
+            "## Notes [notes]",
+            "  - Hackathon day two, clocks went forward last night"
+        ]
+    );
+}
+
+#[test]
+fn the_autumn_daylight_saving_weekend_starts_an_hour_later_in_utc_from_the_sunday_on() {
+    let notes = fixture("08-dst-autumn.md", include_str!("../../../../tests/fixtures/drift/08-dst-autumn.md"));
+    no_diagnostics(&notes);
+    let starts: Vec<String> = notes.meetings.iter().map(|m| start(m).0).collect();
+    // Clocks in Berlin go back at 03:00 on Sunday, October 31, 2021.
+    assert_eq!(starts, ["2021-10-30 16:00", "2021-10-31 17:00", "2021-11-01 17:00"]);
+    assert!(notes.meetings.iter().all(|m| m.status == MeetingStatus::Held));
+}
+
+#[test]
+fn a_meeting_in_the_night_of_a_clock_change_uses_the_offset_in_force_at_that_hour() {
+    let utc = |heading: &str| match parse_heading(heading) {
+        HeadingDate::Meeting {
+            date, time: Some(t), ..
+        } => t.utc(date).unwrap().format("%Y-%m-%d %H:%M").to_string(),
+        other => panic!("{heading}: {other:?}"),
+    };
+    // Spring: 02:00 CET becomes 03:00 CEST (01:00 UTC).
+    assert_eq!(utc("2021-03-28 01:30 CET/CEST"), "2021-03-28 00:30");
+    assert_eq!(utc("2021-03-28 03:30 CET/CEST"), "2021-03-28 01:30");
+    // Autumn: 03:00 CEST becomes 02:00 CET (01:00 UTC); the repeated hour
+    // is read as its first, summer-time occurrence.
+    assert_eq!(utc("2021-10-31 01:59 CET/CEST"), "2021-10-30 23:59");
+    assert_eq!(utc("2021-10-31 02:30 CET/CEST"), "2021-10-31 00:30");
+    assert_eq!(utc("2021-10-31 03:30 CET/CEST"), "2021-10-31 02:30");
+}
+
+#[test]
+fn headings_that_almost_are_meetings_are_diagnostics_naming_the_line_and_their_notes_stay_visible() {
+    let notes = fixture(
+        "09-near-miss-headings.md",
+        include_str!("../../../../tests/fixtures/drift/09-near-miss-headings.md"),
+    );
+    assert_eq!(notes.meetings.len(), 1, "only the well-formed heading is a meeting");
+    let m = meeting(&notes, "2021-09-28");
+    assert_eq!(start(m), ("2021-09-28 16:00".into(), "CET/CEST"));
+    assert_eq!(
+        outline(&notes, m),
+        ["## Notes [notes]", "  - Enclosure CAD model is on GitHub now"]
+    );
+
+    let diagnostics: Vec<(u32, &str)> = notes.diagnostics.iter().map(|d| (d.line, d.message.as_str())).collect();
+    assert_eq!(diagnostics.len(), 2, "{diagnostics:?}");
+    assert_eq!(diagnostics[0].0, 3);
+    assert!(
+        diagnostics[0].1.contains("\"Agust 3, 2021 6:00 PM CET/CEST\"") && diagnostics[0].1.contains("August"),
+        "names the heading and the month it meant: {}",
+        diagnostics[0].1
+    );
+    assert_eq!(diagnostics[1].0, 11);
+    assert!(
+        diagnostics[1].1.contains("\"September 14 6:00 PM CET/CEST\"") && diagnostics[1].1.contains("no year"),
+        "{}",
+        diagnostics[1].1
+    );
+
+    let unplaced: Vec<(u32, &str, Vec<String>)> = notes
+        .unplaced
+        .iter()
+        .map(|u| {
+            let mut text = Vec::new();
+            for b in &u.blocks {
+                if let Block::List { items, .. } = b {
+                    text.extend(items.iter().map(|i| Inline::plain_text(&i.inlines)));
+                }
+            }
+            (u.line, u.heading.as_str(), text)
+        })
+        .collect();
+    assert_eq!(
+        unplaced,
+        [
+            (
+                3,
+                "Agust 3, 2021 6:00 PM CET/CEST",
+                vec![
+                    "Host: @twelho".to_string(),
+                    "Talked about the summer hackathon".to_string()
+                ]
+            ),
+            (
+                11,
+                "September 14 6:00 PM CET/CEST",
+                vec!["Dennis presented the rack enclosure CAD model".to_string()]
+            ),
+        ]
+    );
+}

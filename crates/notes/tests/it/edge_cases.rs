@@ -1,0 +1,234 @@
+//! One test per Markdown shape the parser must cope with.
+
+use notes::model::{Block, Inline, LinkTarget, MeetingStatus, Notes};
+use notes::parse::parse_one;
+
+fn parse(text: &str) -> Notes {
+    parse_one("test.md", text)
+}
+
+/// All inline text of all units of the first meeting, joined.
+fn meeting_text(notes: &Notes) -> String {
+    notes.meetings[0]
+        .units
+        .iter()
+        .map(|u| u.search_text.clone())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+const HEADER: &str = "# Notes\n\n# August 20, 2024 4:00 PM UTC\n\n:::info\n- **Host:** @twelho\n- **Participants:**\n    - Dennis Marttinen, @twelho\n:::\n\n## Biweekly Recap\n\n### Dennis\n\n";
+
+#[test]
+fn hackmd_info_containers_are_read_as_the_info_block() {
+    let notes = parse(HEADER);
+    let m = &notes.meetings[0];
+    assert_eq!(m.participants.len(), 1);
+    assert_eq!(m.participants[0].name.as_deref(), Some("Dennis Marttinen"));
+    assert_eq!(m.participants[0].handle.as_deref(), Some("twelho"));
+    assert!(notes.diagnostics.is_empty(), "{:?}", notes.diagnostics);
+}
+
+#[test]
+fn a_container_line_inside_a_code_block_is_code_not_a_container() {
+    let text = format!("{HEADER}```\n:::info\n# September 1, 2024\n:::\n```\n");
+    let notes = parse(&text);
+    assert_eq!(
+        notes.meetings.len(),
+        1,
+        "a `# date` line inside a code block is not a meeting"
+    );
+    let code = notes.meetings[0].sections[0]
+        .blocks
+        .iter()
+        .flat_map(|b| match b {
+            Block::Recap { blocks, .. } => blocks.clone(),
+            other => vec![other.clone()],
+        })
+        .find_map(|b| match b {
+            Block::Code { text, .. } => Some(text),
+            _ => None,
+        })
+        .expect("the code block is kept");
+    assert_eq!(code, ":::info\n# September 1, 2024\n:::\n");
+}
+
+#[test]
+fn an_unclosed_container_is_a_diagnostic_with_its_line() {
+    let notes = parse("# Notes\n\n# August 20, 2024\n\n:::info\n- **Host:** @twelho\n");
+    assert_eq!(notes.diagnostics.len(), 1);
+    assert_eq!(notes.diagnostics[0].line, 5);
+    assert!(notes.diagnostics[0].message.contains("never closed"));
+    assert_eq!(notes.meetings[0].hosts.len(), 1, "its content is still read");
+}
+
+#[test]
+fn toc_marker_is_dropped_and_emoji_shortcodes_become_emoji() {
+    let notes = parse(&format!(
+        "# Notes\n\n[TOC]\n\n{}- bricked it :sweat_smile: but :not_an_emoji: stays\n",
+        &HEADER[9..]
+    ));
+    assert!(notes.sources[0].intro.is_empty(), "[TOC] is not intro text");
+    let text = meeting_text(&notes);
+    assert!(text.contains("bricked it 😅 but :not_an_emoji: stays"), "{text}");
+}
+
+#[test]
+fn the_sync_badge_becomes_a_hackmd_link_without_the_badge_image() {
+    let notes = parse(
+        "# Notes\n\nEdit online: [![hackmd-github-sync-badge](https://hackmd.io/abc/badge)](https://hackmd.io/abc)\n",
+    );
+    let src = &notes.sources[0];
+    assert_eq!(src.hackmd_url.as_deref(), Some("https://hackmd.io/abc"));
+    let Block::Paragraph { inlines, .. } = &src.intro[0] else {
+        panic!("intro paragraph")
+    };
+    assert!(!inlines.iter().any(|i| matches!(i, Inline::Image { .. })));
+    assert_eq!(Inline::plain_text(inlines), "Edit online: HackMD");
+}
+
+#[test]
+fn nested_bullets_keep_their_parents() {
+    let notes = parse(&format!(
+        "{HEADER}- top\n    - child\n        - grandchild\n  - two-space child\n- second\n"
+    ));
+    let units = &notes.meetings[0].units;
+    let texts: Vec<(&str, Option<u32>)> = units
+        .iter()
+        .map(|u| (u.search_text.as_str(), u.parent.map(|p| p.0)))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("top", None),
+            ("child", Some(0)),
+            ("grandchild", Some(1)),
+            ("two-space child", Some(0)),
+            ("second", None)
+        ]
+    );
+    assert_eq!(
+        notes.meetings[0].recaps[0].items, 2,
+        "only top-level bullets count as recap items"
+    );
+}
+
+#[test]
+fn inline_code_stays_code() {
+    let notes = parse(&format!("{HEADER}- got `kexec` to work at `0x0110_0000`\n"));
+    let m = &notes.meetings[0];
+    let Block::Recap { blocks, .. } = &m.sections[0].blocks[0] else {
+        panic!("recap")
+    };
+    let Block::List { items, .. } = &blocks[0] else {
+        panic!("list")
+    };
+    assert_eq!(items[0].inlines[1], Inline::Code("kexec".into()));
+    assert_eq!(items[0].inlines[3], Inline::Code("0x0110_0000".into()));
+}
+
+#[test]
+fn ordinal_and_other_date_spellings_parse() {
+    for (heading, date) in [
+        ("September 3rd, 2024 4:00 PM UTC", "2024-09-03"),
+        ("August 1st, 2024", "2024-08-01"),
+        ("August 22nd 2024", "2024-08-22"),
+        ("Tuesday, 9 January 2024", "2024-01-09"),
+        ("Sept. 10, 2024", "2024-09-10"),
+        ("2021-03-02 18:00 CET/CEST", "2021-03-02"),
+    ] {
+        let notes = parse(&format!("# T\n\n# {heading}\n\n- x\n"));
+        assert_eq!(notes.meetings.len(), 1, "{heading}");
+        assert_eq!(notes.meetings[0].date.to_string(), date, "{heading}");
+    }
+}
+
+#[test]
+fn a_heading_that_almost_is_a_date_is_a_diagnostic_and_its_notes_stay_visible() {
+    let notes =
+        parse("# Notes\n\n# Agust 20, 2024 4:00 PM UTC\n\n- Got the board booting\n\n# August 6, 2024\n\n- x\n");
+    assert_eq!(notes.meetings.len(), 1);
+    let d = &notes.diagnostics[0];
+    assert_eq!(d.line, 3);
+    assert!(
+        d.message.contains("Agust") && d.message.contains("August"),
+        "{}",
+        d.message
+    );
+    assert_eq!(notes.unplaced.len(), 1);
+    let Block::List { items, .. } = &notes.unplaced[0].blocks[0] else {
+        panic!("list kept")
+    };
+    assert_eq!(Inline::plain_text(&items[0].inlines), "Got the board booting");
+}
+
+#[test]
+fn a_date_without_a_year_is_named_as_such() {
+    let notes = parse("# Notes\n\n# August 20 4:00 PM UTC\n\n- x\n");
+    assert!(notes.meetings.is_empty());
+    assert!(
+        notes.diagnostics[0].message.contains("no year"),
+        "{}",
+        notes.diagnostics[0].message
+    );
+}
+
+#[test]
+fn only_web_and_mail_links_are_clickable() {
+    let notes = parse(&format!(
+        "{HEADER}- [a](https://a.example) [b](mailto:x@y.z) [c](javascript:alert(1)) [d](data:text/html,x) [e](/relative)\n"
+    ));
+    let targets: Vec<LinkTarget> = notes.meetings[0].links().map(|(_, t, _)| t.clone()).collect();
+    assert_eq!(
+        targets.iter().map(LinkTarget::is_clickable).collect::<Vec<_>>(),
+        [true, true, false, false, false]
+    );
+}
+
+#[test]
+fn bare_urls_become_links_without_trailing_punctuation() {
+    let notes = parse(&format!(
+        "{HEADER}- see https://example.com/a_(b). And (https://x.example/y), done\n"
+    ));
+    let urls: Vec<String> = notes.meetings[0].links().map(|(_, t, _)| t.url().to_string()).collect();
+    assert_eq!(urls, ["https://example.com/a_(b)", "https://x.example/y"]);
+}
+
+#[test]
+fn a_meeting_with_no_participants_and_no_notes_is_planned() {
+    let notes =
+        parse("# T\n\n# September 3rd, 2024 4:00 PM UTC\n\n:::info\n- **Host:** @twelho\n- **Participants:**\n:::\n");
+    assert_eq!(notes.meetings[0].status, MeetingStatus::Planned);
+}
+
+#[test]
+fn strange_input_never_panics() {
+    let inputs = [
+        String::new(),
+        "#".into(),
+        ":::".into(),
+        ":::info".into(),
+        "# August 20, 2024\n:::info\n:::\n:::\n".into(),
+        "# August 20, 2024\n## \n### \n- \n".into(),
+        "> ".repeat(10_000),
+        "- ".repeat(5_000) + "deep",
+        "*".repeat(20_000),
+        "[".repeat(5_000) + &"](x)".repeat(5_000),
+        "# February 30, 2024\n".into(),
+        "# 99:99 August 2024 :::\n".into(),
+        "\u{feff}# August 20, 2024\r\n\r\n- crlf\r\n".into(),
+    ];
+    for input in &inputs {
+        let _ = parse(input);
+    }
+    let crlf = parse(&inputs[12]);
+    assert_eq!(crlf.meetings.len(), 1, "CRLF line ends and a BOM are fine");
+}
+
+#[test]
+fn a_dash_or_other_wide_character_after_a_number_in_a_heading_does_not_crash() {
+    // Regression: the ordinal check sliced "–" (3 bytes) in half.
+    let notes = parse("# Notes 2015–2024\n\n# August 20, 2024 – 4:00 PM UTC\n\n- x\n\n# 3😀 thing\n");
+    assert_eq!(notes.sources[0].title, "Notes 2015–2024");
+    assert_eq!(notes.meetings[0].time.as_ref().unwrap().text, "4:00 PM UTC");
+}

@@ -1,0 +1,75 @@
+//! One person per human, across meetings and documents.
+
+use notes::parse::{parse, SourceText};
+
+const Y2023: &str = "# Notes 2023\n\n# December 12, 2023 4:00 PM UTC\n\n:::info\n- **Host:** @dennis-old\n- **Participants:**\n    - Dennis Marttinen, @dennis-old\n    - Marvin Drees\n:::\n\n## Biweekly Recap\n\n### Marvin\n\n- Soldered the backplane\n";
+const Y2024: &str = "# Notes 2024\n\n# January 9, 2024 4:00 PM UTC\n\n:::info\n- **Host:** Dennis\n- **Participants:**\n    - Dennis Marttinen, @twelho\n    - @orangecms\n:::\n\n## Biweekly Recap\n\n### Dennis\n\n- Back in Finland\n\n### Daniel Maslowski\n\n- Sent a recap without attending\n\n# January 23, 2024\n\n:::info\n- **Participants:**\n    - Daniel Maslowski, @orangecms\n:::\n";
+
+fn both() -> notes::model::Notes {
+    parse(&[
+        SourceText {
+            name: "2023.md",
+            text: Y2023,
+        },
+        SourceText {
+            name: "2024.md",
+            text: Y2024,
+        },
+    ])
+}
+
+#[test]
+fn a_handle_renamed_between_years_is_still_the_same_person() {
+    let notes = both();
+    let dennis: Vec<_> = notes
+        .people
+        .iter()
+        .filter(|p| p.name.as_deref() == Some("Dennis Marttinen"))
+        .collect();
+    assert_eq!(dennis.len(), 1);
+    assert_eq!(
+        dennis[0].handles,
+        ["dennis-old", "twelho"],
+        "oldest first; the latest is the id"
+    );
+    assert_eq!(dennis[0].slug, "twelho");
+    assert_eq!((dennis[0].attended, dennis[0].hosted, dennis[0].recaps), (2, 2, 1));
+}
+
+#[test]
+fn a_handle_seen_alone_merges_with_the_name_seen_later() {
+    let notes = both();
+    let daniel = notes.person(notes.person_by_slug("orangecms").unwrap());
+    assert_eq!(daniel.name.as_deref(), Some("Daniel Maslowski"));
+    assert_eq!(
+        notes
+            .people
+            .iter()
+            .filter(|p| p.handles.contains(&"orangecms".to_string()))
+            .count(),
+        1
+    );
+    // His recap in January 9 (by full name, not attending by name) counts.
+    assert_eq!(daniel.recaps, 1);
+}
+
+#[test]
+fn a_name_without_a_handle_is_a_person_with_a_name_slug() {
+    let notes = both();
+    let marvin = notes.person(notes.person_by_slug("marvin-drees").expect("Marvin by name slug"));
+    assert!(marvin.handles.is_empty());
+    assert_eq!(marvin.recaps, 1, "### Marvin resolves to the participant Marvin Drees");
+    assert_eq!(marvin.initials(), "MD");
+}
+
+#[test]
+fn a_host_named_by_first_name_is_the_participant() {
+    let notes = both();
+    let jan9 = notes
+        .meetings
+        .iter()
+        .find(|m| m.date.to_string() == "2024-01-09")
+        .unwrap();
+    assert_eq!(notes.person(jan9.hosts[0]).slug, "twelho");
+    assert_eq!(notes.people.len(), 3, "{:?}", notes.people);
+}

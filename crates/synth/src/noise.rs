@@ -1,0 +1,120 @@
+//! Small documents for property tests ([`crate::document`]): a few
+//! meetings in one or two years' conventions, with the odd things real
+//! notes contain mixed in (tables, code blocks, task lists, emoji, bare
+//! URLs, unknown info fields, empty sections, CRLF line endings, trailing
+//! spaces). Unlike an archive, such a document comes with no facts: a
+//! property test only learns that parsing it does not go wrong.
+//!
+//! The noise never hides a meeting heading: code fences are closed, HTML
+//! blocks end on their own line and are followed by a blank line, and the
+//! first meeting heading is always written plainly.
+
+use crate::plan;
+use crate::render::Writer;
+use crate::rng::Rng;
+
+/// One block of odd but valid Markdown, as lines.
+pub(crate) fn block(rng: &mut Rng) -> Vec<String> {
+    let lines: &[&str] = match rng.below(13) {
+        0 => &[
+            "| Board | Status |",
+            "| --- | :-: |",
+            "| VisionFive 2 | boots |",
+            "| RK3588 | no network yet |",
+        ],
+        1 => &[
+            "```sh",
+            "# not a heading",
+            ":::info",
+            "cargo xtask flash --board ulx3s",
+            "```",
+        ],
+        2 => &["- [ ] Order the CM4 carrier boards", "- [x] Flash the RP2040 test jig"],
+        3 => &[":tada: :rocket: shipped it"],
+        4 => &["See https://github.com/racklet/racklet/issues/42 and https://fosstodon.org/@twelho/112233445566778899"],
+        5 => &[
+            "> Quote from the chat: the ODROID-C4 runs fine",
+            "> on a 5 V / 3 A supply",
+        ],
+        6 => &["![board photo](https://example.com/board.jpg)"],
+        7 => &["<!-- todo: move this to the wiki -->"],
+        8 => &["---"],
+        9 => &["line one<br>line two"],
+        10 => &["1. first", "2. second", "    - with a bullet"],
+        11 => &["~~~", "dtc -I dtb -O dts board.dtb", "~~~"],
+        _ => &["Bare link: <https://hackmd.io/@racklet/notes>"],
+    };
+    lines.iter().map(|l| l.to_string()).collect()
+}
+
+pub(crate) fn document(seed: u64) -> String {
+    let plan = plan::small(seed);
+    let mut rng = Rng::new(seed, "noise");
+    let mut writer = Writer::new(&plan, 0.6);
+    let first = plan.meetings[0].date;
+
+    let mut lines: Vec<String> = Vec::new();
+    if rng.chance(0.85) {
+        lines.push(format!("# Racklet Community Meeting Notes {}", first.year));
+        lines.push(String::new());
+    }
+    if rng.chance(0.7) {
+        lines.push(
+            "This document contains **synthetic** notes of the [Racklet](https://github.com/racklet/) community \
+             meeting. The meeting occurs every other Tuesday."
+                .to_string(),
+        );
+        lines.push(String::new());
+    }
+    if rng.chance(0.5) {
+        lines.push("[TOC]".to_string());
+        lines.push(String::new());
+    }
+    let mut meetings: Vec<Vec<String>> = plan.meetings.iter().map(|m| writer.meeting(m).lines).collect();
+    if rng.chance(0.6) {
+        meetings.reverse();
+    }
+    for m in meetings {
+        lines.extend(m);
+    }
+    if rng.chance(0.1) {
+        lines.push("# Misc".to_string());
+        lines.push(String::new());
+        lines.push("- Links collected over the year: https://racklet.github.io/".to_string());
+        lines.push(String::new());
+    }
+    while lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+
+    // Odd spacing: trailing blanks, doubled blank lines, headings with no
+    // blank line after them.
+    let trailing = rng.chance(0.3);
+    let doubled = rng.chance(0.2);
+    let tight = rng.chance(0.2);
+    let mut spaced: Vec<String> = Vec::with_capacity(lines.len() + 8);
+    let mut previous_heading = false;
+    for mut line in lines {
+        if tight && previous_heading && line.is_empty() {
+            previous_heading = false;
+            continue;
+        }
+        previous_heading = line.starts_with('#') && line.contains("# ");
+        if trailing && !line.is_empty() && rng.chance(0.1) {
+            line.push_str(rng.pick(&["  ", " ", "\t"]));
+        }
+        let blank = line.is_empty();
+        spaced.push(line);
+        if doubled && blank && rng.chance(0.2) {
+            spaced.push(String::new());
+        }
+    }
+
+    let newline = if rng.chance(0.2) { "\r\n" } else { "\n" };
+    let mut text = spaced.join(newline);
+    text.push_str(newline);
+    if rng.chance(0.05) {
+        text.insert(0, '\u{feff}');
+    }
+    text
+}

@@ -1,0 +1,318 @@
+//! The page: the archive's name and intro, the notes panel, the filters,
+//! the timeline (or the Links view, a person's page, a topic's story), and
+//! what the parser could not place. `App` owns the state and lays the page
+//! out; side effects live in [`crate::hooks`], browser calls in
+//! [`crate::platform`].
+
+use std::rc::Rc;
+
+use notes::query;
+use yew::prelude::*;
+
+use crate::components::chart::Overview;
+use crate::components::content::{self, Ctx};
+use crate::components::filters::FilterPanel;
+use crate::components::links_view::LinksView;
+use crate::components::preview::PreviewLayer;
+use crate::components::sources::SourcesPanel;
+use crate::components::timeline::Timeline;
+use crate::context::AppContext;
+use crate::hooks::{
+    load_files, use_embed, use_fragment_target, use_live_refresh, use_page_events, use_url_sources, use_url_sync,
+};
+use crate::platform::{dom, storage};
+use crate::sources::Doc;
+use crate::state::{Action, NotesRef, Order, State, Tab};
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The documents the page was built with.
+    pub archive: Rc<[Doc]>,
+    /// Those documents, parsed.
+    pub notes: NotesRef,
+    /// The page takes over prerendered HTML showing only the newest this
+    /// many meetings; the first render must match it, the rest follow.
+    #[prop_or_default]
+    pub first_paint: Option<usize>,
+    /// Archive documents that could not be loaded (reported once running).
+    #[prop_or_default]
+    pub errors: Rc<[crate::sources::LoadError]>,
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let state = use_reducer(|| State::new(props.archive.clone(), props.notes.clone(), props.first_paint));
+    // False in the first render, which must match the prerendered page.
+    let ready = use_state(|| false);
+    {
+        let (ready, d, errors) = (ready.setter(), state.dispatcher(), props.errors.clone());
+        use_effect_with((), move |_| {
+            ready.set(true);
+            dom::mark_ready();
+            d.dispatch(Action::Hydrated);
+            if !errors.is_empty() {
+                d.dispatch(Action::Loaded {
+                    docs: Vec::new(),
+                    errors: errors.to_vec(),
+                    replace: false,
+                    url: None,
+                });
+            }
+        });
+    }
+    let ready = *ready;
+    // Link previews may ask GitHub: a setting kept in localStorage, read
+    // once running (the prerendered page has no storage to read).
+    let live_enabled = use_state(|| true);
+    {
+        let live_enabled = live_enabled.setter();
+        use_effect_with(ready, move |ready| {
+            if *ready {
+                live_enabled.set(storage::live_enabled());
+            }
+        });
+    }
+    let on_live = {
+        let live_enabled = live_enabled.setter();
+        Callback::from(move |on: bool| {
+            storage::set_live_enabled(on);
+            live_enabled.set(on);
+        })
+    };
+    let search_ref = use_node_ref();
+    use_url_sources(ready, &state);
+    use_url_sync(&state);
+    use_live_refresh(ready, &state);
+    use_page_events(ready, search_ref.clone(), state.dispatcher());
+    let embed = use_embed(ready);
+    let view = use_memo((state.notes.clone(), state.filter.clone()), |(notes, filter)| {
+        query::apply(notes, filter)
+    });
+    let hidden_target = use_fragment_target(&state.notes, &view, state.order, ready);
+
+    let context = AppContext {
+        notes: state.notes.clone(),
+        dispatch: state.dispatcher(),
+    };
+    let dragging = use_state(|| false);
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if !*dragging {
+                dragging.set(true);
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            // Only leaving the window counts, not moving between children.
+            if e.related_target().is_none() {
+                dragging.set(false);
+            }
+        })
+    };
+    let ondrop = {
+        let (dragging, d) = (dragging.clone(), state.dispatcher());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(files) = e.data_transfer().and_then(|t| t.files()) {
+                load_files(files, d.clone());
+            }
+        })
+    };
+
+    let notes = &state.notes;
+    let active = state.filter.is_active();
+    let shown = view.meetings.len();
+    let title = notes::archive::title(notes);
+    let clear = context.action(|_: MouseEvent| Action::ClearFilters);
+    let tab_button = |tab: Tab, label: &'static str| {
+        let onclick = context.action(move |_: MouseEvent| Action::SetTab(tab));
+        html! { <button type="button" aria-pressed={(state.tab == tab).to_string()} {onclick}>{ label }</button> }
+    };
+    let order_button = |order: Order, label: &'static str| {
+        let onclick = context.action(move |_: MouseEvent| Action::SetOrder(order));
+        html! { <button type="button" aria-pressed={(state.order == order).to_string()} {onclick}>{ label }</button> }
+    };
+
+    html! {
+        <ContextProvider<AppContext> context={context.clone()}>
+        <div class={classes!("app", dragging.then_some("dragging"), embed.then_some("embed"))} {ondragover} {ondragleave} {ondrop}>
+            if *dragging {
+                <div class="drop-hint" aria-hidden="true">{ "Drop Markdown notes to add them to the timeline" }</div>
+            }
+            if embed {
+                // No page header when embedded; the heading stays for screen readers.
+                <header class="visually-hidden"><h1>{ title }</h1></header>
+            } else {
+                <PageHead {title} />
+                <SourcesPanel docs={state.docs.clone()} archive={state.archive.clone()} loading={state.loading}
+                    errors={state.load_errors.clone()} />
+            }
+            <nav class="toolbar" aria-label="Filters and order">
+                <FilterPanel filter={state.filter.clone()} group_by={state.group_by} search_ref={search_ref.clone()} />
+                <div class="summary">
+                    <p class="count" role="status" aria-live="polite">
+                        { if active { format!("{shown} of {} meetings", view.total) } else { format!("{} meetings", view.total) } }
+                    </p>
+                    if active {
+                        <button type="button" class="clear" onclick={clear.clone()}>{ "Clear filters" }</button>
+                    }
+                    <div class="order tabs" role="group" aria-label="Show">
+                        { tab_button(Tab::Timeline, "Timeline") }
+                        { tab_button(Tab::Links, "Links") }
+                    </div>
+                    <div class="order" role="group" aria-label="Order">
+                        { order_button(Order::NewestFirst, "Newest first") }
+                        { order_button(Order::OldestFirst, "Oldest first") }
+                    </div>
+                </div>
+                if let Some(notice) = &state.notice {
+                    <p class="notice fresh" role="status">
+                        { notice.to_string() }
+                        <button type="button" class="link-button" onclick={context.action(|_: MouseEvent| Action::DismissNotice)}>{ "Dismiss" }</button>
+                    </p>
+                }
+                if !state.unknown.is_empty() {
+                    <p class="notice" role="alert">
+                        { format!("Nothing in these notes is called {}; that part of the link is ignored.", state.unknown.join(", ")) }
+                    </p>
+                }
+                if let Some(anchor) = hidden_target {
+                    <p class="notice" role="alert">
+                        { format!("The meeting you linked to ({anchor}) is hidden by the filters. ") }
+                        <button type="button" class="link-button" onclick={clear.clone()}>{ "Show all meetings" }</button>
+                    </p>
+                }
+                <Overview view={view.clone()} filter={state.filter.clone()} />
+            </nav>
+            <main id="timeline">
+                if active && shown == 0 {
+                    <div class="empty" role="status">
+                        <p>{ "No meetings match these filters." }</p>
+                        <button type="button" onclick={clear}>{ "Clear filters" }</button>
+                    </div>
+                }
+                if state.tab == Tab::Links {
+                    <LinksView view={view.clone()} />
+                } else {
+                    <Timeline view={view.clone()} order={state.order} clock_ready={ready} first_paint={state.first_paint} />
+                }
+            </main>
+            <Leftovers />
+            // In a landmark of its own, as assistive technology expects.
+            <aside aria-label="Link preview">
+                <PreviewLayer live_enabled={*live_enabled} />
+            </aside>
+            <PageFoot live_enabled={*live_enabled} {on_live} />
+        </div>
+        </ContextProvider<AppContext>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PageHeadProps {
+    title: String,
+}
+
+/// The archive's name and the newest document's intro.
+#[component]
+fn PageHead(props: &PageHeadProps) -> Html {
+    let app = crate::context::use_app();
+    let notes = &app.notes;
+    let newest = notes
+        .meetings
+        .last()
+        .map(|m| m.source)
+        .and_then(|s| notes.sources.get(s.0 as usize))
+        .or(notes.sources.last());
+    let empty = Default::default();
+    let ctx = Ctx {
+        notes,
+        meeting: None,
+        units: None,
+        terms: &[],
+        topics: &empty,
+    };
+    html! {
+        <header class="page-head">
+            <h1>{ props.title.clone() }</h1>
+            if let Some(src) = newest {
+                <div class="intro">{ for content::blocks(&src.intro, &ctx).nodes }</div>
+            }
+        </header>
+    }
+}
+
+/// What the parser could not place on the timeline, and its diagnostics.
+#[component]
+fn Leftovers() -> Html {
+    let app = crate::context::use_app();
+    let notes = &app.notes;
+    let empty = Default::default();
+    let ctx = Ctx {
+        notes,
+        meeting: None,
+        units: None,
+        terms: &[],
+        topics: &empty,
+    };
+    let source = |s: notes::model::SourceId| notes.sources[s.0 as usize].name.clone();
+    html! {
+        <>
+            if !notes.unplaced.is_empty() {
+                <section class="unplaced" aria-labelledby="unplaced-head">
+                    <h2 id="unplaced-head">{ "Not on the timeline" }</h2>
+                    { for notes.unplaced.iter().map(|u| html! {
+                        <article class="unplaced-item">
+                            <h3>{ u.heading.clone() }</h3>
+                            <p class="why">{ format!("{}, line {}: {}", source(u.source), u.line, u.reason) }</p>
+                            { for content::blocks(&u.blocks, &ctx).nodes }
+                        </article>
+                    }) }
+                </section>
+            }
+            if !notes.diagnostics.is_empty() {
+                <details class="diagnostics">
+                    <summary>{ format!("{} things in the notes the parser could not classify", notes.diagnostics.len()) }</summary>
+                    <ul>
+                        { for notes.diagnostics.iter().map(|d| html! {
+                            <li>{ format!("{} line {}: {}", source(d.source), d.line, d.message) }</li>
+                        }) }
+                    </ul>
+                </details>
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PageFootProps {
+    live_enabled: bool,
+    on_live: Callback<bool>,
+}
+
+/// The live-preview setting, the HackMD link and the subscriptions.
+#[component]
+fn PageFoot(props: &PageFootProps) -> Html {
+    let app = crate::context::use_app();
+    let onchange = props.on_live.reform(|e: Event| {
+        e.target_dyn_into::<web_sys::HtmlInputElement>()
+            .is_some_and(|input| input.checked())
+    });
+    let hackmd = app.notes.sources.iter().rev().find_map(|s| s.hackmd_url.clone());
+    html! {
+        <footer class="page-foot">
+            <label class="setting">
+                <input type="checkbox" checked={props.live_enabled} {onchange} />
+                { " Link previews may ask GitHub for live details (stars, issue state)" }
+            </label>
+            if let Some(url) = hackmd {
+                <a href={url} target="_blank" rel="noopener noreferrer" class="ext">{ "Edit these notes on HackMD" }</a>
+            }
+        </footer>
+    }
+}

@@ -1,0 +1,56 @@
+//! The document itself: the "ready" mark, scrolling to a meeting, the
+//! colour theme on `<html>`, and waiting for a painted frame.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// Marks the page as running (`<html data-app="ready">`): the prerendered
+/// page looks the same before, but does not respond yet.
+pub fn mark_ready() {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("data-app", "ready");
+    }
+}
+
+/// Scrolls the element with this id into view, if it is on the page and
+/// shown. Embedded, the host page scrolls instead (the frame has no
+/// scrollbar of its own), so it is told where the element is.
+pub fn scroll_to(id: &str) -> bool {
+    let Some(el) = gloo::utils::document().get_element_by_id(id) else {
+        return false;
+    };
+    if el.closest("[hidden]").ok().flatten().is_some() {
+        return false;
+    }
+    if super::embed::embedded() {
+        let top = el.get_bounding_client_rect().top() + gloo::utils::window().scroll_y().unwrap_or(0.0);
+        super::embed::tell_parent_scroll(top);
+    } else {
+        el.scroll_into_view();
+    }
+    true
+}
+
+/// `light` or `dark` on `<html data-theme>`; `None` leaves the choice to
+/// the reader's system (`prefers-color-scheme`).
+pub fn set_theme(theme: Option<&str>) {
+    let Some(root) = gloo::utils::document().document_element() else { return };
+    let _ = match theme {
+        Some(t @ ("light" | "dark")) => root.set_attribute("data-theme", t),
+        _ => root.remove_attribute("data-theme"),
+    };
+}
+
+/// Resolves once the browser has painted a frame (a timeout queued from an
+/// animation frame runs after that frame's paint).
+#[cfg_attr(not(feature = "hydration"), allow(dead_code))]
+pub async fn after_next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let tick = Closure::once_into_js(move || {
+            let _ =
+                gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
+        });
+        let _ = gloo::utils::window().request_animation_frame(tick.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
