@@ -17,9 +17,13 @@ use crate::url;
 
 /// Writes the view into the URL whenever it changes (a new history entry,
 /// or in place while typing), reads it back on Back/Forward, and tells an
-/// embedding page.
+/// embedding page. Moving between fragments of the same query (a click on
+/// a meeting's anchor) is not a change of view, though browsers report it
+/// as `popstate` too.
 #[hook]
 pub fn use_url_sync(state: &UseReducerHandle<State>) {
+    // The query last written or read, to tell fragment moves from Back/Forward.
+    let seen = use_mut_ref(|| None::<String>);
     let key = (
         state.notes.clone(),
         state.filter.clone(),
@@ -27,17 +31,26 @@ pub fn use_url_sync(state: &UseReducerHandle<State>) {
         state.tab,
         state.history,
     );
-    use_effect_with(key, |(notes, filter, order, tab, history)| {
-        if *history != History::FromUrl {
-            location::write_query(&url::pairs(notes, filter, *order, *tab), *history == History::Push);
-        }
-        embed::tell_parent_state();
-    });
+    {
+        let seen = seen.clone();
+        use_effect_with(key, move |(notes, filter, order, tab, history)| {
+            if *history != History::FromUrl {
+                location::write_query(&url::pairs(notes, filter, *order, *tab), *history == History::Push);
+            }
+            *seen.borrow_mut() = Some(location::search());
+            embed::tell_parent_state();
+        });
+    }
     let d = state.dispatcher();
     let notes = state.notes.clone();
     use_effect_with(notes, move |notes| {
         let notes = notes.clone();
         let listener = events::on_popstate(move || {
+            let search = location::search();
+            if seen.borrow().as_deref() == Some(search.as_str()) {
+                return;
+            }
+            *seen.borrow_mut() = Some(search);
             d.dispatch(Action::FromUrl(url::read(&notes, &location::current_pairs())));
         });
         move || drop(listener)

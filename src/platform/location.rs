@@ -24,6 +24,13 @@ pub fn current_pairs() -> Vec<(String, String)> {
     pairs
 }
 
+/// The query string as it is (`?person=x`, or empty).
+pub fn search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
 /// The last value of a query parameter.
 pub fn param(key: &str) -> Option<String> {
     current_pairs().into_iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)

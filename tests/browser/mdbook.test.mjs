@@ -3,7 +3,7 @@
 // release build served from another origin, and the embed follows the book.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,8 +32,12 @@ before(async () => {
     const f = path.join(bookDir, 'src', file);
     fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replaceAll('http://127.0.0.1:PORT', app.origin));
   }
-  assert.match(execFileSync('mdbook', ['--version'], { encoding: 'utf8' }), /^mdbook v0\.5\./, 'mdbook 0.5 (scripts/setup.sh test)');
-  buildLog = execFileSync('mdbook', ['build', bookDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const version = spawnSync('mdbook', ['--version'], { encoding: 'utf8' });
+  assert.match(version.stdout ?? '', /^mdbook v0\.5\./, `mdbook 0.5 on PATH (scripts/setup.sh test): ${version.error ?? version.stdout}`);
+  // mdBook logs, and passes on the preprocessor's warnings, on stderr.
+  const build = spawnSync('mdbook', ['build', bookDir], { encoding: 'utf8' });
+  assert.equal(build.status, 0, build.stderr);
+  buildLog = build.stderr;
   book = await serve(path.join(bookDir, 'book'));
   browser = await launch();
 });
@@ -59,14 +63,23 @@ async function bookPage(chapter) {
 
 const theme = (frame) => frame.evaluate(() => document.documentElement.dataset.theme ?? null);
 
+/** How the timeline paints: its colour scheme, backgrounds and text lightness (0–1). */
+const looks = (frame) =>
+  frame.evaluate(() => {
+    const [html, body] = [document.documentElement, document.body].map((e) => getComputedStyle(e));
+    const [r, g, b] = body.color.match(/[\d.]+/g).map(Number);
+    return { scheme: html.colorScheme, backgrounds: [html.backgroundColor, body.backgroundColor], text: (r + g + b) / 765 };
+  });
+
 async function pickTheme(page, name) {
-  await page.locator('#mdbook-theme-toggle').click();
+  // The list stays open after a pick.
+  if (!(await page.locator('#mdbook-theme-list').isVisible())) await page.locator('#mdbook-theme-toggle').click();
   await page.locator(`#mdbook-theme-${name}`).click();
   await page.waitForFunction((n) => document.documentElement.classList.contains(n), name);
 }
 
 test('the preprocessor builds the book without warnings', () => {
-  assert.doesNotMatch(buildLog, /racklet-timeline/, buildLog);
+  assert.doesNotMatch(buildLog, /WARN|ERROR/, buildLog);
   const html = fs.readFileSync(path.join(bookDir, 'book/meetings.html'), 'utf8');
   assert.equal(html.match(/<iframe class="racklet-timeline"/g)?.length, 1);
   assert.doesNotMatch(html, /\{\{#racklet-timeline/);
@@ -111,13 +124,31 @@ test('the timeline follows the book theme picked with mdBook\'s own picker', asy
   assert.equal(await theme(frame), 'light');
   await pickTheme(page, 'coal');
   await frame.waitForFunction(() => document.documentElement.dataset.theme === 'dark', null, { timeout: 1000 });
+  await page.keyboard.press('Escape'); // closes mdBook's theme list
   await page.waitForTimeout(300);
   await page.screenshot({ path: screenshotPath('book-coal') });
   await pickTheme(page, 'light');
   await frame.waitForFunction(() => document.documentElement.dataset.theme === 'light', null, { timeout: 1000 });
-  for (const [name, expected] of [['navy', 'dark'], ['rust', 'light'], ['ayu', 'dark']]) {
+  // mdBook keeps the pick in localStorage: end on light, for the tests after this one.
+  for (const [name, expected] of [['navy', 'dark'], ['rust', 'light'], ['ayu', 'dark'], ['light', 'light']]) {
     await pickTheme(page, name);
     await frame.waitForFunction((t) => document.documentElement.dataset.theme === t, expected, { timeout: 1000 });
+  }
+});
+
+test('on coal the timeline paints light text on the book\'s own background', async () => {
+  const [page, frame] = await bookPage('meetings.html');
+  await pickTheme(page, 'coal');
+  try {
+    await frame.waitForFunction(() => document.documentElement.dataset.theme === 'dark', null, { timeout: 1000 });
+    await page.waitForTimeout(100);
+    const dark = await looks(frame);
+    // A frame whose colour scheme differs from its host's gets an opaque canvas.
+    assert.equal(dark.scheme, 'dark', 'the frame\'s color-scheme is dark, as coal\'s is');
+    assert.deepEqual(dark.backgrounds, ['rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)'], 'transparent on the book');
+    assert.ok(dark.text > 0.6, `light text on coal (lightness ${dark.text.toFixed(2)})`);
+  } finally {
+    await pickTheme(page, 'light');
   }
 });
 

@@ -101,10 +101,10 @@ test('a failing source among several does not hide the others', async () => {
   await page.screenshot({ path: screenshotPath('sources-error') });
 });
 
-test('switching back to the built-in notes is one click', async () => {
+test('switching back to the whole archive is one click', async () => {
   const page = await open(browser.context, server.url + '/?src=/notes/2023.md');
   await waitCount(page, 1);
-  await page.getByRole('button', { name: 'Show the built-in notes' }).click();
+  await page.getByRole('button', { name: 'Show the whole archive' }).click();
   await waitCount(page, 15);
   assert.equal(new URL(page.url()).searchParams.get('src'), null);
 });
