@@ -45,6 +45,11 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 if [ "$mode" = test ]; then
+  # The mdBook browser test builds a real book; the supply-chain checks run offline.
+  if [ "$(mdbook --version 2>/dev/null || true)" != "mdbook v0.5.4" ]; then
+    say "installing mdbook 0.5.4"
+    cargo install mdbook --version 0.5.4 --locked || cargo install mdbook --version 0.5.4
+  fi
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing Debian's chromium and chromium-driver"
     as_root apt-get update -qq

@@ -21,7 +21,7 @@ use crate::hooks::{
     load_files, use_embed, use_fragment_target, use_live_refresh, use_page_events, use_url_sources, use_url_sync,
 };
 use crate::platform::{dom, storage};
-use crate::sources::Doc;
+use crate::sources::{Doc, DocKind};
 use crate::state::{Action, NotesRef, Order, State, Tab};
 
 #[derive(Properties, PartialEq)]
@@ -189,7 +189,8 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <Overview view={view.clone()} filter={state.filter.clone()} />
             </nav>
-            <main id="timeline">
+            // Labelled: an embedding page has a <main> of its own.
+            <main id="timeline" aria-label="Meetings">
                 if active && shown == 0 {
                     <div class="empty" role="status">
                         <p>{ "No meetings match these filters." }</p>
@@ -199,7 +200,8 @@ pub fn App(props: &AppProps) -> Html {
                 if state.tab == Tab::Links {
                     <LinksView view={view.clone()} />
                 } else {
-                    <Timeline view={view.clone()} order={state.order} clock_ready={ready} first_paint={state.first_paint} />
+                    <Timeline view={view.clone()} order={state.order} clock_ready={ready} first_paint={state.first_paint}
+                        show_source={state.docs.len() > 1 && state.docs.iter().any(|d| d.kind != DocKind::Archive)} />
                 }
             </main>
             <Leftovers />

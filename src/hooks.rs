@@ -85,7 +85,10 @@ pub fn use_fragment_target(notes: &NotesRef, view: &Rc<View>, order: Order, read
                     pending_set.set(None);
                     hidden_set.set(None);
                 } else if notes.meetings.iter().any(|m| &m.anchor == id)
-                    && !view.meetings.iter().any(|mv| notes.meetings[mv.meeting as usize].anchor == *id)
+                    && !view
+                        .meetings
+                        .iter()
+                        .any(|mv| notes.meetings[mv.meeting as usize].anchor == *id)
                 {
                     hidden_set.set(Some(id.clone()));
                 }
@@ -111,6 +114,9 @@ pub fn use_embed(ready: bool) -> bool {
                     embedded.set(true);
                     guards.push(embed::report_height());
                     guards.push(Box::new(embed::listen_theme(|t| dom::set_theme(Some(&t)))));
+                    // A click on a meeting's anchor changes only the fragment;
+                    // the host mirrors it too.
+                    guards.push(Box::new(events::on_hashchange(embed::tell_parent_state)));
                 }
             }
             move || drop(guards)
@@ -257,7 +263,9 @@ pub fn use_live_refresh(ready: bool, state: &UseReducerHandle<State>) {
         };
         let Some(upstream) = current.url.clone() else { return };
         wasm_bindgen_futures::spawn_local(async move {
-            let Some(text) = fetch::fresh(&upstream).await else { return };
+            let Some(text) = fetch::fresh(&upstream).await else {
+                return;
+            };
             if *text == *current.text {
                 return;
             }

@@ -61,12 +61,19 @@ impl Doc {
 /// Why a source could not be loaded.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadFailure {
-    TooLarge { bytes: usize },
-    NotText { media_type: String },
+    TooLarge {
+        bytes: usize,
+    },
+    NotText {
+        media_type: String,
+    },
     Binary,
     NotUtf8,
     NotNotes,
-    Http { status: u16, text: String },
+    Http {
+        status: u16,
+        text: String,
+    },
     Network,
     Truncated,
     Unreadable(String),

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew::LocalServerRenderer;
 
-use crate::components::meeting::{MeetingCard, MeetingCardProps, MeetingBodyProps};
+use crate::components::meeting::{MeetingBodyProps, MeetingCard, MeetingCardProps};
 use crate::context::AppContext;
 use crate::sources::Doc;
 use crate::state::{NotesRef, State};

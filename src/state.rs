@@ -204,7 +204,10 @@ pub enum Action {
     ShowArchive,
     DismissErrors,
     /// A newer copy of an archive document, from upstream, with a notice.
-    Fresher { doc: Doc, notice: Option<String> },
+    Fresher {
+        doc: Doc,
+        notice: Option<String>,
+    },
     DismissNotice,
 }
 

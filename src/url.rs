@@ -83,8 +83,14 @@ pub fn tab_pairs(notes: &Notes, tab: Tab) -> Vec<(String, String)> {
     match tab {
         Tab::Timeline => Vec::new(),
         Tab::Links => vec![("view".into(), "links".into())],
-        Tab::Person(p) => vec![("view".into(), "person".into()), ("person".into(), notes.person(p).slug.clone())],
-        Tab::Topic(t) => vec![("view".into(), "topic".into()), ("topic".into(), notes.topic(t).slug.clone())],
+        Tab::Person(p) => vec![
+            ("view".into(), "person".into()),
+            ("person".into(), notes.person(p).slug.clone()),
+        ],
+        Tab::Topic(t) => vec![
+            ("view".into(), "topic".into()),
+            ("topic".into(), notes.topic(t).slug.clone()),
+        ],
     }
 }
 

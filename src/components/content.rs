@@ -117,7 +117,10 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, bool) {
         }
         Block::Quote(inner) => {
             let inner = blocks(inner, ctx);
-            (html! { <blockquote hidden={!inner.shown}>{ for inner.nodes }</blockquote> }, inner.shown)
+            (
+                html! { <blockquote hidden={!inner.shown}>{ for inner.nodes }</blockquote> },
+                inner.shown,
+            )
         }
         Block::Heading { inlines, .. } => {
             let shown = !ctx.filtered();

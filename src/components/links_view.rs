@@ -40,11 +40,14 @@ const KIND_ORDER: &[&str] = &[
     "mail",
 ];
 
+/// A link and the shown meetings that cite it.
+type Cited<'a> = (&'a LinkEntry, Vec<u32>);
+
 /// A kind's links by site, in order of first citation.
 struct KindGroup<'a> {
     rank: usize,
     label: &'static str,
-    sites: Vec<(&'a str, Vec<(&'a LinkEntry, Vec<u32>)>)>,
+    sites: Vec<(&'a str, Vec<Cited<'a>>)>,
 }
 
 #[component]

@@ -358,7 +358,6 @@ mod browser {
         out
     }
 
-
     /// Loads `previews.json` from beside the page, once; without it (or with
     /// a broken one) cards simply keep tier 1.
     pub fn ensure_tier2(state: &PreviewState, d: UseReducerDispatcher<PreviewState>) {
@@ -376,7 +375,6 @@ mod browser {
             d.dispatch(PreviewAction::Tier2(Rc::new(map)));
         });
     }
-
 
     /// Asks the GitHub API about the previewed link, unless it is cached,
     /// failed before, or is not a repository, issue or pull request. Rate

@@ -54,7 +54,9 @@ pub fn SourcesPanel(props: &SourcesProps) -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let Some(input) = url_ref.cast::<web_sys::HtmlInputElement>() else { return };
+            let Some(input) = url_ref.cast::<web_sys::HtmlInputElement>() else {
+                return;
+            };
             let v = input.value().trim().to_string();
             if v.is_empty() {
                 return;

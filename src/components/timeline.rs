@@ -26,6 +26,9 @@ pub struct TimelineProps {
     /// While taking over the prerendered page: only the newest this many.
     #[prop_or_default]
     pub first_paint: Option<usize>,
+    /// Documents from different places are mixed: each card names its own.
+    #[prop_or_default]
+    pub show_source: bool,
 }
 
 /// A month of cards, and whether any is shown.
@@ -43,7 +46,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     // Equal values keep their Rc, so unchanged cards compare equal.
     let terms = use_memo(props.view.terms.clone(), |t| Rc::<[String]>::from(t.as_slice()));
     let topics = use_memo(props.view.highlight_topics.clone(), |t| Rc::new(t.clone()));
-    let show_source = notes.sources.len() > 1;
+    let show_source = props.show_source;
 
     // Per meeting: shown or not, and its view.
     let mut shown: Vec<Option<&notes::query::MeetingView>> = vec![None; notes.meetings.len()];
@@ -63,7 +66,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     for i in order {
         let m = &notes.meetings[i as usize];
         let mv = shown[i as usize];
-        let took_part = mv.filter(|mv| !mv.took_part.is_empty()).map(|mv| took_part_note(notes, &mv.took_part));
+        let took_part = mv
+            .filter(|mv| !mv.took_part.is_empty())
+            .map(|mv| took_part_note(notes, &mv.took_part));
         let body = MeetingBodyProps {
             index: i,
             units: mv.and_then(|mv| mv.units.clone()),

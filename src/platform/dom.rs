@@ -34,7 +34,9 @@ pub fn scroll_to(id: &str) -> bool {
 /// `light` or `dark` on `<html data-theme>`; `None` leaves the choice to
 /// the reader's system (`prefers-color-scheme`).
 pub fn set_theme(theme: Option<&str>) {
-    let Some(root) = gloo::utils::document().document_element() else { return };
+    let Some(root) = gloo::utils::document().document_element() else {
+        return;
+    };
     let _ = match theme {
         Some(t @ ("light" | "dark")) => root.set_attribute("data-theme", t),
         _ => root.remove_attribute("data-theme"),

@@ -67,7 +67,10 @@ pub fn report_height() -> Box<dyn std::any::Any> {
         o.observe(&body);
     }
     /// Stops observing before the callback is freed.
-    struct Reporter(Option<web_sys::ResizeObserver>, #[allow(dead_code)] Closure<dyn FnMut()>);
+    struct Reporter(
+        Option<web_sys::ResizeObserver>,
+        #[allow(dead_code)] Closure<dyn FnMut()>,
+    );
     impl Drop for Reporter {
         fn drop(&mut self) {
             if let Some(o) = &self.0 {
@@ -84,7 +87,9 @@ pub fn listen_theme(on_theme: impl Fn(String) + 'static) -> gloo::events::EventL
     let window = gloo::utils::window();
     let parent = window.parent().ok().flatten();
     gloo::events::EventListener::new(&window, "message", move |e| {
-        let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else { return };
+        let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
+            return;
+        };
         // Only the page that embeds us may set our theme.
         let from_parent = match (e.source(), &parent) {
             (Some(src), Some(p)) => JsValue::from(src) == JsValue::from(p.clone()),

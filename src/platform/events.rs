@@ -27,7 +27,9 @@ pub fn on_slash(search: NodeRef) -> EventListener {
     // Not passive: the slash must not also be typed into the search box.
     let options = EventListenerOptions::enable_prevent_default();
     EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |e| {
-        let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+        let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
         if e.key() != "/" || e.ctrl_key() || e.meta_key() || e.alt_key() {
             return;
         }
@@ -45,7 +47,9 @@ pub fn on_slash(search: NodeRef) -> EventListener {
 /// Text pasted anywhere but into a field, if it has meeting headings.
 pub fn on_paste_notes(f: impl Fn(String) + 'static) -> EventListener {
     EventListener::new(&gloo::utils::document(), "paste", move |e| {
-        let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
+        let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+            return;
+        };
         if is_field(e.target(), &["INPUT", "TEXTAREA"]) {
             return;
         }

@@ -76,7 +76,12 @@ impl Pending {
     pub async fn doc(self) -> Result<Doc, LoadFailure> {
         let response = response(self.promise).await?;
         let body = bytes(&response).await?;
-        check(&self.url, DocKind::Url, &body, header(&response, "content-type").as_deref())
+        check(
+            &self.url,
+            DocKind::Url,
+            &body,
+            header(&response, "content-type").as_deref(),
+        )
     }
 }
 
@@ -117,7 +122,9 @@ pub async fn archive() -> Result<(Manifest, Vec<Doc>, Vec<crate::sources::LoadEr
 /// sends `If-None-Match` when it has a copy); `None` when offline, blocked,
 /// rate-limited or not notes.
 pub async fn fresh(url: &str) -> Option<String> {
-    let response = response(start(url, Some(web_sys::RequestCache::NoCache), None)).await.ok()?;
+    let response = response(start(url, Some(web_sys::RequestCache::NoCache), None))
+        .await
+        .ok()?;
     let body = bytes(&response).await.ok()?;
     let doc = check(url, DocKind::Url, &body, header(&response, "content-type").as_deref()).ok()?;
     Some(doc.text.to_string())

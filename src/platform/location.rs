@@ -33,7 +33,11 @@ pub fn search() -> String {
 
 /// The last value of a query parameter.
 pub fn param(key: &str) -> Option<String> {
-    current_pairs().into_iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+    current_pairs()
+        .into_iter()
+        .rev()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v)
 }
 
 /// Puts `pairs` in place of the parameters the view owns, as a new history

@@ -92,14 +92,21 @@ pub fn read_sources(path: &Path) -> Result<Vec<Source>, FetchError> {
         source,
     })?;
     if file.source.is_empty() {
-        return Err(FetchError::NoSources { path: path.to_path_buf() });
+        return Err(FetchError::NoSources {
+            path: path.to_path_buf(),
+        });
     }
     Ok(file.source)
 }
 
 /// Fetches `sources` into `out` and writes its manifest; `say` gets one
 /// line per source that failed and for the fallback.
-pub fn fetch(sources: &[Source], out: &Path, opts: &Options, say: &mut dyn FnMut(String)) -> Result<Manifest, FetchError> {
+pub fn fetch(
+    sources: &[Source],
+    out: &Path,
+    opts: &Options,
+    say: &mut dyn FnMut(String),
+) -> Result<Manifest, FetchError> {
     std::fs::create_dir_all(out).map_err(|source| FetchError::Write {
         path: out.to_path_buf(),
         source,
@@ -176,7 +183,13 @@ fn file_names(sources: &[Source]) -> Vec<String> {
             .unwrap_or_default();
         let safe: String = last
             .chars()
-            .map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '-' })
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || ".-_".contains(c) {
+                    c
+                } else {
+                    '-'
+                }
+            })
             .collect();
         let mut name = if safe.trim_matches('.').is_empty() {
             format!("notes-{}.md", i + 1)
@@ -204,9 +217,7 @@ fn download(client: &Client, url: &str) -> Result<(String, Option<String>), Sour
         return Err(SourceError::TooLarge(len));
     }
     if let Some(media) = opened.media_type.as_deref() {
-        let texty = media.starts_with("text/")
-            || media.contains("markdown")
-            || media == "application/octet-stream";
+        let texty = media.starts_with("text/") || media.contains("markdown") || media == "application/octet-stream";
         if !texty {
             return Err(SourceError::NotText(media.to_string()));
         }
@@ -266,11 +277,15 @@ mod tests {
 
     #[test]
     fn the_shipped_sources_file_lists_the_five_community_documents_in_order() {
-        let sources = read_sources(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/sources.toml"))).unwrap();
+        let sources = read_sources(Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/sources.toml"
+        )))
+        .unwrap();
         let names: Vec<String> = file_names(&sources);
         assert_eq!(names, ["2021.md", "2022.md", "2023.md", "2024.md", "README.md"]);
-        assert!(sources
-            .iter()
-            .all(|s| s.url.starts_with("https://raw.githubusercontent.com/racklet/meeting-notes/main/community/")));
+        assert!(sources.iter().all(|s| s
+            .url
+            .starts_with("https://raw.githubusercontent.com/racklet/meeting-notes/main/community/")));
     }
 }

@@ -264,7 +264,11 @@ mod tests {
     #[test]
     fn decoding_prefers_utf8_then_the_declared_charset() {
         assert_eq!(decode("café".as_bytes(), Some("iso-8859-1")), "café");
-        assert_eq!(decode(b"caf\xe9 \x80", Some("iso-8859-1")), "café €", "latin-1 decodes as windows-1252");
+        assert_eq!(
+            decode(b"caf\xe9 \x80", Some("iso-8859-1")),
+            "café €",
+            "latin-1 decodes as windows-1252"
+        );
         assert_eq!(decode(b"caf\xe9!", None), "caf\u{fffd}!");
         assert_eq!(decode(b"\x82\xa0", Some("shift_jis")), "あ");
         // A body cut inside a multi-byte character is still UTF-8.

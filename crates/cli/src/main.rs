@@ -137,7 +137,8 @@ fn read_inputs(paths: &[String]) -> Result<Vec<(String, String)>, Failure> {
                     .map_err(|e| Failure::usage(format!("cannot read stdin: {e}")))?;
                 Ok(("stdin".to_string(), text))
             } else {
-                let text = std::fs::read_to_string(path).map_err(|e| Failure::usage(format!("cannot read {path}: {e}")))?;
+                let text =
+                    std::fs::read_to_string(path).map_err(|e| Failure::usage(format!("cannot read {path}: {e}")))?;
                 Ok((path.clone(), text))
             }
         })
@@ -154,7 +155,9 @@ fn read_notes(paths: &[String]) -> Result<Notes, Failure> {
 /// Writes `text` to `path`, or to stdout without one.
 fn write_out(path: Option<&Path>, text: &str) -> Result<(), Failure> {
     match path {
-        Some(path) => std::fs::write(path, text).map_err(|e| Failure::usage(format!("cannot write {}: {e}", path.display()))),
+        Some(path) => {
+            std::fs::write(path, text).map_err(|e| Failure::usage(format!("cannot write {}: {e}", path.display())))
+        }
         None => {
             let mut out = std::io::stdout().lock();
             // A closed pipe (`| head`) is not worth more than a status.
@@ -180,7 +183,8 @@ fn run_fetch(sources: &Path, out: &Path, local: Option<PathBuf>, snapshot: bool,
         local,
         snapshot_only: snapshot,
     };
-    let manifest = fetch::fetch(&list, out, &opts, &mut |line| eprintln!("timeline: fetch: {line}")).map_err(Failure::other)?;
+    let manifest =
+        fetch::fetch(&list, out, &opts, &mut |line| eprintln!("timeline: fetch: {line}")).map_err(Failure::other)?;
     let bytes: u64 = manifest.files.iter().map(|f| f.bytes).sum();
     eprintln!(
         "timeline: fetch: {} of {} documents, {} KB, into {}{}",
@@ -188,7 +192,11 @@ fn run_fetch(sources: &Path, out: &Path, local: Option<PathBuf>, snapshot: bool,
         list.len(),
         bytes / 1024,
         out.display(),
-        if manifest.snapshot { " (the built-in snapshot)" } else { "" }
+        if manifest.snapshot {
+            " (the built-in snapshot)"
+        } else {
+            ""
+        }
     );
     Ok(())
 }

@@ -68,7 +68,10 @@ pub fn run(index: &Path, notes_dir: &Path, previews: Option<&Path>) -> Result<()
         Ok(Some(text)) => match serde_json::from_str::<PreviewFile>(&text) {
             Ok(file) => site::origins(file.links.iter().filter_map(|(_, e)| e.image.as_deref())),
             Err(e) => {
-                eprintln!("timeline: ignoring {}: {e}", previews.unwrap_or(Path::new("")).display());
+                eprintln!(
+                    "timeline: ignoring {}: {e}",
+                    previews.unwrap_or(Path::new("")).display()
+                );
                 Vec::new()
             }
         },

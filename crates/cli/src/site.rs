@@ -55,7 +55,9 @@ pub struct Page<'a> {
 
 /// Finishes a built `index.html`: the app inside `<div id="app">`, the
 /// loader deferred until the page has painted, preloads, feed links, and
-/// the policy.
+/// the policy. A page finished before is finished again from scratch (what
+/// this step added is marked `data-prerender` and replaced), so a built
+/// site can be given other notes without rebuilding the wasm.
 pub fn finish(index_html: &str, page: &Page<'_>) -> Result<String, SiteError> {
     let mut found_app = false;
     let mut script = String::new();
@@ -73,6 +75,11 @@ pub fn finish(index_html: &str, page: &Page<'_>) -> Result<String, SiteError> {
             }))
             // The wasm is not preloaded: the prerendered page paints first.
             .append_element_content_handler(element!(r#"link[rel="preload"][type="application/wasm"]"#, |el| {
+                el.remove();
+                Ok(())
+            }))
+            // What an earlier run added.
+            .append_element_content_handler(element!("[data-prerender]", |el| {
                 el.remove();
                 Ok(())
             }))
@@ -97,7 +104,7 @@ pub fn finish(index_html: &str, page: &Page<'_>) -> Result<String, SiteError> {
         return Err(SiteError::NoAppElement);
     }
     let policy = csp(&inline_scripts(&body)?, page);
-    let meta = format!(r#"<meta http-equiv="Content-Security-Policy" content="{policy}">"#);
+    let meta = format!(r#"<meta http-equiv="Content-Security-Policy" content="{policy}" data-prerender>"#);
     let mut placed = false;
     let done = rewrite_str(
         &body,
@@ -118,13 +125,13 @@ fn head_links(page: &Page<'_>) -> String {
     for href in page.preload {
         // `crossorigin` matches the fetch() the app makes, so the preload is used.
         out.push_str(&format!(
-            "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin>",
+            "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin data-prerender>",
             escape_attr(href)
         ));
     }
     for (kind, href, title) in page.alternates {
         out.push_str(&format!(
-            "<link rel=\"alternate\" type=\"{}\" href=\"{}\" title=\"{}\">",
+            "<link rel=\"alternate\" type=\"{}\" href=\"{}\" title=\"{}\" data-prerender>",
             escape_attr(kind),
             escape_attr(href),
             escape_attr(title)
@@ -249,10 +256,15 @@ const wasm = await init('./app_bg.wasm');
     fn the_app_goes_into_its_element_and_the_loader_waits_for_a_frame() {
         let preload = vec!["notes/manifest.json".to_string()];
         let done = finish(INDEX, &page("<p>hi</p>", &preload)).unwrap();
-        assert!(done.contains(r#"<div id="app" data-first-paint="12"><p>hi</p></div>"#), "{done}");
+        assert!(
+            done.contains(r#"<div id="app" data-first-paint="12"><p>hi</p></div>"#),
+            "{done}"
+        );
         assert!(!done.contains("application/wasm"), "the wasm is not preloaded");
-        assert!(done.contains(r#"<link rel="preload" href="notes/manifest.json" as="fetch" crossorigin>"#));
-        assert!(done.contains(r#"<link rel="alternate" type="application/atom+xml" href="feed.xml" title="Meetings">"#));
+        assert!(done.contains(r#"<link rel="preload" href="notes/manifest.json" as="fetch" crossorigin data-prerender>"#));
+        assert!(done.contains(
+            r#"<link rel="alternate" type="application/atom+xml" href="feed.xml" title="Meetings" data-prerender>"#
+        ));
         let wait = done.find("requestAnimationFrame").unwrap();
         assert!(wait < done.find("const wasm = await init(").unwrap());
     }
@@ -264,11 +276,30 @@ const wasm = await init('./app_bg.wasm');
         assert_eq!(scripts.len(), 1);
         let hash = Base64::encode_string(&Sha256::digest(scripts[0].as_bytes()));
         let meta_at = done.find("Content-Security-Policy").unwrap();
-        assert!(meta_at < done.find("<title>").unwrap(), "the policy comes before what it covers");
+        assert!(
+            meta_at < done.find("<title>").unwrap(),
+            "the policy comes before what it covers"
+        );
         assert!(done.contains(&format!("'sha256-{hash}'")));
         assert!(done.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"));
         let script_src = done.split("script-src ").nth(1).unwrap().split(';').next().unwrap();
-        assert!(!script_src.contains("unsafe-inline"), "no inline script beyond the hashed one");
+        assert!(
+            !script_src.contains("unsafe-inline"),
+            "no inline script beyond the hashed one"
+        );
+    }
+
+    #[test]
+    fn finishing_a_finished_page_again_replaces_what_the_first_run_added() {
+        let preload = vec!["notes/manifest.json".to_string()];
+        let once = finish(INDEX, &page("<p>first</p>", &preload)).unwrap();
+        let twice = finish(&once, &page("<p>second</p>", &preload)).unwrap();
+        assert!(twice.contains("<p>second</p>") && !twice.contains("<p>first</p>"));
+        assert_eq!(twice.matches("Content-Security-Policy").count(), 1, "{twice}");
+        assert_eq!(twice.matches("notes/manifest.json").count(), 1);
+        assert_eq!(twice.matches("requestAnimationFrame").count(), 1);
+        let hash = Base64::encode_string(&Sha256::digest(inline_scripts(&twice).unwrap()[0].as_bytes()));
+        assert!(twice.contains(&hash), "the policy matches the page as it is now");
     }
 
     #[test]

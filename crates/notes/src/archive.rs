@@ -61,7 +61,9 @@ pub fn origin_label(url: &str) -> String {
     let mut parts = rest.split('/');
     let host = parts.next().unwrap_or_default().to_ascii_lowercase();
     match (host.as_str(), parts.next(), parts.next()) {
-        ("raw.githubusercontent.com" | "github.com", Some(owner), Some(repo)) if !owner.is_empty() && !repo.is_empty() => {
+        ("raw.githubusercontent.com" | "github.com", Some(owner), Some(repo))
+            if !owner.is_empty() && !repo.is_empty() =>
+        {
             format!("{owner}/{repo}")
         }
         _ => host,

@@ -110,7 +110,12 @@ fn groups(notes: &Notes, key: impl Fn(&crate::model::Topic) -> String) -> Vec<To
             None => out.push(TopicGroup { name, topics: vec![t] }),
         }
     }
-    let weight = |g: &TopicGroup| g.topics.iter().map(|t| notes.topic(*t).meetings.len() as i64).sum::<i64>();
+    let weight = |g: &TopicGroup| {
+        g.topics
+            .iter()
+            .map(|t| notes.topic(*t).meetings.len() as i64)
+            .sum::<i64>()
+    };
     let other = |g: &TopicGroup| g.name == OTHER_HARDWARE || g.name == crate::model::Isa::Other.label();
     crate::order::sort_by_rank(&mut out, |g| (i64::from(other(g)), -weight(g)));
     out
@@ -121,7 +126,9 @@ fn links(notes: &Notes) -> Vec<LinkEntry> {
     let mut by_url = std::collections::HashMap::<&str, usize>::new();
     for (i, m) in notes.meetings.iter().enumerate() {
         for (unit, target, text) in m.links() {
-            let (Some(unit), LinkTarget::Web(url)) = (unit, target) else { continue };
+            let (Some(unit), LinkTarget::Web(url)) = (unit, target) else {
+                continue;
+            };
             let at = *by_url.entry(url.as_str()).or_insert_with(|| {
                 let p = preview(url.as_str());
                 out.push(LinkEntry {

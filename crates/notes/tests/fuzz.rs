@@ -29,9 +29,9 @@ use proptest::test_runner::FileFailurePersistence;
 
 use notes::links::{classify, preview, LinkKind};
 use notes::model::{Block, Inline, Meeting, Notes, UnitId};
-use notes::taxonomy::{find_mentions, taxonomy, Found};
 use notes::parse::{has_meetings, parse, parse_one, SourceText};
 use notes::query::{apply, from_query, term_ranges, to_query, Filter, UnitState};
+use notes::taxonomy::{find_mentions, taxonomy, Found};
 /// The 2024 notes, as the project shipped them.
 const BUILT_IN_NOTES: &str = include_str!("../../../data/notes/racklet-2024.md");
 

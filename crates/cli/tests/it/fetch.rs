@@ -81,7 +81,10 @@ fn serve(mut stream: TcpStream, answer: &dyn Fn(&str) -> Answer) {
             send(&mut stream, "200 OK", "text/plain; charset=utf-8", &body);
         }
         Answer::Huge(n) => {
-            let _ = write!(stream, "HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\n");
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\n"
+            );
             let line = b"- a very long document line that never ends\n".repeat(1024);
             let mut sent = 0;
             while sent < n {
@@ -92,7 +95,10 @@ fn serve(mut stream: TcpStream, answer: &dyn Fn(&str) -> Answer) {
             }
         }
         Answer::Redirect(to) => {
-            let _ = write!(stream, "HTTP/1.1 302 Found\r\nlocation: {to}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
+            let _ = write!(
+                stream,
+                "HTTP/1.1 302 Found\r\nlocation: {to}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+            );
         }
     }
 }
@@ -127,7 +133,8 @@ fn fetch(name: &str, base: &str) -> (i32, String, Manifest, PathBuf) {
         .arg(&out)
         .output()
         .unwrap();
-    let manifest: Manifest = serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    let manifest: Manifest =
+        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
     (
         result.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&result.stderr).into_owned(),
@@ -175,7 +182,11 @@ fn a_missing_source_is_one_line_and_the_rest_still_come() {
     assert_eq!(names(&manifest), ["2021.md", "2023.md", "2024.md", "README.md"]);
     let lines: Vec<&str> = err.lines().filter(|l| l.contains("2022.md")).collect();
     assert_eq!(lines.len(), 1, "{err}");
-    assert!(lines[0].contains("HTTP 404") && lines[0].contains("left out"), "{}", lines[0]);
+    assert!(
+        lines[0].contains("HTTP 404") && lines[0].contains("left out"),
+        "{}",
+        lines[0]
+    );
 }
 
 #[test]
@@ -187,7 +198,10 @@ fn a_slow_source_times_out_without_holding_up_the_others() {
     let started = std::time::Instant::now();
     let (code, err, manifest, _) = fetch("slow", &base);
     assert_eq!(code, 0);
-    assert!(started.elapsed() < Duration::from_secs(6), "the time-out (2 s) ends the wait");
+    assert!(
+        started.elapsed() < Duration::from_secs(6),
+        "the time-out (2 s) ends the wait"
+    );
     assert_eq!(names(&manifest), ["2021.md", "2022.md", "2024.md", "README.md"]);
     assert!(err.contains("2023.md") && err.contains("timed out"), "{err}");
 }
@@ -223,7 +237,10 @@ fn redirects_are_followed_and_non_text_replies_refused() {
     let (code, err, manifest, _) = fetch("redirect", &base);
     assert_eq!(code, 0);
     assert_eq!(names(&manifest), ["2021.md", "2024.md", "README.md"]);
-    assert!(err.contains("2022.md") && err.contains("not text (the server says image/png)"), "{err}");
+    assert!(
+        err.contains("2022.md") && err.contains("not text (the server says image/png)"),
+        "{err}"
+    );
     assert!(err.contains("2023.md") && err.contains("no meeting headings"), "{err}");
 }
 
@@ -257,9 +274,12 @@ fn a_folder_of_notes_is_read_by_file_name_without_the_network() {
         .unwrap();
     let err = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(0), "{err}");
-    let manifest: Manifest = serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    let manifest: Manifest =
+        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
     // The fixture folder has no 2024.md: the shipped sources file names it, so it is left out.
     assert_eq!(names(&manifest), ["2021.md", "2022.md", "2023.md", "README.md"]);
     assert!(err.contains("2024.md") && err.contains("left out"), "{err}");
-    assert!(manifest.files[0].url.starts_with("https://raw.githubusercontent.com/racklet/meeting-notes/"));
+    assert!(manifest.files[0]
+        .url
+        .starts_with("https://raw.githubusercontent.com/racklet/meeting-notes/"));
 }

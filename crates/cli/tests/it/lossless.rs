@@ -17,11 +17,11 @@
 use std::path::Path;
 use std::rc::Rc;
 
-use proptest::prelude::*;
 use notes::model::datefmt::MONTHS;
 use notes::model::{Block, Meeting, MeetingStatus, Notes, PersonId};
 use notes::parse::people::is_no_one;
 use notes::parse::text::replace_emoji;
+use proptest::prelude::*;
 use racklet_timeline::sources::{Doc, DocKind};
 use racklet_timeline::ssr::render_meeting;
 use racklet_timeline::NotesRef;
@@ -567,7 +567,7 @@ fn missing_lines_with(name: &str, text: &str, gaps: Gaps) -> Vec<String> {
             recap_lines(&s.blocks, &mut recaps);
         }
         let ctx = Context {
-            notes: &notes,
+            notes,
             meeting,
             card: norm(&card_text(&html)),
             info: meeting.line + 1..first_section,

@@ -13,7 +13,9 @@ fn archive(docs: &[(&str, &str)]) -> (Rc<[Doc]>, NotesRef) {
             name: name.to_string(),
             kind: DocKind::Archive,
             text: Rc::from(*text),
-            url: Some(format!("https://raw.githubusercontent.com/racklet/meeting-notes/main/community/{name}")),
+            url: Some(format!(
+                "https://raw.githubusercontent.com/racklet/meeting-notes/main/community/{name}"
+            )),
             label: None,
         })
         .collect();

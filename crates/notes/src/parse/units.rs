@@ -4,8 +4,8 @@
 //! walk. Hardware mentions are cut out of the text here as it is visited.
 
 use super::text::fold;
-use crate::taxonomy::{find_mentions, TopicTable};
 use crate::model::{Block, Inline, LinkTarget, Meeting, PersonId, RecapSummary, TopicId, Unit, UnitId};
+use crate::taxonomy::{find_mentions, TopicTable};
 
 #[derive(Clone)]
 struct Ctx {

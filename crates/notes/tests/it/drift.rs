@@ -98,7 +98,10 @@ fn no_diagnostics(notes: &Notes) {
 
 #[test]
 fn topic_subsections_under_notes_stay_topics_and_only_a_named_participant_becomes_a_recap() {
-    let notes = fixture("01-topic-notes.md", include_str!("../../../../tests/fixtures/drift/01-topic-notes.md"));
+    let notes = fixture(
+        "01-topic-notes.md",
+        include_str!("../../../../tests/fixtures/drift/01-topic-notes.md"),
+    );
     no_diagnostics(&notes);
     assert_eq!(notes.sources[0].title, "Racklet Community Meeting Notes 2021");
     assert_eq!(notes.sources[0].intro.len(), 1, "the intro paragraph; [TOC] is dropped");
@@ -266,7 +269,10 @@ fn a_handle_with_a_colon_inside_a_discussion_list_is_that_persons_one_item_recap
 
 #[test]
 fn an_older_info_block_with_an_agenda_no_host_and_names_without_handles_reads_like_2024() {
-    let notes = fixture("04-info-block.md", include_str!("../../../../tests/fixtures/drift/04-info-block.md"));
+    let notes = fixture(
+        "04-info-block.md",
+        include_str!("../../../../tests/fixtures/drift/04-info-block.md"),
+    );
     no_diagnostics(&notes);
     assert_eq!(notes.meetings.len(), 3);
 
@@ -362,7 +368,10 @@ fn an_older_info_block_with_an_agenda_no_host_and_names_without_handles_reads_li
 
 #[test]
 fn no_meeting_written_plainly_in_bold_or_with_more_words_marks_the_meeting_skipped() {
-    let notes = fixture("05-no-meeting.md", include_str!("../../../../tests/fixtures/drift/05-no-meeting.md"));
+    let notes = fixture(
+        "05-no-meeting.md",
+        include_str!("../../../../tests/fixtures/drift/05-no-meeting.md"),
+    );
     no_diagnostics(&notes);
     let shapes: Vec<(String, MeetingStatus, Option<&str>)> = notes
         .meetings
@@ -425,7 +434,10 @@ fn cet_cest_times_follow_berlin_summer_time_and_utc_times_stay_as_written() {
 
 #[test]
 fn the_spring_daylight_saving_weekend_starts_an_hour_earlier_in_utc_from_the_sunday_on() {
-    let notes = fixture("07-dst-spring.md", include_str!("../../../../tests/fixtures/drift/07-dst-spring.md"));
+    let notes = fixture(
+        "07-dst-spring.md",
+        include_str!("../../../../tests/fixtures/drift/07-dst-spring.md"),
+    );
     no_diagnostics(&notes);
     let starts: Vec<String> = notes.meetings.iter().map(|m| start(m).0).collect();
     // Clocks in Berlin go forward at 02:00 on Sunday, March 28, 2021.
@@ -442,7 +454,10 @@ fn the_spring_daylight_saving_weekend_starts_an_hour_earlier_in_utc_from_the_sun
 
 #[test]
 fn the_autumn_daylight_saving_weekend_starts_an_hour_later_in_utc_from_the_sunday_on() {
-    let notes = fixture("08-dst-autumn.md", include_str!("../../../../tests/fixtures/drift/08-dst-autumn.md"));
+    let notes = fixture(
+        "08-dst-autumn.md",
+        include_str!("../../../../tests/fixtures/drift/08-dst-autumn.md"),
+    );
     no_diagnostics(&notes);
     let starts: Vec<String> = notes.meetings.iter().map(|m| start(m).0).collect();
     // Clocks in Berlin go back at 03:00 on Sunday, October 31, 2021.

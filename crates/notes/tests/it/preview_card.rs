@@ -96,7 +96,10 @@ fn live_answers_are_read_into_state_title_stars_and_language() {
     );
     let open = Live::from_answer(&pr, answer(r#"{"title": "WIP", "state": "open", "merged": false}"#));
     assert_eq!(open.state, Some(LiveState::Open));
-    let issue_closed_by_merge = Live::from_answer(&pr, answer(r#"{"state": "closed", "merged_at": "2024-05-01T00:00:00Z"}"#));
+    let issue_closed_by_merge = Live::from_answer(
+        &pr,
+        answer(r#"{"state": "closed", "merged_at": "2024-05-01T00:00:00Z"}"#),
+    );
     assert_eq!(issue_closed_by_merge.state, Some(LiveState::Merged));
     let repo = LinkKind::GithubRepo {
         owner: "o".into(),

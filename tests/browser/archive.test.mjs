@@ -1,0 +1,176 @@
+// The whole archive on the page people open: five documents fetched from a
+// stand-in for raw.githubusercontent.com at build time, prerendered, read
+// as one timeline in the browser, and freshened from upstream after the
+// page opens; and documents given with ?src=.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { serve, launch, open, screenshotPath } from './lib.mjs';
+import { startUpstream, archiveDist, fixture } from './upstream.mjs';
+
+let upstream, dir, site, plain, browser;
+// 2021: 4 meetings, 2022: 3, 2023: 2, 2024: 15, 2025: 2.
+const TOTAL = 26;
+before(async () => {
+  upstream = await startUpstream();
+  dir = await archiveDist(upstream);
+  site = await serve(dir);
+  // The snapshot build, for ?src= documents served beside it.
+  const doc = (name) => (req, res) => { res.writeHead(200, { 'content-type': 'text/markdown' }); res.end(fixture(name)); };
+  plain = await serve(undefined, { routes: { '/a.md': doc('2023.md'), '/b.md': doc('2021.md') } });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await plain?.close();
+  await upstream?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const count = (page) => page.locator('.count').textContent();
+const reset = () => {
+  upstream.state.docs['README.md'] = fixture('README.md');
+  upstream.state.mode = 'ok';
+  upstream.state.requests.length = 0;
+};
+/** Waits until the page asked upstream (or clearly will not), then a little. */
+const settle = (page) => page.waitForTimeout(600);
+
+test('the built page holds every year, named by its span, and lists each document with its source', async () => {
+  reset();
+  const manifest = JSON.parse(fs.readFileSync(`${dir}/notes/manifest.json`, 'utf8'));
+  assert.deepEqual(manifest.files.map((f) => f.name), ['2021.md', '2022.md', '2023.md', '2024.md', 'README.md']);
+
+  // Before any script: the newest year (and at least a dozen meetings) is already there.
+  const noJs = await browser.context.browser().newContext({ javaScriptEnabled: false });
+  const still = await noJs.newPage();
+  await still.goto(site.url + '/');
+  const prerendered = await still.$$eval('article[data-meeting-date]', (as) => as.map((a) => a.dataset.meetingDate));
+  assert.ok(prerendered.length >= 12 && prerendered.includes('2025-01-14'), prerendered.join());
+  assert.ok(!prerendered.includes('2021-10-26'), 'older years come with the app');
+  await noJs.close();
+
+  const page = await open(browser.context, site.url + '/');
+  await page.waitForFunction((n) => document.querySelectorAll('article[data-meeting-date]').length === n, TOTAL);
+  assert.equal(await page.locator('h1').textContent(), 'Racklet Community Meeting Notes · 2021–2025');
+  assert.equal(await count(page), `${TOTAL} meetings`);
+  assert.match(await page.locator('.intro').textContent(), /in 2025/, 'the intro is the newest document\'s');
+  await page.locator('.sources summary').click();
+  const docs = await page.$$eval('.doc-list li', (lis) => lis.map((li) => [
+    li.querySelector('.doc-name').textContent, li.querySelector('a.doc-source')?.getAttribute('href'),
+  ]));
+  assert.deepEqual(docs.map(([name]) => name), ['2021', '2022', '2023', '2024', 'Current year']);
+  assert.deepEqual(docs.map(([, href]) => href), ['2021.md', '2022.md', '2023.md', '2024.md', 'README.md'].map(upstream.url));
+  // A handle renamed between years is one person: @vhirvonen (2021: 2 meetings,
+  // 2022: 1) became @chiplet (2022: 1, 2023: 1, 2024: 2, 2025: 1).
+  assert.equal(await page.locator('.person-chip[data-person="chiplet"] .n').textContent(), '8');
+  assert.equal(await page.locator('.person-chip[data-person="vhirvonen"]').count(), 0);
+  await page.screenshot({ path: screenshotPath('archive'), fullPage: false });
+  assert.deepEqual(page.errors, []);
+});
+
+test('a shared filter on the archive finds meetings of every year', async () => {
+  reset();
+  const page = await open(browser.context, site.url + '/?topic=allwinner-d1');
+  await page.waitForFunction(() => /of 26 meetings/.test(document.querySelector('.count')?.textContent));
+  const dates = await page.$$eval('article[data-meeting-date]', (as) => as.map((a) => a.dataset.meetingDate));
+  assert.deepEqual(dates, ['2021-12-07', '2021-11-23']);
+});
+
+test('a meeting added upstream after the build appears, with a notice', async () => {
+  reset();
+  upstream.state.docs['README.md'] = fixture('README.md').replace(
+    '# January 28, 2025 4:00 PM UTC',
+    `# February 11, 2025 4:00 PM UTC
+
+:::info
+- **Location:** https://jitsi.hamburg.ccc.de/racklet-community
+- **Host:** @orangecms
+- **Participants:**
+    - Daniel Maslowski, @orangecms
+:::
+
+## Biweekly Recap
+
+### Daniel
+
+- Brought up the Milk-V Jupiter with oreboot
+
+# January 28, 2025 4:00 PM UTC`,
+  );
+  const page = await open(browser.context, site.url + '/');
+  await page.locator('.notice.fresh').waitFor();
+  // Named by the upstream's host here (raw.githubusercontent.com URLs are named
+  // "racklet/meeting-notes"; see notes::archive::origin_label).
+  assert.match(await page.locator('.notice.fresh').textContent(), new RegExp(`^1 newer meeting loaded from ${new URL(upstream.base).host}`));
+  assert.equal(await count(page), `${TOTAL + 1} meetings`);
+  assert.equal(await page.locator('article[data-meeting-date="2025-02-11"]').count(), 1);
+  assert.equal(upstream.liveRequests().length, 1, 'asked once');
+  await page.screenshot({ path: screenshotPath('archive-fresher') });
+});
+
+test('an unchanged upstream (304 Not Modified) and a failing one leave the page silent', async () => {
+  reset();
+  const context = (await launch()).context;
+  try {
+    const first = await open(context, site.url + '/');
+    await settle(first);
+    const second = await open(context, site.url + '/');
+    await settle(second);
+    const [, etag] = upstream.liveRequests().at(-1);
+    assert.ok(etag, 'the second visit asks conditionally (If-None-Match)');
+    for (const page of [first, second]) {
+      assert.equal(await page.locator('.notice').count(), 0);
+      assert.equal(await count(page), `${TOTAL} meetings`);
+    }
+  } finally {
+    await context.close();
+  }
+  for (const mode of ['offline', 429, 503]) {
+    reset();
+    upstream.state.mode = mode;
+    const page = await open(browser.context, site.url + '/');
+    await settle(page);
+    assert.equal(await page.locator('.notice, .load-errors').count(), 0, `silent when upstream is ${mode}`);
+    assert.equal(await count(page), `${TOTAL} meetings`);
+  }
+});
+
+test('?live=0 does not ask upstream at all', async () => {
+  reset();
+  const page = await open(browser.context, site.url + '/?live=0');
+  await settle(page);
+  assert.equal(upstream.liveRequests().length, 0);
+});
+
+test('?src= documents: a topic only in the second is found once both are in', async () => {
+  const page = await open(browser.context, plain.url + '/?src=/a.md&src=/b.md&topic=allwinner-d1');
+  await page.waitForFunction(() => /of 6 meetings/.test(document.querySelector('.count')?.textContent));
+  const dates = await page.$$eval('article[data-meeting-date]', (as) => as.map((a) => a.dataset.meetingDate));
+  assert.deepEqual(dates, ['2021-12-07', '2021-11-23']);
+  assert.equal(await page.locator('.notice[role="alert"]').count(), 0, 'the topic is not reported unknown');
+  assert.equal(await page.locator('h1').textContent(), 'Racklet Community Meeting Notes · 2021–2023');
+  const missing = await open(browser.context, plain.url + '/?src=/a.md&src=/b.md&topic=nonexistent-board');
+  await missing.waitForFunction(() => /6 meetings/.test(document.querySelector('.count')?.textContent));
+  assert.match(await missing.locator('.notice[role="alert"]').textContent(), /topic "nonexistent-board"/);
+});
+
+test('a deep link to a meeting that only a loaded document has scrolls to it', async () => {
+  const page = await open(browser.context, plain.url + '/?src=/a.md&src=/b.md#2021-11-23');
+  const target = page.locator('article[id="2021-11-23"]');
+  await target.waitFor();
+  await page.waitForFunction(() => {
+    const r = document.getElementById('2021-11-23').getBoundingClientRect();
+    return r.top >= -1 && r.top < innerHeight / 2;
+  });
+});
+
+test('nothing is lost when one source fails', async () => {
+  const page = await open(browser.context, plain.url + '/?src=/a.md&src=/missing.md&src=/b.md');
+  await page.locator('.load-errors').waitFor();
+  assert.match(await page.locator('.load-errors').textContent(), /missing\.md answered HTTP 404/);
+  assert.equal(await count(page), '6 meetings');
+  const years = await page.$$eval('article[data-meeting-date]', (as) => [...new Set(as.map((a) => a.dataset.meetingDate.slice(0, 4)))]);
+  assert.deepEqual(years, ['2023', '2021']);
+});
