@@ -17,7 +17,7 @@ import { serve, launch, ROOT } from '../tests/browser/lib.mjs';
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 30;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'racklet-bench-'));
 const archive = path.join(dir, 'archive.md');
-execFileSync('node', [path.join(ROOT, 'scripts/gen-archive.mjs'), '--out', archive]);
+execFileSync('cargo', ['run', '-q', '-p', 'cli', '--bin', 'timeline', '--', 'synth', '--years', '10', '--out', archive], { cwd: ROOT });
 const body = fs.readFileSync(archive);
 
 const server = await serve(undefined, {

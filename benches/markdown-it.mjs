@@ -14,7 +14,7 @@ const file = path.join(ROOT, 'data/notes/racklet-2024.md');
 const text = fs.readFileSync(file, 'utf8');
 
 const ours = JSON.parse(
-  execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'timeline', '--', 'bench', file, String(runs)], {
+  execFileSync('cargo', ['run', '--quiet', '--release', '-p', 'cli', '--bin', 'timeline', '--', 'bench', file, String(runs)], {
     cwd: ROOT,
     encoding: 'utf8',
   }),

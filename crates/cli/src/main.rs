@@ -69,6 +69,27 @@ enum Command {
         #[arg(long)]
         previews: Option<PathBuf>,
     },
+    /// Write a synthetic archive of meeting notes (deterministic: the same options give the same bytes)
+    Synth {
+        /// Calendar years covered
+        #[arg(long, default_value_t = 10)]
+        years: u32,
+        /// Seed of the generator
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The last year covered
+        #[arg(long, default_value_t = 2024)]
+        end_year: i32,
+        /// One document per year (2021.md … README.md) into this folder
+        #[arg(long, conflicts_with = "out")]
+        split: Option<PathBuf>,
+        /// One document to this file (stdout without --out or --split)
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+        /// Also write what was generated (meetings, hosts, recaps, people) as JSON
+        #[arg(long)]
+        manifest: Option<PathBuf>,
+    },
     /// Median time to parse FILE (for comparisons)
     Bench {
         file: String,
@@ -114,6 +135,14 @@ fn main() -> ExitCode {
         Command::Prerender { index, notes, previews } => {
             prerender::run(&index, &notes, previews.as_deref()).map_err(Failure::other)
         }
+        Command::Synth {
+            years,
+            seed,
+            end_year,
+            split,
+            out,
+            manifest,
+        } => run_synth(years, seed, end_year, split, out, manifest),
         Command::Bench { file, runs } => bench(&file, runs),
     };
     match result {
@@ -222,6 +251,38 @@ fn run_previews(files: &[String], output: Option<&Path>) -> Result<(), Failure> 
     let json = serde_json::to_string_pretty(&file).map_err(Failure::other)? + "\n";
     write_out(output, &json)?;
     eprintln!("timeline: {} links, {} failed", file.links.len(), failed);
+    Ok(())
+}
+
+fn run_synth(
+    years: u32,
+    seed: u64,
+    end_year: i32,
+    split: Option<PathBuf>,
+    out: Option<PathBuf>,
+    manifest: Option<PathBuf>,
+) -> Result<(), Failure> {
+    let opts = synth::Options {
+        years,
+        end_year,
+        seed,
+        split: split.is_some(),
+    };
+    let archive = synth::archive(&opts);
+    match &split {
+        Some(dir) => {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Failure::usage(format!("cannot create {}: {e}", dir.display())))?;
+            for doc in &archive.documents {
+                write_out(Some(&dir.join(&doc.name)), &doc.text)?;
+            }
+        }
+        None => write_out(out.as_deref(), &archive.documents[0].text)?,
+    }
+    if let Some(path) = manifest {
+        let json = serde_json::to_string_pretty(&cli::synth_json(&archive)).map_err(Failure::other)? + "\n";
+        write_out(Some(&path), &json)?;
+    }
     Ok(())
 }
 

@@ -261,7 +261,9 @@ const wasm = await init('./app_bg.wasm');
             "{done}"
         );
         assert!(!done.contains("application/wasm"), "the wasm is not preloaded");
-        assert!(done.contains(r#"<link rel="preload" href="notes/manifest.json" as="fetch" crossorigin data-prerender>"#));
+        assert!(
+            done.contains(r#"<link rel="preload" href="notes/manifest.json" as="fetch" crossorigin data-prerender>"#)
+        );
         assert!(done.contains(
             r#"<link rel="alternate" type="application/atom+xml" href="feed.xml" title="Meetings" data-prerender>"#
         ));

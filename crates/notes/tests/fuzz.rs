@@ -654,8 +654,8 @@ fn line() -> BoxedStrategy<String> {
     .boxed()
 }
 
-/// A document of near-miss lines joined by mixed line endings.
-fn document() -> BoxedStrategy<String> {
+/// Near-miss lines (not notes) joined by mixed line endings.
+fn near_miss_lines() -> BoxedStrategy<String> {
     let sep = select(&["\n", "\n", "\n", "\n", "\r\n", "\n\n", "\r"][..]);
     (
         select(
@@ -682,11 +682,20 @@ fn document() -> BoxedStrategy<String> {
         .boxed()
 }
 
-/// The seed notes with a few lines replaced by near-miss lines.
-fn mutated_seed() -> BoxedStrategy<String> {
-    proptest::collection::vec((any::<Index>(), line()), 1..12)
-        .prop_map(|edits| {
-            let mut lines: Vec<String> = seed_lines().iter().map(|s| s.to_string()).collect();
+/// Notes with a few lines replaced by near-miss lines: the 2024 notes, or
+/// a document from the project's generator of synthetic notes (with the
+/// drift and noise of other years).
+fn mutated_notes() -> BoxedStrategy<String> {
+    let base = prop_oneof![
+        1 => Just(None),
+        3 => any::<u64>().prop_map(Some),
+    ];
+    (base, proptest::collection::vec((any::<Index>(), line()), 1..12))
+        .prop_map(|(seed, edits)| {
+            let mut lines: Vec<String> = match seed {
+                Some(seed) => synth::document(seed).lines().map(str::to_string).collect(),
+                None => seed_lines().iter().map(|s| s.to_string()).collect(),
+            };
             for (at, line) in edits {
                 let i = at.index(lines.len() + 1);
                 // Replace, delete or insert, picked by the new line's length.
@@ -705,8 +714,9 @@ fn mutated_seed() -> BoxedStrategy<String> {
 
 fn any_document() -> BoxedStrategy<String> {
     prop_oneof![
-        4 => document(),
-        1 => mutated_seed(),
+        3 => near_miss_lines(),
+        2 => mutated_notes(),
+        1 => any::<u64>().prop_map(synth::document),
         1 => hostile_string(400),
     ]
     .boxed()
