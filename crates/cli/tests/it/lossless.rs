@@ -17,7 +17,6 @@
 use std::path::Path;
 use std::rc::Rc;
 
-use notes::model::datefmt::MONTHS;
 use notes::model::{Block, Meeting, MeetingStatus, Notes, PersonId};
 use notes::parse::people::is_no_one;
 use notes::parse::text::replace_emoji;
