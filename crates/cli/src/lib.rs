@@ -9,6 +9,7 @@ pub mod http;
 pub mod prerender;
 pub mod previews;
 pub mod site;
+pub mod topics;
 
 /// What `timeline synth --manifest` writes: the facts a correct parser
 /// must find in a synthetic archive.

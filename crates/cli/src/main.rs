@@ -50,6 +50,12 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         timeout: u64,
     },
+    /// Hardware in notes: each known topic with its mention count, and each unknown
+    /// part-number-shaped word with its count and first line (what to add to data/hardware.toml)
+    Topics {
+        #[arg(required = true)]
+        files: Vec<String>,
+    },
     /// Fetch each distinct link's metadata into previews.json
     Previews {
         #[arg(required = true)]
@@ -131,6 +137,7 @@ fn main() -> ExitCode {
             snapshot,
             timeout,
         } => run_fetch(&sources, &out, local, snapshot, timeout),
+        Command::Topics { files } => read_notes(&files).and_then(|notes| write_out(None, &cli::topics::report(&notes))),
         Command::Previews { files, output } => run_previews(&files, output.as_deref()),
         Command::Prerender { index, notes, previews } => {
             prerender::run(&index, &notes, previews.as_deref()).map_err(Failure::other)

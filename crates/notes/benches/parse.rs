@@ -1,11 +1,14 @@
-//! Parse time of the built-in notes, and how it scales with input size.
-//! `cargo bench --bench parse` prints medians; nothing here asserts a time.
+//! Parse time: the 2024 notes, a five-year synthetic archive (~240 KB, the
+//! size of the real one) against pulldown-cmark turning the same text into
+//! HTML, and how parsing scales with input size. `cargo bench -p notes`
+//! prints medians; nothing here asserts a time.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use notes::parse::parse_one;
-const BUILT_IN_NOTES: &str = include_str!("../../../data/notes/racklet-2024.md");
+use notes::parse::{parse, parse_one, SourceText};
+
+const SEED: &str = include_str!("../../../data/notes/racklet-2024.md");
 
 /// Median and minimum of `runs` timings of `f`.
 fn measure(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
@@ -21,31 +24,62 @@ fn measure(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
     (times[runs / 2], times[0])
 }
 
-/// The seed's meetings repeated (with shifted years) up to `bytes`.
-fn scaled(bytes: usize) -> String {
-    let body = BUILT_IN_NOTES
-        .split_once("[TOC]")
-        .map(|(_, b)| b)
-        .unwrap_or(BUILT_IN_NOTES);
-    let mut out = String::from("# Scaled notes\n\n");
-    let mut year = 2024;
-    while out.len() < bytes {
-        out.push_str(&body.replace("2024", &year.to_string()));
-        year -= 1;
-    }
+fn push_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut out, pulldown_cmark::Parser::new_ext(text, pulldown_cmark::Options::all()));
     out
 }
 
 fn main() {
-    // `cargo bench` passes --bench; `cargo test --benches` would too: both run it.
-    let kb = BUILT_IN_NOTES.len() as f64 / 1024.0;
+    let kb = SEED.len() as f64 / 1024.0;
     let (median, min) = measure(200, || {
-        black_box(parse_one("seed", black_box(BUILT_IN_NOTES)));
+        black_box(parse_one("seed", black_box(SEED)));
     });
-    println!("seed ({kb:.1} KB, 15 meetings): median {median:?}, min {min:?} over 200 runs");
+    println!("2024 notes ({kb:.1} KB, 15 meetings): median {median:?}, min {min:?} over 200 runs");
 
-    for size in [100 * 1024, 1024 * 1024, 10 * 1024 * 1024] {
-        let text = scaled(size);
+    // The archive as the page loads it: five documents, one per year.
+    let archive = synth::archive(&synth::Options {
+        years: 5,
+        end_year: 2025,
+        seed: 1,
+        split: true,
+    });
+    let bytes: usize = archive.documents.iter().map(|d| d.text.len()).sum();
+    let sources: Vec<SourceText<'_>> = archive
+        .documents
+        .iter()
+        .map(|d| SourceText {
+            name: &d.name,
+            text: &d.text,
+        })
+        .collect();
+    let (ours, ours_min) = measure(41, || {
+        black_box(parse(black_box(&sources)));
+    });
+    let (cmark, cmark_min) = measure(41, || {
+        for d in &archive.documents {
+            black_box(push_html(black_box(&d.text)));
+        }
+    });
+    println!(
+        "five-year archive ({} KB, {} meetings): ours median {ours:?} (min {ours_min:?}), \
+         pulldown-cmark push_html median {cmark:?} (min {cmark_min:?}): {:.1}x",
+        bytes / 1024,
+        archive.meetings.len(),
+        ours.as_secs_f64() / cmark.as_secs_f64()
+    );
+
+    for size in [1024 * 1024, 10 * 1024 * 1024] {
+        let years = (size / (50 * 1024)).max(1) as u32;
+        let text = synth::archive(&synth::Options {
+            years,
+            end_year: 2024,
+            seed: 2,
+            split: false,
+        })
+        .documents
+        .remove(0)
+        .text;
         let runs = if size > 2 * 1024 * 1024 { 5 } else { 21 };
         let (median, min) = measure(runs, || {
             black_box(parse_one("scaled", black_box(&text)));

@@ -152,3 +152,81 @@ fn links(notes: &Notes) -> Vec<LinkEntry> {
     }
     out
 }
+
+/// How often one topic is mentioned, and where first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MentionCount {
+    pub topic: TopicId,
+    /// Mentions in the text (a bullet naming it twice counts twice).
+    pub mentions: u32,
+    /// The first mention in document order: (source, line).
+    pub first: (crate::model::SourceId, u32),
+}
+
+/// Every mentioned topic with its mention count, most mentioned first (for
+/// `timeline topics`, which shows maintainers what the taxonomy misses).
+pub fn mention_counts(notes: &Notes) -> Vec<MentionCount> {
+    use crate::model::{Block, Inline};
+    fn inlines(list: &[Inline], line: u32, found: &mut Vec<(TopicId, u32)>) {
+        for i in list {
+            match i {
+                Inline::Mention { topic, .. } => found.push((*topic, line)),
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) => inlines(c, line, found),
+                Inline::Link { children, .. } => inlines(children, line, found),
+                _ => {}
+            }
+        }
+    }
+    fn blocks(list: &[Block], found: &mut Vec<(TopicId, u32)>) {
+        for b in list {
+            match b {
+                Block::Paragraph { inlines: i, line, .. } | Block::Heading { inlines: i, line, .. } => {
+                    inlines(i, *line, found)
+                }
+                Block::List { items, .. } => {
+                    for item in items {
+                        inlines(&item.inlines, item.line, found);
+                        blocks(&item.blocks, found);
+                    }
+                }
+                Block::Table { head, rows, line, .. } => {
+                    for cell in head.iter().chain(rows.iter().flatten()) {
+                        inlines(cell, *line, found);
+                    }
+                }
+                Block::Group { title, line, blocks: inner } => {
+                    inlines(title, *line, found);
+                    blocks(inner, found);
+                }
+                Block::Quote(inner) | Block::Recap { blocks: inner, .. } => blocks(inner, found),
+                Block::Code { .. } | Block::Html { .. } | Block::Rule => {}
+            }
+        }
+    }
+    let mut counts: Vec<Option<MentionCount>> = vec![None; notes.topics.len()];
+    // Document order: by source, then line (meetings are in date order).
+    let mut order: Vec<&crate::model::Meeting> = notes.meetings.iter().collect();
+    crate::order::sort_by_rank(&mut order, |m| (i64::from(m.source.0), i64::from(m.line)));
+    for m in order {
+        let mut found = Vec::new();
+        for s in &m.sections {
+            blocks(&s.blocks, &mut found);
+        }
+        for (topic, line) in found {
+            let slot = &mut counts[topic.0 as usize];
+            match slot {
+                Some(c) => c.mentions += 1,
+                None => {
+                    *slot = Some(MentionCount {
+                        topic,
+                        mentions: 1,
+                        first: (m.source, line),
+                    })
+                }
+            }
+        }
+    }
+    let mut out: Vec<MentionCount> = counts.into_iter().flatten().collect();
+    crate::order::sort_by_rank(&mut out, |c| (-i64::from(c.mentions), i64::from(c.topic.0)));
+    out
+}

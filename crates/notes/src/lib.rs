@@ -15,3 +15,4 @@ pub mod preview;
 pub mod previews;
 pub mod query;
 pub mod taxonomy;
+pub mod words;

@@ -320,7 +320,7 @@ fn split(url: &str) -> Target<'_> {
     let (path, query) = before_fragment.split_once('?').unwrap_or((before_fragment, ""));
     // Full Unicode lowercase, as the browser's IDNA mapping does (which also folds the Kelvin sign to "k").
     Target::Web(Web {
-        host: crate::parse::text::lowercase(host),
+        host: crate::words::lowercase(host),
         port,
         path,
         query,
@@ -716,7 +716,7 @@ fn page_title(segs: &[&str]) -> Option<String> {
                 let mut chars = text.chars();
                 let first = chars.next()?;
                 Some(
-                    std::iter::once(crate::parse::text::upper_char(first))
+                    std::iter::once(crate::words::upper_char(first))
                         .chain(chars)
                         .collect(),
                 )

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use crate::model::{Meeting, MeetingStatus, Notes, PersonId, TopicId};
-use crate::parse::text::{fold, fold_with_map};
+use crate::words::{fold, fold_with_map};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Filter {

@@ -1,13 +1,23 @@
-//! Hardware mentions. The curated taxonomy (`data/hardware.toml`, compiled
-//! in by build.rs) is matched case-insensitively at word boundaries, longest
-//! alias first; tokens that look like part numbers (`CH32V307`) but are not
-//! in the table become "other hardware", while words, versions and units
-//! (`6.9.2`, `16GB`, `M.2`, `WHY2025`) do not.
+//! Hardware topics: the taxonomy (`data/hardware.toml`, compiled in by
+//! build.rs), finding its names in text, and "other hardware": words shaped
+//! like part numbers (`CH32V307`) that the taxonomy does not know.
+//!
+//! Names are matched in one pass over the text, through a trie of every
+//! alias: at each word start the trie is walked as far as the text allows,
+//! and the longest name that ends at a word boundary wins. Case is ignored;
+//! where an alias has a separator ("ODROID C4"), the text may have a space,
+//! a hyphen, an underscore or nothing ("Odroid-C4", "ODROIDC4"); where it
+//! has none ("A64"), the text must not either, so "a 64-bit kernel" is not
+//! an Allwinner A64. A trailing plural "s" is accepted ("two RP2040s").
+//! URLs are addresses, not prose, and are skipped.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::model::{Isa, Topic, TopicId, TopicKind};
+use crate::words::{id_key, is_separator, is_word_byte};
+
+include!(concat!(env!("OUT_DIR"), "/hardware.rs"));
 
 /// One entry of the taxonomy as compiled in.
 #[derive(Debug)]
@@ -17,16 +27,32 @@ pub struct TopicDef {
     pub kind: TopicKind,
     pub vendor: &'static str,
     pub isa: Isa,
-    pub aliases: &'static [&'static str],
-    /// Indices into [`TAXONOMY`].
-    pub parents: &'static [usize],
+    pub aliases: Vec<&'static str>,
+    /// Indices into [`taxonomy`].
+    pub parents: Vec<usize>,
 }
 
-include!(concat!(env!("OUT_DIR"), "/hardware.rs"));
-
-/// The whole curated table, for tests and tools.
+/// The whole curated table, read once from the compiled-in data.
 pub fn taxonomy() -> &'static [TopicDef] {
-    TAXONOMY
+    static TABLE: OnceLock<Vec<TopicDef>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let lines: Vec<Vec<&'static str>> = TAXONOMY_DATA.lines().map(|l| l.split('\t').collect()).collect();
+        let index: HashMap<&str, usize> = lines.iter().enumerate().map(|(i, f)| (f[0], i)).collect();
+        let list = |field: &'static str, sep: char| field.split(sep).filter(|s| !s.is_empty());
+        lines
+            .iter()
+            .map(|f| TopicDef {
+                id: f[0],
+                label: f[1],
+                // build.rs checked every name, id and parent.
+                kind: TopicKind::from_name(f[2]).unwrap_or(TopicKind::Other),
+                vendor: f[3],
+                isa: Isa::from_name(f[4]).unwrap_or(Isa::Other),
+                aliases: list(f[5], '|').collect(),
+                parents: list(f[6], ',').filter_map(|p| index.get(p).copied()).collect(),
+            })
+            .collect()
+    })
 }
 
 /// What a mention refers to.
@@ -38,120 +64,230 @@ pub enum Found {
     Other(String),
 }
 
-/// Aliases keyed by their first word (lowercase), longest alias first, so a
-/// scan looks up one word per position instead of trying every alias.
-fn index() -> &'static HashMap<String, Vec<(usize, &'static str)>> {
-    static INDEX: OnceLock<HashMap<String, Vec<(usize, &'static str)>>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut map: HashMap<String, Vec<(usize, &'static str)>> = HashMap::new();
-        for (i, def) in TAXONOMY.iter().enumerate() {
-            for alias in def.aliases {
-                let first: String = alias
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric())
-                    .map(|c| c.to_ascii_lowercase())
-                    .collect();
-                map.entry(first).or_default().push((i, alias));
-            }
-        }
-        for list in map.values_mut() {
-            crate::order::sort_by_rank(list, |(_, a)| (-(a.len() as i64), 0));
-        }
-        map
-    })
+/// The marker for "a separator may stand here" in the trie.
+const SEP: u8 = b' ';
+const NO_DEF: u32 = u32::MAX;
+
+/// Every alias, lowercase, with runs of separators folded to one [`SEP`].
+struct Trie {
+    /// Per node: its edges (`edges[first..first + len]`, sorted by byte) and
+    /// the topic an alias ending here names.
+    nodes: Vec<(u32, u32, u32)>,
+    edges: Vec<(u8, u32)>,
 }
 
-/// Bytes that belong to a word; non-ASCII counts, so "äJH7110" is one word.
-fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
+impl Trie {
+    fn build() -> Trie {
+        // Children as maps while building, flattened to sorted edges after.
+        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        let mut defs: Vec<u32> = vec![NO_DEF];
+        for (def, topic) in taxonomy().iter().enumerate() {
+            for alias in &topic.aliases {
+                let mut node = 0usize;
+                let mut last_sep = true;
+                for b in alias.bytes().map(|b| b.to_ascii_lowercase()) {
+                    let b = if is_separator(b) { SEP } else { b };
+                    if b == SEP && last_sep {
+                        continue;
+                    }
+                    last_sep = b == SEP;
+                    node = match children[node].iter().find(|(c, _)| *c == b) {
+                        Some((_, next)) => *next as usize,
+                        None => {
+                            children.push(Vec::new());
+                            defs.push(NO_DEF);
+                            let next = children.len() - 1;
+                            children[node].push((b, next as u32));
+                            next
+                        }
+                    };
+                }
+                defs[node] = def as u32;
+            }
+        }
+        let mut nodes = Vec::with_capacity(children.len());
+        let mut edges = Vec::new();
+        for (mut list, def) in children.into_iter().zip(defs) {
+            list.sort_unstable();
+            nodes.push((edges.len() as u32, list.len() as u32, def));
+            edges.extend(list);
+        }
+        Trie { nodes, edges }
+    }
+
+    fn child(&self, node: u32, byte: u8) -> Option<u32> {
+        let (first, len, _) = self.nodes[node as usize];
+        let edges = &self.edges[first as usize..(first + len) as usize];
+        edges.binary_search_by_key(&byte, |(b, _)| *b).ok().map(|i| edges[i].1)
+    }
+
+    /// The longest alias starting at `start` that ends at a word boundary
+    /// (or before a plural "s"): its end in `text` and its topic.
+    fn longest(&self, text: &[u8], start: usize) -> Option<(usize, usize)> {
+        // (end, exact: not by a plural "s", topic): a name spelled out wins
+        // over a shorter one plus "s" ("Duos" is the Duo S).
+        let mut best: Option<(usize, bool, usize)> = None;
+        // (node, position): an alias's separator may match zero or more
+        // separators in the text, so a walk can be in two places at once.
+        let mut stack: Vec<(u32, usize)> = vec![(0, start)];
+        while let Some((node, at)) = stack.pop() {
+            let def = self.nodes[node as usize].2;
+            if def != NO_DEF && at > start {
+                if let Some(end) = word_end(text, at) {
+                    let found = (end, end == at, def as usize);
+                    if best.is_none_or(|b| (found.0, found.1) > (b.0, b.1)) {
+                        best = Some(found);
+                    }
+                }
+            }
+            if let Some(sep) = self.child(node, SEP) {
+                stack.push((sep, at));
+                let mut past = at;
+                while past < text.len() && is_separator(text[past]) {
+                    past += 1;
+                }
+                if past > at {
+                    stack.push((sep, past));
+                }
+            }
+            if let Some(&b) = text.get(at) {
+                if let Some(next) = self.child(node, b.to_ascii_lowercase()) {
+                    stack.push((next, at + 1));
+                }
+            }
+        }
+        best.map(|(end, _, def)| (end, def))
+    }
+}
+
+/// Where a name ending at `at` ends, if a word boundary follows, or a
+/// plural "s" and then one.
+fn word_end(text: &[u8], at: usize) -> Option<usize> {
+    let boundary = |i: usize| text.get(i).is_none_or(|b| !is_word_byte(*b));
+    if boundary(at) {
+        Some(at)
+    } else if text[at] == b's' && boundary(at + 1) {
+        Some(at + 1)
+    } else {
+        None
+    }
+}
+
+fn trie() -> &'static Trie {
+    static TRIE: OnceLock<Trie> = OnceLock::new();
+    TRIE.get_or_init(Trie::build)
 }
 
 /// Hardware mentions in `text`, as byte ranges, in order, not overlapping.
 pub fn find_mentions(text: &str) -> Vec<(usize, usize, Found)> {
     let bytes = text.as_bytes();
-    let index = index();
+    let trie = trie();
     let mut out = Vec::new();
     let mut i = 0;
-    let mut key = String::new();
-    // URLs are addresses, not prose: skip them.
     let mut url = crate::parse::text::find_url(text);
-    'scan: while i < bytes.len() {
-        if let Some((start, end)) = url {
-            if i >= start {
+    while i < bytes.len() {
+        // Names end before the next URL; inside one, nothing is a name.
+        let limit = match url {
+            Some((start, end)) if i >= start => {
                 i = i.max(end);
                 url = crate::parse::text::find_url(&text[i..]).map(|(s, e)| (s + i, e + i));
                 continue;
             }
-        }
-        if !is_word(bytes[i]) || (i > 0 && is_word(bytes[i - 1])) {
+            Some((start, _)) => start,
+            None => bytes.len(),
+        };
+        if !is_word_byte(bytes[i]) || (i > 0 && is_word_byte(bytes[i - 1])) {
             i += 1;
             continue;
         }
+        if let Some((end, def)) = trie.longest(&bytes[..limit], i) {
+            out.push((i, end, Found::Known(def)));
+            i = end;
+            continue;
+        }
         let mut word_end = i;
-        while word_end < bytes.len() && bytes[word_end].is_ascii_alphanumeric() {
+        while word_end < limit && bytes[word_end].is_ascii_alphanumeric() {
             word_end += 1;
         }
         if word_end == i {
             // A word that starts with a non-ASCII character.
-            while i < bytes.len() && is_word(bytes[i]) {
+            while i < bytes.len() && is_word_byte(bytes[i]) {
                 i += 1;
             }
             continue;
         }
-        key.clear();
-        key.extend(bytes[i..word_end].iter().map(|b| b.to_ascii_lowercase() as char));
-        if let Some(candidates) = index.get(&key) {
-            for (def, alias) in candidates {
-                let end = i + alias.len();
-                if end <= bytes.len()
-                    && url.is_none_or(|(start, _)| end <= start)
-                    && bytes[i..end].eq_ignore_ascii_case(alias.as_bytes())
-                    && (end == bytes.len() || !is_word(bytes[end]))
-                {
-                    out.push((i, end, Found::Known(*def)));
-                    i = end;
-                    continue 'scan;
-                }
-            }
-        }
-        let boundary = word_end == bytes.len() || !is_word(bytes[word_end]);
-        if boundary && is_part_number(&text[i..word_end]) {
-            out.push((i, word_end, Found::Other(text[i..word_end].to_string())));
+        let token = &text[i..word_end];
+        let ends = word_end == bytes.len() || !is_word_byte(bytes[word_end]);
+        if ends && is_part_number(token) && stands_alone(bytes, i, word_end) {
+            out.push((i, word_end, Found::Other(token.to_string())));
         }
         i = word_end;
     }
     out
 }
 
-/// Letter prefixes of tokens that are not hardware: hashes, standards,
-/// buses, memory types, codecs, event names.
+/// Letter prefixes of part-number-shaped words that are not hardware, by
+/// what they are instead.
 const NOT_HARDWARE: &[&str] = &[
-    "AES", "ARMV", "BSD", "CC", "CON", "CRC", "CVE", "DDR", "DEF", "DP", "ECC", "ECMA", "ES", "EU", "FOSDEM", "GDDR",
-    "GPL", "H", "HDMI", "HTTP", "IEC", "IEEE", "IPV", "ISO", "LGPL", "LPDDR", "LTE", "MD", "MIT", "PCIE", "PEP", "Q",
-    "RFC", "RSA", "RV", "SATA", "SHA", "SSL", "TC", "TLS", "USB", "UTF", "W", "WHY", "WPA", "X",
+    // Firmware stages and architectures, ISA profiles, privilege levels.
+    "BL", "ARM", "ARMV", "AMD", "RV", "RVA", "RVB", "SV", "EL", "X", "PPC",
+    // Advisories, standards bodies and documents.
+    "CVE", "CWE", "GHSA", "RFC", "ISO", "IEC", "IEEE", "ECMA", "PEP", "EN", "DIN", "ANSI", "JEDEC",
+    // Software, toolchains and events.
+    "GCC", "LLVM", "GTK", "QT", "EDK", "KDE", "LTS", "FOSDEM", "WHY", "DEF", "CON", "CCC",
+    // Formats, codecs, hashes, ciphers.
+    "MP", "H", "VP", "AV", "EXT", "FAT", "UTF", "SHA", "MD", "CRC", "LZ", "AES", "RSA", "TLS", "SSL", "ED",
+    // Licences.
+    "GPL", "LGPL", "MIT", "BSD", "CC", "MPL",
+    // Buses, links, memory and storage standards and generations.
+    "USB", "PCIE", "DDR", "LPDDR", "GDDR", "SATA", "SD", "EMMC", "UFS", "NVME", "HDMI", "DP", "TPM", "SFP",
+    "QSFP", "BT", "WIFI", "LTE", "IPV", "HTTP", "WPA", "RS", "CAN", "SPI", "I", "ECC", "CAT", "POE",
+    // Connectors, packages, batteries, motors.
+    "RJ", "XT", "JST", "LQFP", "TQFP", "QFN", "QFP", "BGA", "SOIC", "TSSOP", "SOT", "DIP", "CR", "LR", "NEMA",
+    // Pins, registers, quarters and fiscal years.
+    "GPIO", "PIN", "Q", "FY", "TC", "EU",
 ];
 
-/// `CH32V307`, `RK3399`, `A311D`: 1–5 capital letters, at least two
-/// digits, an optional short suffix; not a year (`WHY2025`), not a known
-/// non-hardware prefix, at least four characters.
+/// Whether an ASCII word is shaped like a part number: 1–5 capital
+/// letters, at least two digits, an optional short suffix (`CH32V307`,
+/// `RK3399`, `A311D`), and none of what such words often are instead: a
+/// standard or format (`USB4`, `H264`), a firmware stage or architecture
+/// (`BL31`, `ARM64`), a pin or connector (`PA13`, `RJ45`) or a year
+/// (`WHY2025`).
 pub fn is_part_number(token: &str) -> bool {
     let b = token.as_bytes();
     let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
-    let digits = b[letters..].iter().take_while(|c| c.is_ascii_digit()).count();
-    let suffix = &b[letters + digits..];
-    if !(1..=5).contains(&letters) || digits < 2 || b.len() < 4 || suffix.len() > 8 {
+    let rest = &b[letters..];
+    let digits = rest.iter().filter(|c| c.is_ascii_digit()).count();
+    let leading_digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+    // Letters, then a number, then letters and digits: CH32V307, XC7A35T.
+    if !(1..=5).contains(&letters) || leading_digits == 0 || digits < 2 || b.len() < 4 || rest.len() > 12 {
         return false;
     }
-    if !suffix.iter().all(|c| c.is_ascii_alphanumeric()) {
+    if !rest.iter().all(u8::is_ascii_alphanumeric) {
         return false;
     }
-    let prefix = &token[..letters];
-    if NOT_HARDWARE.contains(&prefix) {
+    if NOT_HARDWARE.contains(&&token[..letters]) {
         return false;
     }
-    let number = &token[letters..letters + digits];
-    let is_year = digits == 4 && suffix.is_empty() && number.parse::<u32>().is_ok_and(|y| (1970..=2099).contains(&y));
+    // Two letters and two digits and nothing more reads as a pin, a port
+    // or a generation (PA13, RJ45, XT60), not as a part.
+    if letters <= 2 && rest.len() == 2 {
+        return false;
+    }
+    let is_year = rest.len() == 4
+        && digits == 4
+        && token[letters..].parse::<u32>().is_ok_and(|y| (1970..=2099).contains(&y));
     !is_year
+}
+
+/// Whether the word at `start..end` of `text` is a name of its own, not a
+/// version that goes on (`SD3.0`, `BT5.3`) or a fragment of a longer name
+/// joined by a hyphen (`Model-T1000`, `GL-MT6000`).
+fn stands_alone(text: &[u8], start: usize, end: usize) -> bool {
+    let version = text.get(end).is_some_and(|b| matches!(b, b'.' | b',')) && text.get(end + 1).is_some_and(u8::is_ascii_digit);
+    let fragment = start >= 2 && text[start - 1] == b'-' && text[start - 2].is_ascii_alphanumeric();
+    !version && !fragment
 }
 
 /// The topics of the notes being parsed: taxonomy entries as they are
@@ -166,22 +302,18 @@ pub struct TopicTable {
 impl TopicTable {
     pub fn resolve(&mut self, found: &Found) -> TopicId {
         match found {
-            Found::Known(def) => self.known(*def, 0),
+            Found::Known(def) => self.known(*def),
             Found::Other(token) => self.other(token),
         }
     }
 
-    fn known(&mut self, def: usize, depth: usize) -> TopicId {
+    fn known(&mut self, def: usize) -> TopicId {
         if let Some(id) = self.by_def.get(&def) {
             return *id;
         }
-        let d = &TAXONOMY[def];
-        // build.rs rejects cycles; the depth cap only guards edits to it.
-        let parents = if depth < 8 {
-            d.parents.iter().map(|p| self.known(*p, depth + 1)).collect()
-        } else {
-            Vec::new()
-        };
+        let d = &taxonomy()[def];
+        // build.rs rejects cycles, so this recursion ends.
+        let parents = d.parents.iter().map(|p| self.known(*p)).collect();
         let id = TopicId(self.topics.len() as u32);
         self.topics.push(Topic {
             slug: d.id.to_string(),
@@ -197,9 +329,9 @@ impl TopicTable {
     }
 
     fn other(&mut self, token: &str) -> TopicId {
-        let mut slug = token.to_ascii_lowercase();
+        let mut slug = id_key(token);
         // Keep URL ids unambiguous should a token equal a curated id.
-        if TAXONOMY.iter().any(|d| d.id == slug) {
+        if taxonomy().iter().any(|d| d.id == slug) {
             slug = format!("other-{slug}");
         }
         if let Some(id) = self.by_other.get(&slug) {
@@ -210,7 +342,7 @@ impl TopicTable {
             slug: slug.clone(),
             label: token.to_string(),
             kind: TopicKind::Other,
-            vendor: "Other hardware".into(),
+            vendor: crate::index::OTHER_HARDWARE.into(),
             isa: Isa::Other,
             parents: Vec::new(),
             meetings: Vec::new(),
@@ -225,8 +357,8 @@ impl TopicTable {
             return;
         }
         out.push(id);
-        for p in self.topics[id.0 as usize].parents.clone() {
-            self.with_ancestors(p, out);
+        for p in &self.topics[id.0 as usize].parents {
+            self.with_ancestors(*p, out);
         }
     }
 }
@@ -239,10 +371,10 @@ pub fn topic_matches(topic: &Topic, query: &str) -> bool {
     if q.is_empty() {
         return true;
     }
-    let aliases = TAXONOMY
+    let aliases = taxonomy()
         .iter()
         .find(|d| d.id == topic.slug)
-        .map(|d| d.aliases)
+        .map(|d| d.aliases.as_slice())
         .unwrap_or_default();
     std::iter::once(topic.label.as_str())
         .chain(std::iter::once(topic.slug.as_str()))
@@ -250,10 +382,10 @@ pub fn topic_matches(topic: &Topic, query: &str) -> bool {
         .any(|name| squeeze(name).contains(&q))
 }
 
-/// Lowercase ASCII without spaces, hyphens and underscores.
+/// Lowercase ASCII without separators.
 fn squeeze(text: &str) -> String {
-    text.chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '_'))
-        .map(|c| c.to_ascii_lowercase())
+    text.bytes()
+        .filter(|b| !is_separator(*b))
+        .map(|b| b.to_ascii_lowercase() as char)
         .collect()
 }

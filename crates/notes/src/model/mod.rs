@@ -273,7 +273,7 @@ impl Person {
         let mut initials: String = name
             .split_whitespace()
             .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
-            .map(crate::parse::text::upper_char)
+            .map(crate::words::upper_char)
             .take(2)
             .collect();
         if initials.is_empty() {
@@ -288,21 +288,49 @@ pub enum TopicKind {
     Family,
     Soc,
     Board,
+    /// A compute module or system-on-module.
+    Module,
     Microcontroller,
     Core,
+    /// A desktop, server or laptop processor (line or model).
+    Cpu,
+    Fpga,
+    /// Other chips: Ethernet PHYs, switches, BMCs' peers, LED drivers.
+    Chip,
     Device,
     /// A part-number-like token that is not in the taxonomy.
     Other,
 }
 
 impl TopicKind {
+    /// The kind's name in `data/hardware.toml` and in JSON.
+    pub fn from_name(name: &str) -> Option<TopicKind> {
+        Some(match name {
+            "family" => TopicKind::Family,
+            "soc" => TopicKind::Soc,
+            "board" => TopicKind::Board,
+            "module" => TopicKind::Module,
+            "mcu" => TopicKind::Microcontroller,
+            "core" => TopicKind::Core,
+            "cpu" => TopicKind::Cpu,
+            "fpga" => TopicKind::Fpga,
+            "chip" => TopicKind::Chip,
+            "device" => TopicKind::Device,
+            _ => return None,
+        })
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             TopicKind::Family => "family",
             TopicKind::Soc => "soc",
             TopicKind::Board => "board",
+            TopicKind::Module => "module",
             TopicKind::Microcontroller => "mcu",
             TopicKind::Core => "core",
+            TopicKind::Cpu => "cpu",
+            TopicKind::Fpga => "fpga",
+            TopicKind::Chip => "chip",
             TopicKind::Device => "device",
             TopicKind::Other => "other",
         }
@@ -319,6 +347,17 @@ pub enum Isa {
 }
 
 impl Isa {
+    pub fn from_name(name: &str) -> Option<Isa> {
+        Some(match name {
+            "riscv" => Isa::RiscV,
+            "arm" => Isa::Arm,
+            "x86" => Isa::X86,
+            "mixed" => Isa::Mixed,
+            "other" => Isa::Other,
+            _ => return None,
+        })
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Isa::RiscV => "riscv",

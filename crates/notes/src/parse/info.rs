@@ -4,7 +4,7 @@
 //! some years wrote them without bullets. Unknown fields are kept.
 
 use super::people::{is_no_one, people_from_text, person_from_inlines, PersonRef};
-use super::text::fold;
+use crate::words::fold;
 use crate::model::{Block, Inline, LinkTarget};
 
 #[derive(Debug, Default)]

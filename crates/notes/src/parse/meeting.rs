@@ -5,7 +5,7 @@
 use super::info::{read_info, says_no_meeting, Info};
 use super::markdown::{TopBlock, NO_UNIT};
 use super::people::{split_remark, PersonRef, Registry};
-use super::text::fold;
+use crate::words::fold;
 use crate::model::{Block, Inline, Item, PersonId, RecapSummary, Section, SectionKind};
 
 pub fn section_kind(title: &str) -> SectionKind {
@@ -149,7 +149,7 @@ fn looks_like_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     (1..=3).contains(&words.len())
         && words.iter().all(|w| {
-            w.chars().next().is_some_and(super::text::is_upper)
+            w.chars().next().is_some_and(crate::words::is_upper)
                 && w.chars()
                     .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
         })

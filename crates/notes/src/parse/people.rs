@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::text::{fold, slug};
+use crate::words::{fold, slug};
 use crate::model::{Inline, LinkTarget, Person, PersonId};
 
 /// A name and/or handle exactly as found in the notes.

@@ -57,7 +57,8 @@ fn matching_ignores_case_but_needs_word_boundaries() {
 #[test]
 fn unknown_part_numbers_become_other_hardware_but_words_versions_and_units_do_not() {
     assert_eq!(ids("a CH32V307 board and a CH32Vxxx"), ["ch32v", "ch32v307"]);
-    assert_eq!(ids("an RK3399 and an A311D"), ["other:A311D", "other:RK3399"]);
+    assert_eq!(ids("an RK3399 and an A311D"), ["a311d", "rk3399"]);
+    assert_eq!(ids("a W5500 and an RTL8211E"), ["other:RTL8211E", "other:W5500"]);
     for not_hardware in [
         "Linux 6.9.2",
         "16GB of RAM",
@@ -87,10 +88,10 @@ fn unknown_part_numbers_become_other_hardware_but_words_versions_and_units_do_no
 #[test]
 fn the_taxonomy_is_consistent() {
     let t = taxonomy();
-    assert!(t.len() >= 40);
+    assert!(t.len() >= 300, "a taxonomy of the field, not of one year's notes: {}", t.len());
     for def in t {
         assert!(!def.aliases.is_empty(), "{} has aliases", def.id);
-        for p in def.parents {
+        for p in &def.parents {
             assert!(*p < t.len());
         }
     }

@@ -1,0 +1,222 @@
+//! What a word is and how case folds, decided once for the whole crate:
+//! search and names fold case and accents ([`fold`]), identifiers (handles,
+//! ids, keywords) compare ASCII case-insensitively ([`same_id`]), hardware
+//! mentions start and end where [`is_word_byte`] says a word does, and
+//! ignore [`is_separator`]s inside a name.
+//!
+//! Case mapping covers the scripts notes are written in (Latin, Greek,
+//! Cyrillic) by arithmetic: the full Unicode case tables would add tens of
+//! KB to the wasm for letters no note uses.
+
+/// Bytes that belong to a word: ASCII letters and digits, and any byte of a
+/// non-ASCII character, so "äJH7110" is one word and holds no mention.
+pub fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// Characters that may join or split the parts of a name ("ODROID-C4",
+/// "Odroid C4", "odroid_c4") without changing what it names.
+pub fn is_separator(b: u8) -> bool {
+    matches!(b, b' ' | b'-' | b'_' | b'\t')
+}
+
+/// Identifiers (GitHub handles, topic ids, keywords) are ASCII and compare
+/// without case.
+pub fn same_id(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+}
+
+/// The form an identifier is stored and looked up by.
+pub fn id_key(id: &str) -> String {
+    id.to_ascii_lowercase()
+}
+
+/// Base letters for U+0100..=U+017F (Latin Extended-A), in code point order.
+const LATIN_EXT_A: &str = concat!(
+    "aaaaaa",
+    "cccccccc",
+    "dddd",
+    "eeeeeeeeee",
+    "gggggggg",
+    "hhhh",
+    "iiiiiiiiii",
+    "ii",
+    "jj",
+    "kkk",
+    "llllllllll",
+    "nnnnnnnnn",
+    "oooooooo",
+    "rrrrrr",
+    "ssssssss",
+    "tttttt",
+    "uuuuuuuuuuuu",
+    "ww",
+    "yyy",
+    "zzzzzz",
+    "s"
+);
+
+/// Lowercase for the scripts notes are written in (Latin, Greek,
+/// Cyrillic), by arithmetic: the full Unicode case tables would add tens
+/// of KB to the wasm for letters no note uses.
+pub fn lower_char(c: char) -> char {
+    let u = c as u32;
+    let lower = match u {
+        0x41..=0x5A => u + 0x20,
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0x130 => 0x69,
+        // KELVIN SIGN and ANGSTROM SIGN: browsers fold them in host names.
+        0x212A => 0x6B,
+        0x212B => 0xE5,
+        0x178 => 0xFF,
+        0x100..=0x137 | 0x14A..=0x177 if u.is_multiple_of(2) => u + 1,
+        0x139..=0x148 | 0x179..=0x17E if u % 2 == 1 => u + 1,
+        0x386 => 0x3AC,
+        0x388..=0x38A => u + 0x25,
+        0x38C => 0x3CC,
+        0x38E..=0x38F => u + 0x3F,
+        0x391..=0x3A9 if u != 0x3A2 => u + 0x20,
+        0x400..=0x40F => u + 0x50,
+        0x410..=0x42F => u + 0x20,
+        _ => u,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
+/// Uppercase counterpart of [`lower_char`], for initials and titles.
+pub fn upper_char(c: char) -> char {
+    let u = c as u32;
+    let upper = match u {
+        0x61..=0x7A => u - 0x20,
+        0xE0..=0xFE if u != 0xF7 => u - 0x20,
+        0xFF => 0x178,
+        0x100..=0x137 | 0x14A..=0x177 if u % 2 == 1 => u - 1,
+        0x139..=0x148 | 0x179..=0x17E if u.is_multiple_of(2) => u - 1,
+        0x3AC => 0x386,
+        0x3AD..=0x3AF => u - 0x25,
+        0x3CC => 0x38C,
+        0x3CD..=0x3CE => u - 0x3F,
+        0x3B1..=0x3C9 if u != 0x3C2 => u - 0x20,
+        0x450..=0x45F => u - 0x50,
+        0x430..=0x44F => u - 0x20,
+        _ => u,
+    };
+    char::from_u32(upper).unwrap_or(c)
+}
+
+pub fn is_upper(c: char) -> bool {
+    lower_char(c) != c
+}
+
+pub fn lowercase(text: &str) -> String {
+    text.chars().map(lower_char).collect()
+}
+
+/// Appends `c` lowercased and without diacritics to `out`.
+fn fold_char(c: char, out: &mut String) {
+    let lower = if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    } else {
+        lower_char(c)
+    };
+    let base: &str = match lower {
+        'à'..='å' => "a",
+        'æ' => "ae",
+        'ç' => "c",
+        'è'..='ë' => "e",
+        'ì'..='ï' => "i",
+        'ð' => "d",
+        'ñ' => "n",
+        'ò'..='ö' | 'ø' => "o",
+        'ù'..='ü' => "u",
+        'ý' | 'ÿ' => "y",
+        'þ' => "th",
+        'ß' => "ss",
+        '\u{0300}'..='\u{036f}' => "", // combining marks of decomposed text
+        '\u{0100}'..='\u{017f}' => {
+            let i = lower as usize - 0x100;
+            &LATIN_EXT_A[i..i + 1]
+        }
+        other => {
+            out.push(other);
+            return;
+        }
+    };
+    out.push_str(base);
+}
+
+/// Lowercase without diacritics: "Käldström" → "kaldstrom".
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// Like [`fold`], also returning for each byte of the folded text the byte
+/// offset of the character it came from, plus one entry for the end, so
+/// that matches in folded text map back to the original.
+pub fn fold_with_map(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices() {
+        let before = out.len();
+        fold_char(c, &mut out);
+        map.extend(std::iter::repeat_n(i, out.len() - before));
+    }
+    map.push(text.len());
+    (out, map)
+}
+
+/// A URL-safe id from a name: "Dennis Marttinen" → "dennis-marttinen".
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in fold(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin_extended_table_covers_the_block() {
+        assert_eq!(LATIN_EXT_A.len(), 0x80);
+        assert_eq!(fold("ŁÓDŹ Ševčík"), "lodz sevcik");
+    }
+
+    #[test]
+    fn case_mapping_covers_latin_greek_and_cyrillic() {
+        assert_eq!(lowercase("ÄÖÜ ŁŚŹ ΑΒΓ АБВ Ÿİ"), "äöü łśź αβγ абв ÿi");
+        let upper: String = "äöü łśź αβγ абв".chars().map(upper_char).collect();
+        assert_eq!(upper, "ÄÖÜ ŁŚŹ ΑΒΓ АБВ");
+        assert!(is_upper('Ł') && !is_upper('ł') && !is_upper('1'));
+    }
+
+    #[test]
+    fn the_kelvin_sign_folds_to_k_as_browsers_map_host_names() {
+        // U+212A KELVIN SIGN lowercases to "k" in the browser's IDNA mapping.
+        assert_eq!(lowercase("\u{212A}OSTAL.example"), "kostal.example");
+        assert_eq!(fold("\u{212A}elvin"), "kelvin");
+    }
+
+    #[test]
+    fn words_end_at_ascii_punctuation_but_not_inside_other_scripts() {
+        assert!(is_word_byte(b'a') && is_word_byte(b'7') && is_word_byte("ä".as_bytes()[0]));
+        assert!(!is_word_byte(b'-') && !is_word_byte(b'(') && !is_word_byte(b' '));
+        assert!(is_separator(b'-') && is_separator(b'_') && !is_separator(b'.'));
+        assert!(same_id("OrangeCMS", "orangecms") && !same_id("orangecms", "orange-cms"));
+    }
+}
