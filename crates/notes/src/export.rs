@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Inline, Notes};
+use crate::model::Notes;
 
 #[derive(Debug, Serialize)]
 pub struct Export<'a> {
@@ -157,7 +157,7 @@ impl<'a> Export<'a> {
                     links: m
                         .links()
                         .map(|(_, target, text)| ExportLink {
-                            text: Inline::plain_text(text),
+                            text: text.to_string(),
                             url: target.url().to_string(),
                         })
                         .collect(),

@@ -4,7 +4,7 @@
 //! rebuilding them in its components on every render.
 
 use crate::links::{preview, LinkKind};
-use crate::model::{Inline, LinkTarget, Notes, PersonId, TopicId, TopicKind, UnitId};
+use crate::model::{LinkTarget, Notes, PersonId, TopicId, TopicKind, UnitId};
 
 /// Everything derived from one [`Notes`].
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -142,8 +142,7 @@ fn links(notes: &Notes) -> Vec<LinkEntry> {
                 out.len() - 1
             });
             let entry = &mut out[at];
-            let written = Inline::plain_text(text);
-            let written = written.trim();
+            let written = text.trim();
             if written != url.as_str() && !written.is_empty() && !entry.texts.iter().any(|t| t == written) {
                 entry.texts.push(written.to_string());
             }

@@ -74,6 +74,11 @@ struct Trie {
     /// the topic an alias ending here names.
     nodes: Vec<(u32, u32, u32)>,
     edges: Vec<(u8, u32)>,
+    /// The root's children by lowercase byte.
+    root: [u32; 256],
+    /// Which first two bytes (lowercase, a separator as [`SEP`]) any alias
+    /// starts with, one bit each: most words are turned away by one lookup.
+    pairs: Box<[u64; 1024]>,
 }
 
 impl Trie {
@@ -81,16 +86,23 @@ impl Trie {
         // Children as maps while building, flattened to sorted edges after.
         let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
         let mut defs: Vec<u32> = vec![NO_DEF];
+        let mut pairs = Box::new([0u64; 1024]);
         for (def, topic) in taxonomy().iter().enumerate() {
             for alias in &topic.aliases {
-                let mut node = 0usize;
-                let mut last_sep = true;
+                // Lowercase, each run of separators one SEP.
+                let mut key: Vec<u8> = Vec::with_capacity(alias.len());
                 for b in alias.bytes().map(|b| b.to_ascii_lowercase()) {
                     let b = if is_separator(b) { SEP } else { b };
-                    if b == SEP && last_sep {
-                        continue;
+                    if b != SEP || key.last().is_some_and(|l| *l != SEP) {
+                        key.push(b);
                     }
-                    last_sep = b == SEP;
+                }
+                if let [a, b, ..] = key[..] {
+                    let pair = pair_index(a, b);
+                    pairs[pair / 64] |= 1 << (pair % 64);
+                }
+                let mut node = 0usize;
+                for b in key {
                     node = match children[node].iter().find(|(c, _)| *c == b) {
                         Some((_, next)) => *next as usize,
                         None => {
@@ -105,6 +117,10 @@ impl Trie {
                 defs[node] = def as u32;
             }
         }
+        let mut root = [NO_DEF; 256];
+        for (b, next) in &children[0] {
+            root[*b as usize] = *next;
+        }
         let mut nodes = Vec::with_capacity(children.len());
         let mut edges = Vec::new();
         for (mut list, def) in children.into_iter().zip(defs) {
@@ -112,7 +128,12 @@ impl Trie {
             nodes.push((edges.len() as u32, list.len() as u32, def));
             edges.extend(list);
         }
-        Trie { nodes, edges }
+        Trie {
+            nodes,
+            edges,
+            root,
+            pairs,
+        }
     }
 
     fn child(&self, node: u32, byte: u8) -> Option<u32> {
@@ -124,13 +145,37 @@ impl Trie {
     /// The longest alias starting at `start` that ends at a word boundary
     /// (or before a plural "s"): its end in `text` and its topic.
     fn longest(&self, text: &[u8], start: usize) -> Option<(usize, usize)> {
+        let a = text[start].to_ascii_lowercase();
+        let b = match text.get(start + 1) {
+            Some(b) if is_separator(*b) => SEP,
+            Some(b) => b.to_ascii_lowercase(),
+            None => return None,
+        };
+        let pair = pair_index(a, b);
+        if self.pairs[pair / 64] & (1 << (pair % 64)) == 0 {
+            return None;
+        }
+        let first = self.root[a as usize];
         // (end, exact: not by a plural "s", topic): a name spelled out wins
         // over a shorter one plus "s" ("Duos" is the Duo S).
         let mut best: Option<(usize, bool, usize)> = None;
         // (node, position): an alias's separator may match zero or more
         // separators in the text, so a walk can be in two places at once.
-        let mut stack: Vec<(u32, usize)> = vec![(0, start)];
-        while let Some((node, at)) = stack.pop() {
+        // A walk only branches at an alias's separators, a few at most: a
+        // small fixed stack holds every branch.
+        let mut stack = [(0u32, 0u32); 12];
+        stack[0] = (first, start as u32 + 1);
+        let mut depth = 1;
+        while depth > 0 {
+            depth -= 1;
+            let (node, at) = stack[depth];
+            let at = at as usize;
+            let mut push = |(node, at): (u32, usize)| {
+                if depth < stack.len() {
+                    stack[depth] = (node, at as u32);
+                    depth += 1;
+                }
+            };
             let def = self.nodes[node as usize].2;
             if def != NO_DEF && at > start {
                 if let Some(end) = word_end(text, at) {
@@ -141,23 +186,27 @@ impl Trie {
                 }
             }
             if let Some(sep) = self.child(node, SEP) {
-                stack.push((sep, at));
+                push((sep, at));
                 let mut past = at;
                 while past < text.len() && is_separator(text[past]) {
                     past += 1;
                 }
                 if past > at {
-                    stack.push((sep, past));
+                    push((sep, past));
                 }
             }
             if let Some(&b) = text.get(at) {
                 if let Some(next) = self.child(node, b.to_ascii_lowercase()) {
-                    stack.push((next, at + 1));
+                    push((next, at + 1));
                 }
             }
         }
         best.map(|(end, _, def)| (end, def))
     }
+}
+
+fn pair_index(a: u8, b: u8) -> usize {
+    (a as usize) << 8 | b as usize
 }
 
 /// Where a name ending at `at` ends, if a word boundary follows, or a
@@ -180,50 +229,58 @@ fn trie() -> &'static Trie {
 
 /// Hardware mentions in `text`, as byte ranges, in order, not overlapping.
 pub fn find_mentions(text: &str) -> Vec<(usize, usize, Found)> {
-    let bytes = text.as_bytes();
-    let trie = trie();
     let mut out = Vec::new();
-    let mut i = 0;
-    let mut url = crate::parse::text::find_url(text);
-    while i < bytes.len() {
-        // Names end before the next URL; inside one, nothing is a name.
-        let limit = match url {
-            Some((start, end)) if i >= start => {
-                i = i.max(end);
-                url = crate::parse::text::find_url(&text[i..]).map(|(s, e)| (s + i, e + i));
-                continue;
-            }
-            Some((start, _)) => start,
-            None => bytes.len(),
-        };
-        if !is_word_byte(bytes[i]) || (i > 0 && is_word_byte(bytes[i - 1])) {
+    // URLs are addresses, not prose: only the text between them is read.
+    let mut from = 0;
+    loop {
+        let url = crate::parse::text::find_url(&text[from..]).map(|(s, e)| (s + from, e + from));
+        let to = url.map_or(text.len(), |(start, _)| start);
+        scan(text, from, to, &mut out);
+        match url {
+            Some((_, end)) => from = end,
+            None => return out,
+        }
+    }
+}
+
+/// Finds mentions in `text[from..to]`, word by word.
+fn scan(text: &str, from: usize, to: usize, out: &mut Vec<(usize, usize, Found)>) {
+    let bytes = &text.as_bytes()[..to];
+    let trie = trie();
+    let mut i = from;
+    while i < to {
+        if !is_word_byte(bytes[i]) {
             i += 1;
             continue;
         }
-        if let Some((end, def)) = trie.longest(&bytes[..limit], i) {
-            out.push((i, end, Found::Known(def)));
-            i = end;
-            continue;
-        }
-        let mut word_end = i;
-        while word_end < limit && bytes[word_end].is_ascii_alphanumeric() {
-            word_end += 1;
-        }
-        if word_end == i {
-            // A word that starts with a non-ASCII character.
-            while i < bytes.len() && is_word_byte(bytes[i]) {
+        // A word starts here (the loop skips whole words), unless the text
+        // handed in starts inside one.
+        if i > 0 && is_word_byte(text.as_bytes()[i - 1]) && i == from {
+            while i < to && is_word_byte(bytes[i]) {
                 i += 1;
             }
             continue;
         }
-        let token = &text[i..word_end];
-        let ends = word_end == bytes.len() || !is_word_byte(bytes[word_end]);
-        if ends && is_part_number(token) && stands_alone(bytes, i, word_end) {
-            out.push((i, word_end, Found::Other(token.to_string())));
+        if let Some((end, def)) = trie.longest(bytes, i) {
+            out.push((i, end, Found::Known(def)));
+            i = end;
+            continue;
         }
-        i = word_end;
+        let start = i;
+        let capital = bytes[i].is_ascii_uppercase();
+        while i < to && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let ascii_end = i;
+        // The rest of a word that goes on in another script.
+        while i < to && is_word_byte(bytes[i]) {
+            i += 1;
+        }
+        let token = &text[start..ascii_end];
+        if capital && ascii_end == i && is_part_number(token) && stands_alone(text.as_bytes(), start, ascii_end) {
+            out.push((start, ascii_end, Found::Other(token.to_string())));
+        }
     }
-    out
 }
 
 /// Letter prefixes of part-number-shaped words that are not hardware, by

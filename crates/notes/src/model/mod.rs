@@ -144,7 +144,7 @@ pub struct Meeting {
     /// Flat table of the filterable units in this meeting, in document order.
     pub units: Vec<Unit>,
     /// Links in the info block (location, agenda): target and link text.
-    pub info_links: Vec<(LinkTarget, Vec<Inline>)>,
+    pub info_links: Vec<(LinkTarget, String)>,
     /// One entry per person with a recap, in order of first appearance.
     pub recaps: Vec<RecapSummary>,
     /// Topics mentioned anywhere in the meeting (with their families).
@@ -160,13 +160,13 @@ impl Meeting {
     }
 
     /// All links in the meeting, info block first, with the unit they sit
-    /// in (none for the info block).
-    pub fn links(&self) -> impl Iterator<Item = (Option<UnitId>, &LinkTarget, &[Inline])> + '_ {
-        let info = self.info_links.iter().map(|(t, text)| (None, t, text.as_slice()));
+    /// in (none for the info block) and their text.
+    pub fn links(&self) -> impl Iterator<Item = (Option<UnitId>, &LinkTarget, &str)> + '_ {
+        let info = self.info_links.iter().map(|(t, text)| (None, t, text.as_str()));
         let units = self.units.iter().enumerate().flat_map(|(i, unit)| {
             unit.links
                 .iter()
-                .map(move |(target, text)| (Some(UnitId(i as u32)), target, text.as_slice()))
+                .map(move |(target, text)| (Some(UnitId(i as u32)), target, text.as_str()))
         });
         info.chain(units)
     }
@@ -227,7 +227,7 @@ pub struct Unit {
     /// The unit's own text (not its children's), case- and accent-folded.
     pub search_text: String,
     /// Links in the unit's own text: target and link text.
-    pub links: Vec<(LinkTarget, Vec<Inline>)>,
+    pub links: Vec<(LinkTarget, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -65,25 +65,39 @@ fn options() -> Options {
 
 /// Finds `:::` fence lines outside code blocks, blanks them, and returns
 /// the blanked text with the byte ranges and names of the containers.
+///
+/// Code is found by its fence lines (```` ``` ```` or `~~~`, closed by
+/// the same character at least as many times), not by a second Markdown
+/// parse: a `:::` line inside an indented code block is indented past
+/// what a container line may be anyway.
 fn strip_containers(
     text: &str,
     problems: &mut Vec<(u32, String)>,
     lines: &Lines,
 ) -> (String, Vec<(Range<usize>, String)>) {
-    let code: Vec<Range<usize>> = Parser::new_ext(text, options())
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::CodeBlock(_)) | Event::Start(Tag::HtmlBlock) => Some(range),
-            _ => None,
-        })
-        .collect();
-    // Lines come in order and code ranges are sorted: one sweep suffices.
-    let mut next_code = 0;
-    let mut in_code = |offset: usize| {
-        while next_code < code.len() && code[next_code].end <= offset {
-            next_code += 1;
+    if !text.contains(":::") {
+        return (text.to_string(), Vec::new());
+    }
+    let mut fence: Option<(u8, usize)> = None;
+    let mut in_code = |line: &str| {
+        let rest = line.trim_start();
+        let run = |c: u8| rest.bytes().take_while(|b| *b == c).count();
+        let (ticks, tildes) = (run(b'`'), run(b'~'));
+        let here = if ticks >= 3 { Some((b'`', ticks)) } else if tildes >= 3 { Some((b'~', tildes)) } else { None };
+        match (fence, here) {
+            // The closing fence: same character, at least as long, nothing after.
+            (Some((c, n)), Some((h, m))) if c == h && m >= n && rest[m..].trim().is_empty() => {
+                fence = None;
+                true
+            }
+            (Some(_), _) => true,
+            // A backtick fence's info string holds no backtick (else it is inline code).
+            (None, Some((c, n))) if c == b'~' || !rest[n..].contains('`') => {
+                fence = Some((c, n));
+                true
+            }
+            (None, _) => false,
         }
-        code.get(next_code).is_some_and(|r| r.contains(&offset))
     };
 
     let mut out = text.as_bytes().to_vec();
@@ -102,7 +116,8 @@ fn strip_containers(
         let line = raw_line.trim_end_matches(['\n', '\r']);
         let indent = line.len() - line.trim_start_matches(' ').len();
         let rest = line.trim();
-        if indent <= 3 && rest.starts_with(":::") && !in_code(offset) {
+        let code = in_code(line);
+        if indent <= 3 && rest.starts_with(":::") && !code {
             let name = rest.trim_start_matches(':').trim();
             if name.is_empty() {
                 match open.pop() {

@@ -12,47 +12,47 @@ pub fn tidy(inlines: &mut Vec<Inline>) {
 }
 
 fn tidy_inner(inlines: &mut Vec<Inline>, linkify_urls: bool) {
-    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
-    for inline in inlines.drain(..) {
-        match inline {
+    // In place: most runs need nothing, and copying every string twice
+    // was a large share of parsing.
+    let mut i = 0;
+    while i < inlines.len() {
+        // Merge a text with the texts right after it.
+        if let Inline::Text(_) = inlines[i] {
+            let mut j = i + 1;
+            while matches!(inlines.get(j), Some(Inline::Text(_))) {
+                j += 1;
+            }
+            if j > i + 1 {
+                let mut merged = String::new();
+                for inline in inlines.drain(i..j) {
+                    if let Inline::Text(t) = inline {
+                        merged.push_str(&t);
+                    }
+                }
+                inlines.insert(i, Inline::Text(merged));
+            }
+        }
+        match &mut inlines[i] {
             Inline::Text(t) => {
-                if let Some(Inline::Text(prev)) = out.last_mut() {
-                    prev.push_str(&t);
-                } else {
-                    out.push(Inline::Text(t));
+                if t.contains(':') {
+                    let replaced = replace_emoji(t);
+                    *t = replaced;
+                }
+                if linkify_urls && find_url(t).is_some() {
+                    let text = std::mem::take(t);
+                    let mut parts = Vec::new();
+                    linkify(&text, &mut parts);
+                    let n = parts.len();
+                    inlines.splice(i..=i, parts);
+                    i += n;
+                    continue;
                 }
             }
-            Inline::Emphasis(mut c) => {
-                tidy_inner(&mut c, linkify_urls);
-                out.push(Inline::Emphasis(c))
-            }
-            Inline::Strong(mut c) => {
-                tidy_inner(&mut c, linkify_urls);
-                out.push(Inline::Strong(c))
-            }
-            Inline::Strike(mut c) => {
-                tidy_inner(&mut c, linkify_urls);
-                out.push(Inline::Strike(c))
-            }
-            Inline::Link { target, mut children } => {
-                tidy_inner(&mut children, false);
-                out.push(Inline::Link { target, children })
-            }
-            other => out.push(other),
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) => tidy_inner(c, linkify_urls),
+            Inline::Link { children, .. } => tidy_inner(children, false),
+            _ => {}
         }
-    }
-    for inline in out {
-        match inline {
-            Inline::Text(t) => {
-                let t = replace_emoji(&t);
-                if linkify_urls {
-                    linkify(&t, inlines)
-                } else {
-                    inlines.push(Inline::Text(t))
-                }
-            }
-            other => inlines.push(other),
-        }
+        i += 1;
     }
 }
 
@@ -79,7 +79,16 @@ fn linkify(text: &str, out: &mut Vec<Inline>) {
 pub fn find_url(text: &str) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(pos) = text[from..].find("http").map(|p| p + from) {
+    // Look for an "h" (a fast byte search) and check what follows: a
+    // substring searcher costs more to set up than these short runs take.
+    let next_http = |mut from: usize| loop {
+        let at = from + text[from..].find('h')?;
+        if bytes[at..].starts_with(b"http") {
+            return Some(at);
+        }
+        from = at + 1;
+    };
+    while let Some(pos) = next_http(from) {
         from = pos + 4;
         let tail = &bytes[pos..];
         let scheme_len = if starts_with_ignore_case(tail, b"https://") {

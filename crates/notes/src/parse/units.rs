@@ -20,6 +20,7 @@ struct Ctx {
 
 struct Walker<'a> {
     units: Vec<Unit>,
+    scratch: String,
     recaps: &'a [RecapSummary],
     counts: Vec<u32>,
     table: Option<&'a mut TopicTable>,
@@ -28,6 +29,7 @@ struct Walker<'a> {
 pub fn number(meeting: &mut Meeting, table: &mut TopicTable) {
     let mut w = Walker {
         units: Vec::new(),
+        scratch: String::new(),
         recaps: &meeting.recaps,
         counts: vec![0; meeting.recaps.len()],
         table: Some(table),
@@ -58,6 +60,7 @@ pub fn number(meeting: &mut Meeting, table: &mut TopicTable) {
 pub fn number_loose(blocks: &mut [Block]) {
     let mut w = Walker {
         units: Vec::new(),
+        scratch: String::new(),
         recaps: &[],
         counts: Vec::new(),
         table: None,
@@ -76,7 +79,9 @@ impl Walker<'_> {
     fn unit(&mut self, ctx: &Ctx, line: u32, inlines: &mut [&mut Vec<Inline>], plain: Option<&str>) -> UnitId {
         let mut topics = ctx.topics.clone();
         let mut links = Vec::new();
-        let mut text = String::new();
+        // One buffer for every unit's text: only the folded copy is kept.
+        let mut text = std::mem::take(&mut self.scratch);
+        text.clear();
         for run in inlines.iter_mut() {
             self.mentions(run, &mut topics);
             collect_links(run, &mut links);
@@ -96,6 +101,7 @@ impl Walker<'_> {
             search_text: fold(text.trim_end()),
             links,
         });
+        self.scratch = text;
         UnitId(self.units.len() as u32 - 1)
     }
 
@@ -159,63 +165,58 @@ impl Walker<'_> {
 }
 
 fn split_mentions(inlines: &mut Vec<Inline>, table: &mut TopicTable, topics: &mut Vec<TopicId>) {
-    let mut out = Vec::with_capacity(inlines.len());
-    for inline in inlines.drain(..) {
-        match inline {
+    // In place: most runs mention no hardware and are left untouched.
+    let mut i = 0;
+    while i < inlines.len() {
+        match &mut inlines[i] {
             Inline::Text(t) => {
-                let found = find_mentions(&t);
+                let found = find_mentions(t);
                 if found.is_empty() {
-                    out.push(Inline::Text(t));
+                    i += 1;
                     continue;
                 }
+                let t = std::mem::take(t);
+                let mut parts = Vec::with_capacity(found.len() * 2 + 1);
                 let mut at = 0;
                 for (start, end, what) in found {
                     if start > at {
-                        out.push(Inline::Text(t[at..start].to_string()));
+                        parts.push(Inline::Text(t[at..start].to_string()));
                     }
                     let topic = table.resolve(&what);
                     table.with_ancestors(topic, topics);
-                    out.push(Inline::Mention {
+                    parts.push(Inline::Mention {
                         topic,
                         text: t[start..end].to_string(),
                     });
                     at = end;
                 }
                 if at < t.len() {
-                    out.push(Inline::Text(t[at..].to_string()));
+                    parts.push(Inline::Text(t[at..].to_string()));
                 }
+                let n = parts.len();
+                inlines.splice(i..=i, parts);
+                i += n;
+                continue;
             }
-            Inline::Emphasis(mut c) => {
-                split_mentions(&mut c, table, topics);
-                out.push(Inline::Emphasis(c));
-            }
-            Inline::Strong(mut c) => {
-                split_mentions(&mut c, table, topics);
-                out.push(Inline::Strong(c));
-            }
-            Inline::Strike(mut c) => {
-                split_mentions(&mut c, table, topics);
-                out.push(Inline::Strike(c));
-            }
-            Inline::Link { target, mut children } => {
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) => split_mentions(c, table, topics),
+            Inline::Link { target, children } => {
                 // Link text that is the URL itself is not prose.
-                let text = Inline::plain_text(&children);
+                let text = Inline::plain_text(children);
                 if text.trim() != target.url() && !text.trim_start().starts_with("http") {
-                    split_mentions(&mut children, table, topics);
+                    split_mentions(children, table, topics);
                 }
-                out.push(Inline::Link { target, children });
             }
-            other => out.push(other),
+            _ => {}
         }
+        i += 1;
     }
-    *inlines = out;
 }
 
 /// Appends the links in `inlines` (with their text) to `out`.
-pub fn collect_links(inlines: &[Inline], out: &mut Vec<(LinkTarget, Vec<Inline>)>) {
+pub fn collect_links(inlines: &[Inline], out: &mut Vec<(LinkTarget, String)>) {
     for inline in inlines {
         match inline {
-            Inline::Link { target, children } => out.push((target.clone(), children.clone())),
+            Inline::Link { target, children } => out.push((target.clone(), Inline::plain_text(children))),
             Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) => collect_links(c, out),
             _ => {}
         }
@@ -223,7 +224,7 @@ pub fn collect_links(inlines: &[Inline], out: &mut Vec<(LinkTarget, Vec<Inline>)
 }
 
 /// Links anywhere in a block, for content that has no units (info block).
-pub fn collect_block_links(block: &Block, out: &mut Vec<(LinkTarget, Vec<Inline>)>) {
+pub fn collect_block_links(block: &Block, out: &mut Vec<(LinkTarget, String)>) {
     match block {
         Block::Paragraph { inlines, .. } | Block::Heading { inlines, .. } => collect_links(inlines, out),
         Block::List { items, .. } => {
