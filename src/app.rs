@@ -271,7 +271,7 @@ fn Leftovers() -> Html {
                     { for notes.unplaced.iter().map(|u| html! {
                         <article class="unplaced-item">
                             <h3>{ u.heading.clone() }</h3>
-                            <p class="why">{ format!("{}, line {}: {}", source(u.source), u.line, u.reason) }</p>
+                            <p class="why">{ format!("{}, line {}: {}", source(u.source), u.line, u.why()) }</p>
                             { for content::blocks(&u.blocks, &ctx).nodes }
                         </article>
                     }) }
@@ -282,7 +282,7 @@ fn Leftovers() -> Html {
                     <summary>{ format!("{} things in the notes the parser could not classify", notes.diagnostics.len()) }</summary>
                     <ul>
                         { for notes.diagnostics.iter().map(|d| html! {
-                            <li>{ format!("{} line {}: {}", source(d.source), d.line, d.message) }</li>
+                            <li>{ format!("{} line {}: {}", source(d.source), d.line, d.kind) }</li>
                         }) }
                     </ul>
                 </details>

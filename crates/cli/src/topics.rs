@@ -19,7 +19,14 @@ pub fn report(notes: &Notes) -> String {
     let _ = writeln!(out, "{:>8} {:>8}  {:<28} label", "mentions", "meetings", "id");
     for c in &known {
         let t = notes.topic(c.topic);
-        let _ = writeln!(out, "{:>8} {:>8}  {:<28} {}", c.mentions, t.meetings.len(), t.slug, t.label);
+        let _ = writeln!(
+            out,
+            "{:>8} {:>8}  {:<28} {}",
+            c.mentions,
+            t.meetings.len(),
+            t.slug,
+            t.label
+        );
     }
     let _ = writeln!(
         out,

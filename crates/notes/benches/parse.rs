@@ -30,7 +30,10 @@ fn measure<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration) {
 
 fn push_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut out, pulldown_cmark::Parser::new_ext(text, pulldown_cmark::Options::all()));
+    pulldown_cmark::html::push_html(
+        &mut out,
+        pulldown_cmark::Parser::new_ext(text, pulldown_cmark::Options::all()),
+    );
     out
 }
 

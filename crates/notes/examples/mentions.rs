@@ -13,17 +13,27 @@ fn main() {
     let lines: Vec<&str> = archive.documents.iter().flat_map(|d| d.text.lines()).collect();
     let mut found = 0;
     for _ in 0..3 {
-        found = lines.iter().map(|l| notes::taxonomy::find_mentions(l).len()).sum::<usize>();
+        found = lines
+            .iter()
+            .map(|l| notes::taxonomy::find_mentions(l).len())
+            .sum::<usize>();
     }
     let runs = 21;
     let mut times: Vec<f64> = (0..runs)
         .map(|_| {
             let t = Instant::now();
-            let n: usize = lines.iter().map(|l| std::hint::black_box(notes::taxonomy::find_mentions(l)).len()).sum();
+            let n: usize = lines
+                .iter()
+                .map(|l| std::hint::black_box(notes::taxonomy::find_mentions(l)).len())
+                .sum();
             assert_eq!(n, found);
             t.elapsed().as_secs_f64() * 1000.0
         })
         .collect();
     times.sort_by(f64::total_cmp);
-    println!("{} lines, {found} mentions: median {:.3} ms", lines.len(), times[runs / 2]);
+    println!(
+        "{} lines, {found} mentions: median {:.3} ms",
+        lines.len(),
+        times[runs / 2]
+    );
 }

@@ -93,7 +93,9 @@ pub struct ExportPerson<'a> {
 pub struct ExportDiagnostic<'a> {
     pub source: &'a str,
     pub line: u32,
-    pub message: &'a str,
+    /// A stable machine name (`near-miss-heading`, `unknown-info-field`, …).
+    pub kind: &'static str,
+    pub message: String,
 }
 
 impl<'a> Export<'a> {
@@ -199,7 +201,8 @@ impl<'a> Export<'a> {
                 .map(|d| ExportDiagnostic {
                     source: source_name(d.source),
                     line: d.line,
-                    message: &d.message,
+                    kind: d.kind.slug(),
+                    message: d.kind.to_string(),
                 })
                 .collect(),
         }

@@ -193,7 +193,11 @@ pub fn mention_counts(notes: &Notes) -> Vec<MentionCount> {
                         inlines(cell, *line, found);
                     }
                 }
-                Block::Group { title, line, blocks: inner } => {
+                Block::Group {
+                    title,
+                    line,
+                    blocks: inner,
+                } => {
                     inlines(title, *line, found);
                     blocks(inner, found);
                 }

@@ -715,11 +715,7 @@ fn page_title(segs: &[&str]) -> Option<String> {
                 let text = words.join(" ");
                 let mut chars = text.chars();
                 let first = chars.next()?;
-                Some(
-                    std::iter::once(crate::words::upper_char(first))
-                        .chain(chars)
-                        .collect(),
-                )
+                Some(std::iter::once(crate::words::upper_char(first)).chain(chars).collect())
             }
         }
     })

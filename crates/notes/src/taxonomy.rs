@@ -295,10 +295,9 @@ const NOT_HARDWARE: &[&str] = &[
     // Formats, codecs, hashes, ciphers.
     "MP", "H", "VP", "AV", "EXT", "FAT", "UTF", "SHA", "MD", "CRC", "LZ", "AES", "RSA", "TLS", "SSL", "ED",
     // Licences.
-    "GPL", "LGPL", "MIT", "BSD", "CC", "MPL",
-    // Buses, links, memory and storage standards and generations.
-    "USB", "PCIE", "DDR", "LPDDR", "GDDR", "SATA", "SD", "EMMC", "UFS", "NVME", "HDMI", "DP", "TPM", "SFP",
-    "QSFP", "BT", "WIFI", "LTE", "IPV", "HTTP", "WPA", "RS", "CAN", "SPI", "I", "ECC", "CAT", "POE",
+    "GPL", "LGPL", "MIT", "BSD", "CC", "MPL", // Buses, links, memory and storage standards and generations.
+    "USB", "PCIE", "DDR", "LPDDR", "GDDR", "SATA", "SD", "EMMC", "UFS", "NVME", "HDMI", "DP", "TPM", "SFP", "QSFP",
+    "BT", "WIFI", "LTE", "IPV", "HTTP", "WPA", "RS", "CAN", "SPI", "I", "ECC", "CAT", "POE",
     // Connectors, packages, batteries, motors.
     "RJ", "XT", "JST", "LQFP", "TQFP", "QFN", "QFP", "BGA", "SOIC", "TSSOP", "SOT", "DIP", "CR", "LR", "NEMA",
     // Pins, registers, quarters and fiscal years.
@@ -334,7 +333,9 @@ pub fn is_part_number(token: &str) -> bool {
     }
     let is_year = rest.len() == 4
         && digits == 4
-        && token[letters..].parse::<u32>().is_ok_and(|y| (1970..=2099).contains(&y));
+        && token[letters..]
+            .parse::<u32>()
+            .is_ok_and(|y| (1970..=2099).contains(&y));
     !is_year
 }
 
@@ -342,7 +343,8 @@ pub fn is_part_number(token: &str) -> bool {
 /// version that goes on (`SD3.0`, `BT5.3`) or a fragment of a longer name
 /// joined by a hyphen (`Model-T1000`, `GL-MT6000`).
 fn stands_alone(text: &[u8], start: usize, end: usize) -> bool {
-    let version = text.get(end).is_some_and(|b| matches!(b, b'.' | b',')) && text.get(end + 1).is_some_and(u8::is_ascii_digit);
+    let version =
+        text.get(end).is_some_and(|b| matches!(b, b'.' | b',')) && text.get(end + 1).is_some_and(u8::is_ascii_digit);
     let fragment = start >= 2 && text[start - 1] == b'-' && text[start - 2].is_ascii_alphanumeric();
     !version && !fragment
 }

@@ -189,7 +189,6 @@ pub fn slug(text: &str) -> String {
     out
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

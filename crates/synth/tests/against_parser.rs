@@ -36,7 +36,7 @@ fn describe(a: &Archive, notes: &Notes) -> String {
         .map(|d| {
             let doc = &a.documents[d.source.0 as usize];
             let line = doc.text.lines().nth(d.line.saturating_sub(1) as usize).unwrap_or("");
-            format!("{}:{}: {} | {line}", doc.name, d.line, d.message)
+            format!("{}:{}: {} | {line}", doc.name, d.line, d.kind)
         })
         .collect::<Vec<_>>()
         .join("\n")

@@ -399,13 +399,165 @@ pub struct Unplaced {
     pub source: SourceId,
     pub line: u32,
     pub heading: String,
-    pub reason: String,
+    /// Why it is not on the timeline.
+    pub reason: Option<NearMiss>,
     pub blocks: Vec<Block>,
+}
+
+impl Unplaced {
+    /// Why, in words: "looks like a meeting heading, but …".
+    pub fn why(&self) -> String {
+        match &self.reason {
+            Some(why) => format!("looks like a meeting heading, but {why}"),
+            None => "is not a meeting date".to_string(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
     pub source: SourceId,
     pub line: u32,
-    pub message: String,
+    pub kind: DiagnosticKind,
+}
+
+/// Something in the notes the parser could not classify. `Display` is the
+/// sentence a reader sees; programs and tests match the kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiagnosticKind {
+    /// A level-1 heading that almost reads as a meeting date.
+    NearMissHeading {
+        heading: String,
+        why: NearMiss,
+    },
+    /// A level-1 heading after the first meeting that is not a date.
+    NotADate {
+        heading: String,
+    },
+    /// The time after a meeting's date could not be read.
+    Time(TimeProblem),
+    UnknownInfoField {
+        label: String,
+    },
+    /// A `:::` line that closes no open container.
+    StrayContainerEnd,
+    UnclosedContainer {
+        name: String,
+    },
+    /// A `###` in a recap section that names no participant.
+    RecapNamesNoParticipant {
+        heading: String,
+    },
+    /// The info block's date differs from the heading's.
+    DateMismatch {
+        info: NaiveDate,
+        heading: NaiveDate,
+    },
+    /// Two meetings on one date.
+    SecondMeeting {
+        date: NaiveDate,
+    },
+}
+
+/// Why a heading that looks like a meeting date is not one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NearMiss {
+    NotACalendarDate {
+        year: i32,
+        month: u32,
+        day: u32,
+    },
+    NoYear,
+    /// "August 2024": a month and a year, no day.
+    NoDay {
+        word: String,
+    },
+    /// A month with numbers around it that do not read as a date.
+    UnreadableAround {
+        month: &'static str,
+    },
+    /// "Agust": not a month, but close to one.
+    MisspeltMonth {
+        word: String,
+        month: &'static str,
+    },
+}
+
+/// Why the time after a date could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimeProblem {
+    Unreadable { text: String },
+    NotA12HourClockHour { hour: u32 },
+    NotATimeOfDay { hour: u32, minute: u32 },
+    UnknownZone { zone: String },
+}
+
+impl std::fmt::Display for DiagnosticKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DiagnosticKind::NearMissHeading { heading, why } => write!(
+                f,
+                "heading \"{heading}\" looks like a meeting heading, but {why}; its notes are listed under \"Not on the timeline\""
+            ),
+            DiagnosticKind::NotADate { heading } => write!(
+                f,
+                "heading \"{heading}\" is not a meeting date; its notes are listed under \"Not on the timeline\""
+            ),
+            DiagnosticKind::Time(problem) => write!(f, "{problem}"),
+            DiagnosticKind::UnknownInfoField { label } => write!(f, "unknown info field \"{label}\"; shown as written"),
+            DiagnosticKind::StrayContainerEnd => f.write_str("a `:::` closes no open container"),
+            DiagnosticKind::UnclosedContainer { name } => write!(f, "the `:::{name}` container is never closed"),
+            DiagnosticKind::RecapNamesNoParticipant { heading } => {
+                write!(f, "the recap heading \"{heading}\" names no participant; kept as a group")
+            }
+            DiagnosticKind::DateMismatch { info, heading } => {
+                write!(f, "the info block says {info} but the heading says {heading}")
+            }
+            DiagnosticKind::SecondMeeting { date } => write!(f, "a second meeting on {date}"),
+        }
+    }
+}
+
+impl DiagnosticKind {
+    /// A stable machine name, for JSON.
+    pub fn slug(&self) -> &'static str {
+        match self {
+            DiagnosticKind::NearMissHeading { .. } => "near-miss-heading",
+            DiagnosticKind::NotADate { .. } => "not-a-date",
+            DiagnosticKind::Time(_) => "time",
+            DiagnosticKind::UnknownInfoField { .. } => "unknown-info-field",
+            DiagnosticKind::StrayContainerEnd => "stray-container-end",
+            DiagnosticKind::UnclosedContainer { .. } => "unclosed-container",
+            DiagnosticKind::RecapNamesNoParticipant { .. } => "recap-names-no-participant",
+            DiagnosticKind::DateMismatch { .. } => "date-mismatch",
+            DiagnosticKind::SecondMeeting { .. } => "second-meeting",
+        }
+    }
+}
+
+impl std::fmt::Display for NearMiss {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NearMiss::NotACalendarDate { year, month, day } => {
+                write!(f, "{year}-{month:02}-{day:02} is not a calendar date")
+            }
+            NearMiss::NoYear => f.write_str("the date has no year"),
+            NearMiss::NoDay { word } => write!(f, "\"{word}\" has a month and a year but no day"),
+            NearMiss::UnreadableAround { month } => write!(f, "could not read a date around \"{month}\""),
+            NearMiss::MisspeltMonth { word, month } => write!(f, "\"{word}\" is not a month (did you mean {month}?)"),
+        }
+    }
+}
+
+impl std::fmt::Display for TimeProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TimeProblem::Unreadable { text } => write!(f, "could not read the time \"{text}\""),
+            TimeProblem::NotA12HourClockHour { hour } => write!(f, "{hour} is not an hour on a 12-hour clock"),
+            TimeProblem::NotATimeOfDay { hour, minute } => write!(f, "{hour}:{minute:02} is not a time of day"),
+            TimeProblem::UnknownZone { zone } => {
+                write!(f, "unknown time zone \"{zone}\"; the time is shown as written")
+            }
+        }
+    }
 }

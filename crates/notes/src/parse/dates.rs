@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::model::datefmt::{MONTHS, WEEKDAYS};
-use crate::model::{MeetingTime, Zone};
+use crate::model::{MeetingTime, NearMiss, TimeProblem, Zone};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum HeadingDate {
@@ -14,10 +14,10 @@ pub enum HeadingDate {
         date: NaiveDate,
         time: Option<MeetingTime>,
         /// Why the time after the date could not be read, if it could not.
-        time_problem: Option<String>,
+        time_problem: Option<TimeProblem>,
     },
     /// Looks like a meeting heading but is not one; the reason says why.
-    NearMiss(String),
+    NearMiss(NearMiss),
     NotADate,
 }
 
@@ -162,7 +162,7 @@ pub fn parse_heading(text: &str) -> HeadingDate {
                     i += 1;
                     Some((year(y).unwrap(), month, d))
                 }
-                _ => return HeadingDate::NearMiss("the date has no year".into()),
+                _ => return HeadingDate::NearMiss(NearMiss::NoYear),
             }
         }
         // 20 August 2024, 20. August 2024
@@ -180,7 +180,7 @@ pub fn parse_heading(text: &str) -> HeadingDate {
                             i = j + 1;
                             Some((year(y).unwrap(), month, d))
                         }
-                        _ => return HeadingDate::NearMiss("the date has no year".into()),
+                        _ => return HeadingDate::NearMiss(NearMiss::NoYear),
                     }
                 }
                 _ => None,
@@ -193,7 +193,11 @@ pub fn parse_heading(text: &str) -> HeadingDate {
         return near_miss(&toks);
     };
     let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else {
-        return HeadingDate::NearMiss(format!("{y}-{m:02}-{d:02} is not a calendar date"));
+        return HeadingDate::NearMiss(NearMiss::NotACalendarDate {
+            year: y,
+            month: m,
+            day: d,
+        });
     };
 
     let rest_start = toks.get(i).map(|(p, _)| *p).unwrap_or(text.len());
@@ -219,10 +223,12 @@ fn near_miss(toks: &[(usize, Tok<'_>)]) -> HeadingDate {
                     .iter()
                     .any(|(_, t)| matches!(t, Tok::Num(n, _) if day(n).is_some()))
             {
-                return HeadingDate::NearMiss(format!("\"{w}\" has a month and a year but no day"));
+                return HeadingDate::NearMiss(NearMiss::NoDay { word: w.to_string() });
             }
             if has_number {
-                return HeadingDate::NearMiss(format!("could not read a date around \"{}\"", MONTHS[m as usize - 1]));
+                return HeadingDate::NearMiss(NearMiss::UnreadableAround {
+                    month: MONTHS[m as usize - 1],
+                });
             }
             continue;
         }
@@ -232,7 +238,10 @@ fn near_miss(toks: &[(usize, Tok<'_>)]) -> HeadingDate {
                 .iter()
                 .find(|m| m.len() >= 4 && edit_distance(&lower, &m.to_ascii_lowercase()) <= 2)
             {
-                return HeadingDate::NearMiss(format!("\"{w}\" is not a month (did you mean {month}?)"));
+                return HeadingDate::NearMiss(NearMiss::MisspeltMonth {
+                    word: w.to_string(),
+                    month,
+                });
             }
         }
     }
@@ -265,9 +274,15 @@ fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
+fn unreadable(rest: &str) -> TimeProblem {
+    TimeProblem::Unreadable {
+        text: rest.trim().to_string(),
+    }
+}
+
 /// Reads `4:00 PM UTC`, `16:00 CET/CEST`, `at 3pm (UTC)` from the text after
 /// the date. Returns the time if one is there, or why it could not be read.
-pub fn parse_time(rest: &str) -> (Option<MeetingTime>, Option<String>) {
+pub fn parse_time(rest: &str) -> (Option<MeetingTime>, Option<TimeProblem>) {
     let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '@' || c == '–');
     let trimmed = trimmed
         .strip_prefix("at ")
@@ -288,7 +303,7 @@ pub fn parse_time(rest: &str) -> (Option<MeetingTime>, Option<String>) {
     {
         let m_end = m.find(|c: char| !c.is_ascii_digit()).unwrap_or(m.len());
         if m_end != 2 {
-            return (None, Some(format!("could not read the time \"{}\"", rest.trim())));
+            return (None, Some(unreadable(rest)));
         }
         minute = m[..m_end].parse().unwrap_or(99);
         pos += 1 + m_end;
@@ -305,21 +320,22 @@ pub fn parse_time(rest: &str) -> (Option<MeetingTime>, Option<String>) {
     }
     if let Some(pm) = meridiem {
         if !(1..=12).contains(&hour) {
-            return (None, Some(format!("{hour} is not an hour on a 12-hour clock")));
+            return (None, Some(TimeProblem::NotA12HourClockHour { hour }));
         }
         hour = hour % 12 + if pm { 12 } else { 0 };
     } else if pos == digits_end {
         // A bare number after a date is not a time ("2024 3" or a remark).
-        return (None, Some(format!("could not read the time \"{}\"", rest.trim())));
+        return (None, Some(unreadable(rest)));
     }
     let Some(local) = NaiveTime::from_hms_opt(hour, minute, 0) else {
-        return (None, Some(format!("{hour}:{minute:02} is not a time of day")));
+        return (None, Some(TimeProblem::NotATimeOfDay { hour, minute }));
     };
     let time_text_end = pos;
     let (zone_text, zone, zone_len) = parse_zone(&trimmed[pos..]);
     let consumed = time_text_end + zone_len;
-    let problem = (zone.is_none() && !zone_text.is_empty())
-        .then(|| format!("unknown time zone \"{zone_text}\"; the time is shown as written"));
+    let problem = (zone.is_none() && !zone_text.is_empty()).then(|| TimeProblem::UnknownZone {
+        zone: zone_text.clone(),
+    });
     (
         Some(MeetingTime {
             local,

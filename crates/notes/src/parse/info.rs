@@ -4,8 +4,8 @@
 //! some years wrote them without bullets. Unknown fields are kept.
 
 use super::people::{is_no_one, people_from_text, person_from_inlines, PersonRef};
+use crate::model::{Block, DiagnosticKind, Inline, LinkTarget};
 use crate::words::fold;
-use crate::model::{Block, Inline, LinkTarget};
 
 #[derive(Debug, Default)]
 pub struct Info {
@@ -141,8 +141,8 @@ fn paragraph_lines(inlines: &[Inline], line: u32) -> Vec<FieldLine> {
     out
 }
 
-/// Reads an info block. `problems` collects `(line, message)`.
-pub fn read_info(blocks: &[Block], problems: &mut Vec<(u32, String)>) -> Info {
+/// Reads an info block. `problems` collects `(line, kind)`.
+pub fn read_info(blocks: &[Block], problems: &mut Vec<(u32, DiagnosticKind)>) -> Info {
     let mut info = Info::default();
     let mut pending_agenda = false;
     for block in blocks {
@@ -186,7 +186,9 @@ pub fn read_info(blocks: &[Block], problems: &mut Vec<(u32, String)>) -> Info {
             let Some(key) = key_for(&label) else {
                 problems.push((
                     field.line,
-                    format!("unknown info field \"{}\"; shown as written", label.trim()),
+                    DiagnosticKind::UnknownInfoField {
+                        label: label.trim().to_string(),
+                    },
                 ));
                 unknown.push(field);
                 continue;

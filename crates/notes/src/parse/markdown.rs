@@ -10,7 +10,7 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::text;
-use crate::model::{Block, Inline, Item, LinkTarget, UnitId};
+use crate::model::{Block, DiagnosticKind, Inline, Item, LinkTarget, UnitId};
 
 /// Nesting deeper than this is flattened so hostile input cannot exhaust
 /// the stack of the builder or of the renderer.
@@ -29,8 +29,8 @@ pub struct TopBlock {
 
 pub struct Markdown {
     pub blocks: Vec<TopBlock>,
-    /// Problems found at this level: `(line, message)`.
-    pub problems: Vec<(u32, String)>,
+    /// Problems found at this level: `(line, kind)`.
+    pub problems: Vec<(u32, DiagnosticKind)>,
 }
 
 /// Maps byte offsets to 1-based line numbers.
@@ -72,7 +72,7 @@ fn options() -> Options {
 /// what a container line may be anyway.
 fn strip_containers(
     text: &str,
-    problems: &mut Vec<(u32, String)>,
+    problems: &mut Vec<(u32, DiagnosticKind)>,
     lines: &Lines,
 ) -> (String, Vec<(Range<usize>, String)>) {
     if !text.contains(":::") {
@@ -83,7 +83,13 @@ fn strip_containers(
         let rest = line.trim_start();
         let run = |c: u8| rest.bytes().take_while(|b| *b == c).count();
         let (ticks, tildes) = (run(b'`'), run(b'~'));
-        let here = if ticks >= 3 { Some((b'`', ticks)) } else if tildes >= 3 { Some((b'~', tildes)) } else { None };
+        let here = if ticks >= 3 {
+            Some((b'`', ticks))
+        } else if tildes >= 3 {
+            Some((b'~', tildes))
+        } else {
+            None
+        };
         match (fence, here) {
             // The closing fence: same character, at least as long, nothing after.
             (Some((c, n)), Some((h, m))) if c == h && m >= n && rest[m..].trim().is_empty() => {
@@ -122,7 +128,7 @@ fn strip_containers(
             if name.is_empty() {
                 match open.pop() {
                     Some((start, name)) => containers.push((start..offset + raw_line.len(), name)),
-                    None => problems.push((lines.line_of(offset), "a `:::` closes no open container".into())),
+                    None => problems.push((lines.line_of(offset), DiagnosticKind::StrayContainerEnd)),
                 }
             } else {
                 let word = name.split_whitespace().next().unwrap_or_default().to_ascii_lowercase();
@@ -137,7 +143,7 @@ fn strip_containers(
     for (start, name) in open {
         problems.push((
             lines.line_of(start),
-            format!("the `:::{name}` container is never closed"),
+            DiagnosticKind::UnclosedContainer { name: name.clone() },
         ));
         containers.push((start..text.len(), name));
     }

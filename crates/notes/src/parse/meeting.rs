@@ -5,8 +5,8 @@
 use super::info::{read_info, says_no_meeting, Info};
 use super::markdown::{TopBlock, NO_UNIT};
 use super::people::{split_remark, PersonRef, Registry};
+use crate::model::{Block, DiagnosticKind, Inline, Item, PersonId, RecapSummary, Section, SectionKind};
 use crate::words::fold;
-use crate::model::{Block, Inline, Item, PersonId, RecapSummary, Section, SectionKind};
 
 pub fn section_kind(title: &str) -> SectionKind {
     let t = fold(title);
@@ -27,7 +27,7 @@ pub fn section_kind(title: &str) -> SectionKind {
 }
 
 /// Splits a meeting body into the info block and the rest.
-pub fn split_info(blocks: Vec<TopBlock>, problems: &mut Vec<(u32, String)>) -> (Info, Vec<TopBlock>) {
+pub fn split_info(blocks: Vec<TopBlock>, problems: &mut Vec<(u32, DiagnosticKind)>) -> (Info, Vec<TopBlock>) {
     let first_h2 = blocks
         .iter()
         .position(|b| matches!(b.block, Block::Heading { level: 2, .. }))
@@ -99,7 +99,7 @@ pub struct Resolver<'a> {
     pub participants: &'a [PersonId],
     pub date: chrono::NaiveDate,
     pub recaps: Vec<RecapSummary>,
-    pub problems: Vec<(u32, String)>,
+    pub problems: Vec<(u32, DiagnosticKind)>,
 }
 
 impl Resolver<'_> {
@@ -245,7 +245,12 @@ fn subsection(
     let in_recap = kind == SectionKind::Recap;
     let few_words = name.split_whitespace().count() <= 3;
     if few_words {
-        if let Some(person) = resolver.person(name, in_recap) {
+        // A heading is someone's recap when it names someone known (a
+        // participant or host anywhere in the notes) or is an @handle. A
+        // capitalised heading that names no one ("### Device Tree
+        // discussion", "### BMC News") is a group of notes, never a person.
+        let create = in_recap && name.trim().starts_with('@');
+        if let Some(person) = resolver.person(name, create) {
             let recap = resolver.recap_index(person, &remark);
             return Block::Recap {
                 recap,
@@ -259,7 +264,9 @@ fn subsection(
     if in_recap {
         resolver.problems.push((
             line,
-            format!("the recap heading \"{}\" names no person; kept as a group", text.trim()),
+            DiagnosticKind::RecapNamesNoParticipant {
+                heading: text.trim().to_string(),
+            },
         ));
     }
     // A recap written as a subsection ("### Biweekly recap") of a notes

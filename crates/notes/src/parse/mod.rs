@@ -37,8 +37,8 @@ use markdown::TopBlock;
 use people::Registry;
 
 use crate::model::{
-    Block, Diagnostic, Inline, LinkTarget, Meeting, MeetingStatus, Notes, Participant, PersonId, Source, SourceId,
-    Unplaced,
+    Block, Diagnostic, DiagnosticKind, Inline, LinkTarget, Meeting, MeetingStatus, Notes, Participant, PersonId,
+    Source, SourceId, Unplaced,
 };
 
 /// A document to parse: its name (file, URL or "built-in") and text.
@@ -68,7 +68,7 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
         notes.diagnostics.extend(
             problems
                 .into_iter()
-                .map(|(line, message)| Diagnostic { source, line, message }),
+                .map(|(line, kind)| Diagnostic { source, line, kind }),
         );
         drafts.append(&mut doc_drafts);
     }
@@ -112,7 +112,10 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
                 if date != head.date {
                     problems.push((
                         head.line,
-                        format!("the info block says {date} but the heading says {}", head.date),
+                        DiagnosticKind::DateMismatch {
+                            info: date,
+                            heading: head.date,
+                        },
                     ));
                 }
             }
@@ -167,10 +170,10 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
         units::number(&mut meeting, &mut topics);
         notes
             .diagnostics
-            .extend(problems.into_iter().map(|(line, message)| Diagnostic {
+            .extend(problems.into_iter().map(|(line, kind)| Diagnostic {
                 source: head.source,
                 line,
-                message,
+                kind,
             }));
         notes.meetings.push(meeting);
     }
@@ -193,8 +196,8 @@ struct Draft {
     blocks: Vec<TopBlock>,
 }
 
-/// A document cut at its level-1 headings, with `(line, message)` problems.
-type SplitDocument = (Source, Vec<Draft>, Vec<Unplaced>, Vec<(u32, String)>);
+/// A document cut at its level-1 headings, with `(line, kind)` problems.
+type SplitDocument = (Source, Vec<Draft>, Vec<Unplaced>, Vec<(u32, DiagnosticKind)>);
 
 /// Splits a document at its level-1 headings into title, intro, meeting
 /// drafts and unplaced sections.
@@ -236,7 +239,7 @@ fn split_document(src: &SourceText<'_>, source: SourceId) -> SplitDocument {
                     time_problem,
                 } => {
                     if let Some(p) = time_problem {
-                        problems.push((*line, p));
+                        problems.push((*line, DiagnosticKind::Time(p)));
                     }
                     drafts.push(Draft {
                         head: Head {
@@ -260,13 +263,19 @@ fn split_document(src: &SourceText<'_>, source: SourceId) -> SplitDocument {
                 }
                 miss => {
                     let reason = match miss {
-                        HeadingDate::NearMiss(why) => format!("looks like a meeting heading, but {why}"),
-                        _ => "is not a meeting date".to_string(),
+                        HeadingDate::NearMiss(why) => Some(why),
+                        _ => None,
                     };
-                    problems.push((
-                        *line,
-                        format!("heading \"{heading}\" {reason}; its notes are listed under \"Not on the timeline\""),
-                    ));
+                    let kind = match &reason {
+                        Some(why) => DiagnosticKind::NearMissHeading {
+                            heading: heading.clone(),
+                            why: why.clone(),
+                        },
+                        None => DiagnosticKind::NotADate {
+                            heading: heading.clone(),
+                        },
+                    };
+                    problems.push((*line, kind));
                     unplaced.push(Unplaced {
                         source,
                         line: *line,
@@ -330,7 +339,7 @@ fn finish(notes: &mut Notes, registry: Registry) {
             notes.diagnostics.push(Diagnostic {
                 source: m.source,
                 line: m.line,
-                message: format!("a second meeting on {}", m.date),
+                kind: DiagnosticKind::SecondMeeting { date: m.date },
             });
             m.anchor = format!("{}-{}", m.anchor, n);
         }

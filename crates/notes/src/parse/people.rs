@@ -8,8 +8,8 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::words::{fold, slug};
 use crate::model::{Inline, LinkTarget, Person, PersonId};
+use crate::words::{fold, slug};
 
 /// A name and/or handle exactly as found in the notes.
 #[derive(Debug, Clone, PartialEq, Default)]

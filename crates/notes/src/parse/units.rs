@@ -3,9 +3,9 @@
 //! folded text and links, so filtering is a scan of a table, not a tree
 //! walk. Hardware mentions are cut out of the text here as it is visited.
 
-use crate::words::fold;
 use crate::model::{Block, Inline, LinkTarget, Meeting, PersonId, RecapSummary, TopicId, Unit, UnitId};
 use crate::taxonomy::{find_mentions, TopicTable};
+use crate::words::fold;
 
 #[derive(Clone)]
 struct Ctx {

@@ -4,7 +4,7 @@
 //! date, time and zone, status, hosts, participants, recaps per person
 //! with their item counts and remarks, sections, and diagnostics.
 
-use notes::model::{Block, Inline, Meeting, MeetingStatus, Notes};
+use notes::model::{Block, DiagnosticKind, Inline, Meeting, MeetingStatus, NearMiss, Notes};
 use notes::parse::{parse_heading, parse_one, HeadingDate};
 
 use super::{meeting, slugs};
@@ -497,19 +497,33 @@ fn headings_that_almost_are_meetings_are_diagnostics_naming_the_line_and_their_n
         ["## Notes [notes]", "  - Enclosure CAD model is on GitHub now"]
     );
 
-    let diagnostics: Vec<(u32, &str)> = notes.diagnostics.iter().map(|d| (d.line, d.message.as_str())).collect();
-    assert_eq!(diagnostics.len(), 2, "{diagnostics:?}");
-    assert_eq!(diagnostics[0].0, 3);
-    assert!(
-        diagnostics[0].1.contains("\"Agust 3, 2021 6:00 PM CET/CEST\"") && diagnostics[0].1.contains("August"),
-        "names the heading and the month it meant: {}",
-        diagnostics[0].1
+    let diagnostics: Vec<(u32, &DiagnosticKind)> = notes.diagnostics.iter().map(|d| (d.line, &d.kind)).collect();
+    assert_eq!(
+        diagnostics,
+        [
+            (
+                3,
+                &DiagnosticKind::NearMissHeading {
+                    heading: "Agust 3, 2021 6:00 PM CET/CEST".into(),
+                    why: NearMiss::MisspeltMonth {
+                        word: "Agust".into(),
+                        month: "August"
+                    },
+                }
+            ),
+            (
+                11,
+                &DiagnosticKind::NearMissHeading {
+                    heading: "September 14 6:00 PM CET/CEST".into(),
+                    why: NearMiss::NoYear,
+                }
+            ),
+        ],
+        "names the heading and why it is not a meeting"
     );
-    assert_eq!(diagnostics[1].0, 11);
     assert!(
-        diagnostics[1].1.contains("\"September 14 6:00 PM CET/CEST\"") && diagnostics[1].1.contains("no year"),
-        "{}",
-        diagnostics[1].1
+        diagnostics[0].1.to_string().contains("did you mean August?"),
+        "and says so in words"
     );
 
     let unplaced: Vec<(u32, &str, Vec<String>)> = notes

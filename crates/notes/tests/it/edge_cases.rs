@@ -1,6 +1,6 @@
 //! One test per Markdown shape the parser must cope with.
 
-use notes::model::{Block, Inline, LinkTarget, MeetingStatus, Notes};
+use notes::model::{Block, DiagnosticKind, Inline, LinkTarget, MeetingStatus, NearMiss, Notes};
 use notes::parse::parse_one;
 
 fn parse(text: &str) -> Notes {
@@ -58,7 +58,10 @@ fn an_unclosed_container_is_a_diagnostic_with_its_line() {
     let notes = parse("# Notes\n\n# August 20, 2024\n\n:::info\n- **Host:** @twelho\n");
     assert_eq!(notes.diagnostics.len(), 1);
     assert_eq!(notes.diagnostics[0].line, 5);
-    assert!(notes.diagnostics[0].message.contains("never closed"));
+    assert_eq!(
+        notes.diagnostics[0].kind,
+        DiagnosticKind::UnclosedContainer { name: "info".into() }
+    );
     assert_eq!(notes.meetings[0].hosts.len(), 1, "its content is still read");
 }
 
@@ -150,10 +153,15 @@ fn a_heading_that_almost_is_a_date_is_a_diagnostic_and_its_notes_stay_visible() 
     assert_eq!(notes.meetings.len(), 1);
     let d = &notes.diagnostics[0];
     assert_eq!(d.line, 3);
-    assert!(
-        d.message.contains("Agust") && d.message.contains("August"),
-        "{}",
-        d.message
+    assert_eq!(
+        d.kind,
+        DiagnosticKind::NearMissHeading {
+            heading: "Agust 20, 2024 4:00 PM UTC".into(),
+            why: NearMiss::MisspeltMonth {
+                word: "Agust".into(),
+                month: "August"
+            }
+        }
     );
     assert_eq!(notes.unplaced.len(), 1);
     let Block::List { items, .. } = &notes.unplaced[0].blocks[0] else {
@@ -167,9 +175,15 @@ fn a_date_without_a_year_is_named_as_such() {
     let notes = parse("# Notes\n\n# August 20 4:00 PM UTC\n\n- x\n");
     assert!(notes.meetings.is_empty());
     assert!(
-        notes.diagnostics[0].message.contains("no year"),
-        "{}",
-        notes.diagnostics[0].message
+        matches!(
+            &notes.diagnostics[0].kind,
+            DiagnosticKind::NearMissHeading {
+                why: NearMiss::NoYear,
+                ..
+            }
+        ),
+        "{:?}",
+        notes.diagnostics[0].kind
     );
 }
 

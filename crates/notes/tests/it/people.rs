@@ -1,5 +1,6 @@
 //! One person per human, across meetings and documents.
 
+use notes::model::DiagnosticKind;
 use notes::parse::{parse, SourceText};
 
 const Y2023: &str = "# Notes 2023\n\n# December 12, 2023 4:00 PM UTC\n\n:::info\n- **Host:** @dennis-old\n- **Participants:**\n    - Dennis Marttinen, @dennis-old\n    - Marvin Drees\n:::\n\n## Biweekly Recap\n\n### Marvin\n\n- Soldered the backplane\n";
@@ -72,4 +73,38 @@ fn a_host_named_by_first_name_is_the_participant() {
         .unwrap();
     assert_eq!(notes.person(jan9.hosts[0]).slug, "twelho");
     assert_eq!(notes.people.len(), 3, "{:?}", notes.people);
+}
+
+#[test]
+fn a_recap_heading_that_names_no_participant_is_a_group_never_a_person() {
+    let notes = notes::parse::parse_one(
+        "2023.md",
+        "# Notes 2023\n\n# May 2, 2023 4:00 PM UTC\n\n:::info\n- **Host:** @twelho\n- **Participants:**\n    - Dennis Marttinen, @twelho\n    - Daniel Maslowski, @orangecms\n:::\n\n## Biweekly Recap\n\n### Dennis\n\n- Rack work\n\n### Device Tree discussion\n\n- We should upstream the DT\n\n### BMC News\n\n- New firmware\n\n### @newcomer\n\n- Said hello\n",
+    );
+    let people: Vec<&str> = notes.people.iter().map(|p| p.slug.as_str()).collect();
+    assert_eq!(people, ["twelho", "orangecms", "newcomer"], "groups are not people; an @handle is");
+    let m = &notes.meetings[0];
+    let recaps: Vec<&str> = m.recaps.iter().map(|r| notes.person(r.person).slug.as_str()).collect();
+    assert_eq!(recaps, ["twelho", "newcomer"]);
+    let groups: Vec<String> = m.sections[0]
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            notes::model::Block::Group { title, .. } => Some(notes::model::Inline::plain_text(title)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(groups, ["Device Tree discussion", "BMC News"], "their notes stay, as groups");
+    let kinds: Vec<&DiagnosticKind> = notes.diagnostics.iter().map(|d| &d.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            &DiagnosticKind::RecapNamesNoParticipant {
+                heading: "Device Tree discussion".into()
+            },
+            &DiagnosticKind::RecapNamesNoParticipant {
+                heading: "BMC News".into()
+            },
+        ]
+    );
 }

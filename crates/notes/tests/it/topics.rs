@@ -88,7 +88,11 @@ fn unknown_part_numbers_become_other_hardware_but_words_versions_and_units_do_no
 #[test]
 fn the_taxonomy_is_consistent() {
     let t = taxonomy();
-    assert!(t.len() >= 300, "a taxonomy of the field, not of one year's notes: {}", t.len());
+    assert!(
+        t.len() >= 300,
+        "a taxonomy of the field, not of one year's notes: {}",
+        t.len()
+    );
     for def in t {
         assert!(!def.aliases.is_empty(), "{} has aliases", def.id);
         for p in &def.parents {
