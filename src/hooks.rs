@@ -85,10 +85,7 @@ pub fn use_fragment_target(notes: &NotesRef, view: &Rc<View>, order: Order, read
                     pending_set.set(None);
                     hidden_set.set(None);
                 } else if notes.meetings.iter().any(|m| &m.anchor == id)
-                    && !view
-                        .meetings
-                        .iter()
-                        .any(|mv| notes.meetings[mv.meeting as usize].anchor == *id)
+                    && !view.meetings.iter().any(|mv| notes.meeting(mv.meeting).anchor == *id)
                 {
                     hidden_set.set(Some(id.clone()));
                 }

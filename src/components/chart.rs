@@ -71,7 +71,7 @@ fn overview_body(props: &OverviewProps, app: &AppContext) -> Html {
     // searched linearly (a map type per use would grow the wasm).
     let mut counts: Vec<(TopicId, Vec<(i32, u32)>)> = Vec::new();
     for mv in &props.view.meetings {
-        let m = &notes.meetings[mv.meeting as usize];
+        let m = notes.meeting(mv.meeting);
         let key = month_key(m.date);
         for t in &m.topics {
             let i = match counts.iter().position(|(id, _)| id == t) {

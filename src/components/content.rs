@@ -213,7 +213,7 @@ fn inline(inline: &Inline, ctx: &Ctx<'_>, hl: bool) -> Html {
         Inline::Link { target, children } => link(target, inline_nodes(children, ctx, hl)),
         Inline::Image { target, alt } => match target {
             LinkTarget::Web(url) => html! {
-                <img class="note-image" src={url.clone()} alt={alt.clone()} loading="lazy" referrerpolicy="no-referrer" />
+                <img class="note-image" src={url.to_string()} alt={alt.clone()} loading="lazy" referrerpolicy="no-referrer" />
             },
             _ => html! { <span class="inert-image">{ format!("[image: {alt}]") }</span> },
         },
@@ -239,12 +239,12 @@ pub fn link(target: &LinkTarget, children: Vec<Html>) -> Html {
         // (CSS shows it only where there is no hover).
         LinkTarget::Web(url) => html! {
             <>
-                <a href={url.clone()} target="_blank" rel="noopener noreferrer" class="ext">{ for children }</a>
+                <a href={url.to_string()} target="_blank" rel="noopener noreferrer" class="ext web">{ for children }</a>
                 <button type="button" class="peek" aria-label="Preview this link"></button>
             </>
         },
         LinkTarget::Mail(url) => html! {
-            <a href={url.clone()} target="_blank" rel="noopener noreferrer" class="ext">{ for children }</a>
+            <a href={url.to_string()} target="_blank" rel="noopener noreferrer" class="ext">{ for children }</a>
         },
         LinkTarget::Inert(url) => html! {
             <span class="inert-link" title={format!("Not a web link, not opened: {}", truncate(url, 80))}>{ for children }</span>

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use notes::index::LinkEntry;
-use notes::model::LinkTarget;
+use notes::model::{LinkTarget, MeetingId};
 use notes::query::View;
 use yew::prelude::*;
 
@@ -41,7 +41,7 @@ const KIND_ORDER: &[&str] = &[
 ];
 
 /// A link and the shown meetings that cite it.
-type Cited<'a> = (&'a LinkEntry, Vec<u32>);
+type Cited<'a> = (&'a LinkEntry, Vec<MeetingId>);
 
 /// A kind's links by site, in order of first citation.
 struct KindGroup<'a> {
@@ -57,14 +57,14 @@ pub fn LinksView(props: &LinksViewProps) -> Html {
     // Which units the view shows, per meeting (None: the meeting is hidden).
     let mut shown: Vec<Option<&notes::query::MeetingView>> = vec![None; notes.meetings.len()];
     for mv in &props.view.meetings {
-        shown[mv.meeting as usize] = Some(mv);
+        shown[mv.meeting.0 as usize] = Some(mv);
     }
     let mut groups: Vec<KindGroup<'_>> = Vec::new();
-    let mut citing: Vec<u32> = Vec::new();
+    let mut citing: Vec<MeetingId> = Vec::new();
     for entry in &notes.index().links {
-        let mut meetings: Vec<u32> = Vec::new();
+        let mut meetings: Vec<MeetingId> = Vec::new();
         for (m, unit) in &entry.cited {
-            let Some(mv) = shown[*m as usize] else { continue };
+            let Some(mv) = shown[m.0 as usize] else { continue };
             if mv.units.as_ref().is_some_and(|s| !s[unit.0 as usize].is_shown()) {
                 continue;
             }
@@ -128,7 +128,7 @@ pub fn LinksView(props: &LinksViewProps) -> Html {
                                             <span class="cited">
                                                 { " — " }
                                                 { for meetings.iter().map(|i| {
-                                                    let m = &notes.meetings[*i as usize];
+                                                    let m = notes.meeting(*i);
                                                     html! {
                                                         <a href={format!("#{}", m.anchor)} class="cite" onclick={to_timeline.clone()}>
                                                             { notes::model::datefmt::medium_date(m.date) }

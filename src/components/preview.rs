@@ -193,13 +193,10 @@ mod browser {
 
         fn link_of(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
             let el = target?.dyn_into::<web_sys::Element>().ok()?;
-            let link = el.closest("a.ext").ok()??;
-            let href = link.get_attribute("href")?;
-            // People link to their GitHub profiles: names need no card.
-            let wanted = (href.starts_with("http://") || href.starts_with("https://"))
-                && !link.class_list().contains("person")
-                && link.closest(".preview-card").ok().flatten().is_none();
-            wanted.then_some(link)
+            // Web links are marked when rendered (the notes' model decided
+            // what is one): no second look at the URL here.
+            let link = el.closest("a.web").ok()??;
+            link.closest(".preview-card").ok().flatten().is_none().then_some(link)
         }
         fn in_card(target: Option<web_sys::EventTarget>) -> bool {
             target

@@ -51,7 +51,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     // Per meeting: shown or not, and its view.
     let mut shown: Vec<Option<&notes::query::MeetingView>> = vec![None; notes.meetings.len()];
     for mv in &props.view.meetings {
-        shown[mv.meeting as usize] = Some(mv);
+        shown[mv.meeting.0 as usize] = Some(mv);
     }
     let mut order: Vec<u32> = (0..notes.meetings.len() as u32).collect();
     if props.order == Order::NewestFirst {

@@ -246,8 +246,8 @@ fn run_previews(files: &[String], output: Option<&Path>) -> Result<(), Failure> 
     for m in &notes.meetings {
         for (_, target, _) in m.links() {
             if let LinkTarget::Web(url) = target {
-                if !urls.contains(url) {
-                    urls.push(url.clone());
+                if !urls.iter().any(|u| u == url.as_str()) {
+                    urls.push(url.to_string());
                 }
             }
         }

@@ -176,11 +176,7 @@ impl<'a> Export<'a> {
                     vendor: &t.vendor,
                     isa: t.isa.as_str(),
                     parents: t.parents.iter().map(|p| notes.topic(*p).slug.as_str()).collect(),
-                    meetings: t
-                        .meetings
-                        .iter()
-                        .map(|i| notes.meetings[*i as usize].date.to_string())
-                        .collect(),
+                    meetings: t.meetings.iter().map(|i| notes.meeting(*i).date.to_string()).collect(),
                 })
                 .collect(),
             people: notes

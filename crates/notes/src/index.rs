@@ -4,7 +4,7 @@
 //! rebuilding them in its components on every render.
 
 use crate::links::{preview, LinkKind};
-use crate::model::{LinkTarget, Notes, PersonId, TopicId, TopicKind, UnitId};
+use crate::model::{LinkTarget, MeetingId, Notes, PersonId, TopicId, TopicKind, UnitId};
 
 /// Everything derived from one [`Notes`].
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -34,14 +34,14 @@ pub struct TopicGroup {
 /// One distinct URL and where the notes cite it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkEntry {
-    pub url: String,
+    pub url: crate::links::SafeUrl,
     pub kind: LinkKind,
     pub site: String,
     pub title: String,
     /// Link texts as written, when they are not just the URL.
     pub texts: Vec<String>,
-    /// (meeting index, unit) of every citation, in document order.
-    pub cited: Vec<(u32, UnitId)>,
+    /// (meeting, unit) of every citation, in document order.
+    pub cited: Vec<(MeetingId, UnitId)>,
 }
 
 /// Name of the group for hardware that is not in the taxonomy.
@@ -132,7 +132,7 @@ fn links(notes: &Notes) -> Vec<LinkEntry> {
             let at = *by_url.entry(url.as_str()).or_insert_with(|| {
                 let p = preview(url.as_str());
                 out.push(LinkEntry {
-                    url: url.to_string(),
+                    url: url.clone(),
                     kind: p.kind,
                     site: p.site,
                     title: p.title,
@@ -146,7 +146,7 @@ fn links(notes: &Notes) -> Vec<LinkEntry> {
             if written != url.as_str() && !written.is_empty() && !entry.texts.iter().any(|t| t == written) {
                 entry.texts.push(written.to_string());
             }
-            entry.cited.push((i as u32, unit));
+            entry.cited.push((MeetingId(i as u32), unit));
         }
     }
     out

@@ -3,7 +3,7 @@
 //! Mastodon post, YouTube video, mailing-list thread, …) and builds a readable
 //! title, subtitle and optional image without any network access. It is also
 //! the safety gate for links: only `http`, `https` and `mailto` are ever
-//! followable; everything else is [`LinkKind::Unsafe`].
+//! followable ([`SafeUrl`]); everything else is [`LinkKind::Unsafe`].
 //!
 //! The small URL splitter here copies the parts of the WHATWG URL rules that
 //! decide where a browser really goes (tabs and newlines removed, `\` read as
@@ -162,6 +162,48 @@ pub struct UrlPreview {
 const MAX_TITLE: usize = 120;
 const MAX_PATH: usize = 60;
 
+/// A URL a reader may follow: `http`, `https` or `mailto`, as a browser
+/// reads it (controls and tabs dropped, the host well-formed). The only
+/// way to make one is [`SafeUrl::parse`]: holding one is the proof.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SafeUrl {
+    url: String,
+    mail: bool,
+}
+
+impl SafeUrl {
+    /// The link if it may be followed; `None` for `javascript:`, `data:`,
+    /// relative paths and anything the browser would not read as http(s)
+    /// or mailto.
+    pub fn parse(raw: &str) -> Option<SafeUrl> {
+        let url = normalise(raw);
+        let mail = match split(&url) {
+            Target::Unsafe => return None,
+            Target::Mail(_) => true,
+            Target::Web(_) => false,
+        };
+        Some(SafeUrl { url, mail })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.url
+    }
+
+    pub fn is_mail(&self) -> bool {
+        self.mail
+    }
+
+    pub fn is_web(&self) -> bool {
+        !self.mail
+    }
+}
+
+impl std::fmt::Display for SafeUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.url)
+    }
+}
+
 /// Classify a link without building its preview.
 pub fn classify(url: &str) -> LinkKind {
     let url = normalise(url);
@@ -318,7 +360,8 @@ fn split(url: &str) -> Target<'_> {
     };
     let (before_fragment, fragment) = tail.split_once('#').unwrap_or((tail, ""));
     let (path, query) = before_fragment.split_once('?').unwrap_or((before_fragment, ""));
-    // Full Unicode lowercase, as the browser's IDNA mapping does (which also folds the Kelvin sign to "k").
+    // Lowercase as the browser's IDNA mapping does for the scripts notes use,
+    // the Kelvin sign folding to "k" included (see `words::lower_char`).
     Target::Web(Web {
         host: crate::words::lowercase(host),
         port,
@@ -1527,5 +1570,41 @@ mod tests {
             .slug(),
             "mailing-list"
         );
+    }
+
+    #[test]
+    fn only_web_and_mail_urls_are_safe_and_the_browser_s_reading_decides() {
+        for safe in [
+            "https://github.com/racklet",
+            "HTTP://EXAMPLE.COM/x",
+            "mailto:a@b.example",
+            "https:\\\\example.com",
+        ] {
+            assert!(SafeUrl::parse(safe).is_some(), "{safe}");
+        }
+        assert!(SafeUrl::parse("mailto:a@b.example").unwrap().is_mail());
+        for unsafe_ in [
+            "javascript:alert(1)",
+            " java\nscript:alert(1)",
+            "data:text/html,x",
+            "vbscript:x",
+            "/relative/path",
+            "//scheme-relative.example",
+            "https://exa mple.com/",
+            "https://[::1/",
+        ] {
+            assert!(SafeUrl::parse(unsafe_).is_none(), "{unsafe_:?}");
+        }
+        // Tabs and newlines inside are dropped, as the browser drops them.
+        assert_eq!(
+            SafeUrl::parse("https://exa\tmple.com/").unwrap().as_str(),
+            "https://example.com/"
+        );
+    }
+
+    #[test]
+    fn a_host_with_a_kelvin_sign_is_shown_as_the_browser_visits_it() {
+        // U+212A KELVIN SIGN: browsers map it to "k" in host names.
+        assert_eq!(preview("https://\u{212A}ostal.example/docs").site, "kostal.example");
     }
 }

@@ -63,8 +63,9 @@ fn clip(text: &str, max: usize) -> String {
 
 /// Only web images: `og:image` comes from someone else's page.
 fn web_image(url: &str) -> Option<String> {
-    let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")).then(|| url.trim().to_string())
+    crate::links::SafeUrl::parse(url)
+        .filter(|u| u.is_web())
+        .map(|u| u.as_str().to_string())
 }
 
 /// The card for `url` from everything known about it.

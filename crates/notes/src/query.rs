@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use crate::model::{Meeting, MeetingStatus, Notes, PersonId, TopicId};
+use crate::model::{Meeting, MeetingId, MeetingStatus, Notes, PersonId, TopicId};
 use crate::words::{fold, fold_with_map};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -58,8 +58,7 @@ impl UnitState {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeetingView {
-    /// Index into [`Notes::meetings`].
-    pub meeting: u32,
+    pub meeting: MeetingId,
     /// Per unit, when a filter is active; `None` shows everything.
     pub units: Option<Rc<[UnitState]>>,
     /// The selected people who took part in a meeting where nothing of
@@ -85,7 +84,7 @@ pub fn apply(notes: &Notes, filter: &Filter) -> View {
         return View {
             meetings: (0..total as u32)
                 .map(|meeting| MeetingView {
-                    meeting,
+                    meeting: MeetingId(meeting),
                     units: None,
                     took_part: Vec::new(),
                 })
@@ -109,7 +108,7 @@ pub fn apply(notes: &Notes, filter: &Filter) -> View {
                 && m.status == MeetingStatus::Held
                 && filter.people.iter().any(|p| m.involves(*p));
             (any || attended_only).then(|| MeetingView {
-                meeting: i as u32,
+                meeting: MeetingId(i as u32),
                 units: Some(units.into()),
                 took_part: if attended_only {
                     filter.people.iter().copied().filter(|p| m.involves(*p)).collect()

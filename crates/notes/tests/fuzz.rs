@@ -883,7 +883,7 @@ fn check_notes(sources: &[SourceText<'_>], notes: &Notes) -> Result<(), TestCase
         );
         prop_assert!(
             t.meetings.windows(2).all(|w| w[0] < w[1])
-                && t.meetings.iter().all(|&m| (m as usize) < notes.meetings.len()),
+                && t.meetings.iter().all(|&m| (m.0 as usize) < notes.meetings.len()),
             "topic {i} meetings {:?}",
             t.meetings
         );
@@ -1098,7 +1098,7 @@ proptest! {
         prop_assert!(view.meetings.windows(2).all(|w| w[0].meeting < w[1].meeting), "view not in meeting order");
         prop_assert!(view.highlight_topics.iter().all(|t| (t.0 as usize) < notes.topics.len()));
         for mv in &view.meetings {
-            let m = &notes.meetings[mv.meeting as usize];
+            let m = &notes.meetings[mv.meeting.0 as usize];
             let Some(states) = &mv.units else {
                 prop_assert!(!filter.is_active(), "an active filter left a meeting unfiltered");
                 continue;

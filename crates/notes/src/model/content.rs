@@ -3,39 +3,35 @@
 //! nothing in it is HTML, so note text can never become markup.
 
 use super::{TopicId, UnitId};
+pub use crate::links::SafeUrl;
 
-/// Where a link points, sorted by what the UI may do with it.
+/// Where a link points, sorted by what the UI may do with it. Built once,
+/// while parsing, by [`LinkTarget::from_url`]; everything that shows or
+/// follows a link matches on it instead of looking at the URL again.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum LinkTarget {
     /// `http` or `https`: clickable.
-    Web(String),
+    Web(SafeUrl),
     /// `mailto:`: clickable.
-    Mail(String),
+    Mail(SafeUrl),
     /// Anything else (`javascript:`, `data:`, relative paths): shown as text.
     Inert(String),
 }
 
 impl LinkTarget {
+    /// Sorts a link as a browser would read it (see [`crate::links`]).
     pub fn from_url(url: &str) -> LinkTarget {
-        let trimmed = url.trim();
-        let lower: String = trimmed
-            .chars()
-            .take(8)
-            .filter(|c| !c.is_ascii_control() && !c.is_whitespace())
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        if (lower.starts_with("https://") || lower.starts_with("http://")) && trimmed.len() > 8 {
-            LinkTarget::Web(trimmed.to_string())
-        } else if lower.starts_with("mailto:") && trimmed.len() > 7 {
-            LinkTarget::Mail(trimmed.to_string())
-        } else {
-            LinkTarget::Inert(trimmed.to_string())
+        match SafeUrl::parse(url) {
+            Some(safe) if safe.is_mail() => LinkTarget::Mail(safe),
+            Some(safe) => LinkTarget::Web(safe),
+            None => LinkTarget::Inert(url.trim().to_string()),
         }
     }
 
     pub fn url(&self) -> &str {
         match self {
-            LinkTarget::Web(u) | LinkTarget::Mail(u) | LinkTarget::Inert(u) => u,
+            LinkTarget::Web(u) | LinkTarget::Mail(u) => u.as_str(),
+            LinkTarget::Inert(u) => u,
         }
     }
 

@@ -11,6 +11,10 @@ pub use time::{MeetingTime, Zone};
 
 use chrono::NaiveDate;
 
+/// A meeting's place in [`Notes::meetings`] (date order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MeetingId(pub u32);
+
 /// Index of a person in [`Notes::people`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PersonId(pub u32);
@@ -43,6 +47,15 @@ pub struct Notes {
 }
 
 impl Notes {
+    pub fn meeting(&self, id: MeetingId) -> &Meeting {
+        &self.meetings[id.0 as usize]
+    }
+
+    /// Every meeting with its id, in date order.
+    pub fn meeting_ids(&self) -> impl DoubleEndedIterator<Item = (MeetingId, &Meeting)> + '_ {
+        self.meetings.iter().enumerate().map(|(i, m)| (MeetingId(i as u32), m))
+    }
+
     pub fn person(&self, id: PersonId) -> &Person {
         &self.people[id.0 as usize]
     }
@@ -389,8 +402,8 @@ pub struct Topic {
     pub isa: Isa,
     /// Topics this one belongs to (a board's SoC, a SoC's family).
     pub parents: Vec<TopicId>,
-    /// Meetings (by index in [`Notes::meetings`]) that mention it.
-    pub meetings: Vec<u32>,
+    /// Meetings that mention it.
+    pub meetings: Vec<MeetingId>,
 }
 
 /// A level-1 heading we could not place on the timeline, kept with its body.

@@ -373,7 +373,9 @@ fn finish(notes: &mut Notes, registry: Registry) {
     notes.people = people;
     for (i, m) in notes.meetings.iter().enumerate() {
         for t in &m.topics {
-            notes.topics[t.0 as usize].meetings.push(i as u32);
+            notes.topics[t.0 as usize]
+                .meetings
+                .push(crate::model::MeetingId(i as u32));
         }
     }
     crate::order::sort_by_rank(&mut notes.diagnostics, |d| (i64::from(d.source.0), i64::from(d.line)));

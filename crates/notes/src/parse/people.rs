@@ -255,7 +255,7 @@ pub fn person_from_inlines(inlines: &[Inline]) -> PersonRef {
             ..
         } = inline
         {
-            link_handle = link_handle.or_else(|| github_handle(url));
+            link_handle = link_handle.or_else(|| github_handle(url.as_str()));
         }
     }
     let text = Inline::plain_text(inlines);

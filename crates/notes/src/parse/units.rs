@@ -200,9 +200,9 @@ fn split_mentions(inlines: &mut Vec<Inline>, table: &mut TopicTable, topics: &mu
             }
             Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) => split_mentions(c, table, topics),
             Inline::Link { target, children } => {
-                // Link text that is the URL itself is not prose.
+                // Link text that is the URL itself (or any URL) is not prose.
                 let text = Inline::plain_text(children);
-                if text.trim() != target.url() && !text.trim_start().starts_with("http") {
+                if text.trim() != target.url() && crate::links::SafeUrl::parse(&text).is_none() {
                     split_mentions(children, table, topics);
                 }
             }

@@ -82,7 +82,11 @@ fn a_recap_heading_that_names_no_participant_is_a_group_never_a_person() {
         "# Notes 2023\n\n# May 2, 2023 4:00 PM UTC\n\n:::info\n- **Host:** @twelho\n- **Participants:**\n    - Dennis Marttinen, @twelho\n    - Daniel Maslowski, @orangecms\n:::\n\n## Biweekly Recap\n\n### Dennis\n\n- Rack work\n\n### Device Tree discussion\n\n- We should upstream the DT\n\n### BMC News\n\n- New firmware\n\n### @newcomer\n\n- Said hello\n",
     );
     let people: Vec<&str> = notes.people.iter().map(|p| p.slug.as_str()).collect();
-    assert_eq!(people, ["twelho", "orangecms", "newcomer"], "groups are not people; an @handle is");
+    assert_eq!(
+        people,
+        ["twelho", "orangecms", "newcomer"],
+        "groups are not people; an @handle is"
+    );
     let m = &notes.meetings[0];
     let recaps: Vec<&str> = m.recaps.iter().map(|r| notes.person(r.person).slug.as_str()).collect();
     assert_eq!(recaps, ["twelho", "newcomer"]);
@@ -94,7 +98,11 @@ fn a_recap_heading_that_names_no_participant_is_a_group_never_a_person() {
             _ => None,
         })
         .collect();
-    assert_eq!(groups, ["Device Tree discussion", "BMC News"], "their notes stay, as groups");
+    assert_eq!(
+        groups,
+        ["Device Tree discussion", "BMC News"],
+        "their notes stay, as groups"
+    );
     let kinds: Vec<&DiagnosticKind> = notes.diagnostics.iter().map(|d| &d.kind).collect();
     assert_eq!(
         kinds,

@@ -18,7 +18,7 @@ fn dates(notes: &Notes, f: &Filter) -> Vec<String> {
     apply(notes, f)
         .meetings
         .iter()
-        .map(|v| notes.meetings[v.meeting as usize].date.to_string())
+        .map(|v| notes.meeting(v.meeting).date.to_string())
         .collect()
 }
 
@@ -28,9 +28,9 @@ fn matches(notes: &Notes, f: &Filter, date: &str) -> Vec<String> {
     let mv = view
         .meetings
         .iter()
-        .find(|v| notes.meetings[v.meeting as usize].date.to_string() == date)
+        .find(|v| notes.meeting(v.meeting).date.to_string() == date)
         .expect("meeting visible");
-    let m = &notes.meetings[mv.meeting as usize];
+    let m = notes.meeting(mv.meeting);
     let states = mv.units.as_ref().unwrap();
     m.units
         .iter()
@@ -95,7 +95,7 @@ fn a_topic_shows_its_bullets_with_parents_as_context() {
     let view = apply(&notes, &f);
     assert_eq!(view.meetings.len(), 1);
     let mv = &view.meetings[0];
-    let m = &notes.meetings[mv.meeting as usize];
+    let m = notes.meeting(mv.meeting);
     let states = mv.units.as_ref().unwrap();
     let state_of = |prefix: &str| {
         let i = m.units.iter().position(|u| u.search_text.starts_with(prefix)).unwrap();

@@ -121,7 +121,7 @@ fn mentions_attach_to_their_bullet_meeting_and_recap_person() {
     let dates: Vec<String> = topic
         .meetings
         .iter()
-        .map(|i| notes.meetings[*i as usize].date.to_string())
+        .map(|i| notes.meeting(*i).date.to_string())
         .collect();
     assert_eq!(
         dates,
