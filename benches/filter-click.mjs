@@ -1,41 +1,68 @@
-// Filter-click latency on a synthetic ten-year archive (~250 meetings),
-// in headless Chromium against the release build (run `trunk build
-// --release` first). Prints medians; asserts nothing.
+// Filter latency and the first render of a whole archive, in headless
+// Chromium against the release build (run `trunk build --release` first).
+// The archive is the ten-year synthetic one (`timeline synth --years 10
+// --split`), fetched and prerendered into a copy of the build as the Pages
+// workflow does with the real one. Prints medians; asserts nothing.
 //
 //   node benches/filter-click.mjs [--runs 30]
 //
-// Each sample is the time from a chip's click() to the moment the whole
-// Yew render has been applied to the DOM and style/layout are computed
+// A click's sample is the time from the input event to the moment the whole
+// Yew render has been applied to the DOM and style and layout are computed
 // (a MutationObserver fires after the render's microtask; reading
-// offsetHeight then forces layout). Paint is not included.
+// offsetHeight then forces style and layout). Paint is not included. Every
+// sample also checks that every matching meeting is in the DOM.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, ROOT } from '../tests/browser/lib.mjs';
+import { serve, launch, ROOT, DIST } from '../tests/browser/lib.mjs';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 30;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'racklet-bench-'));
-const archive = path.join(dir, 'archive.md');
-execFileSync('cargo', ['run', '-q', '-p', 'cli', '--bin', 'timeline', '--', 'synth', '--years', '10', '--out', archive], { cwd: ROOT });
-const body = fs.readFileSync(archive);
+const timeline = (...args) => execFileSync('cargo', ['run', '-q', '-p', 'cli', '--bin', 'timeline', '--', ...args], { cwd: ROOT });
+const notes = path.join(dir, 'years');
+timeline('synth', '--years', '10', '--split', notes);
+const site = path.join(dir, 'site');
+fs.cpSync(DIST, site, { recursive: true });
+fs.rmSync(path.join(site, 'notes'), { recursive: true, force: true });
+// Sources named like the synthetic files, oldest first.
+const files = fs.readdirSync(notes).sort((a, b) => (a === 'README.md') - (b === 'README.md') || a.localeCompare(b));
+const sources = path.join(dir, 'sources.toml');
+fs.writeFileSync(sources, files.map((f) => `[[source]]\nurl = "https://example.org/${f}"\n`).join('\n'));
+timeline('fetch', '--sources', sources, '--local', notes, '--out', path.join(site, 'notes'));
+timeline('prerender', path.join(site, 'index.html'), '--notes', path.join(site, 'notes'));
+const bytes = files.reduce((n, f) => n + fs.statSync(path.join(notes, f)).size, 0);
 
-const server = await serve(undefined, {
-  routes: { '/archive.md': (req, res) => { res.writeHead(200, { 'content-type': 'text/markdown' }); res.end(body); } },
-});
+const server = await serve(site);
 const browser = await launch();
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return `median ${q(0.5).toFixed(1)} ms, p90 ${q(0.9).toFixed(1)} ms, min ${s[0].toFixed(1)} ms`;
+};
 try {
-  const page = await browser.context.newPage();
-  const t0 = Date.now();
-  await page.goto(server.url + '/?src=/archive.md');
-  await page.waitForFunction(() => /^2\d\d meetings/.test(document.querySelector('.count')?.textContent), null, { timeout: 60000 });
-  const meetings = (await page.locator('.count').textContent()).split(' ')[0];
-  const rendered = await page.locator('article[data-meeting-date]').count();
-  console.log(`archive: ${(body.length / 1024).toFixed(0)} KB, ${meetings} meetings, loaded and rendered in ${Date.now() - t0} ms (${rendered} cards rendered, more on scrolling)`);
+  // First render of the whole archive after load, five loads.
+  const loads = [];
+  for (let i = 0; i < 5; i++) {
+    const page = await browser.context.newPage();
+    await page.goto(server.url + '/?live=0');
+    await page.waitForFunction(() => performance.getEntriesByName('racklet:archive-rendered').length > 0, null, { timeout: 60000 });
+    const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+    loads.push(marks);
+    if (i < 4) await page.close();
+  }
+  const span = (a, b) => loads.map((m) => m[b] - m[a]);
+  const page = browser.context.pages().at(-1);
+  const total = await page.locator('article[data-meeting-date]').count();
+  console.log(`archive: ${files.length} documents, ${(bytes / 1024).toFixed(0)} KB, ${total} meetings, all in the DOM`);
+  console.log(`navigation to parsed: ${stats(loads.map((m) => m['racklet:parsed']))}`);
+  console.log(`navigation to hydrated, archive rendered: ${stats(loads.map((m) => m['racklet:archive-rendered']))}`);
+  console.log(`first render of the whole archive after load (hydrated -> rendered): ${stats(span('racklet:hydrated', 'racklet:archive-rendered'))}`);
 
+  await page.locator('details.topics > summary').click();
   await page.evaluate(() => {
-    window.__click = (selector) => new Promise((resolve) => {
-      const el = document.querySelector(selector);
+    // Resolves when the render for `act` has reached the DOM and layout is done.
+    window.__time = (act) => new Promise((resolve) => {
       const mo = new MutationObserver(() => {
         mo.disconnect();
         void document.body.offsetHeight;
@@ -43,30 +70,52 @@ try {
       });
       mo.observe(document.querySelector('.app'), { subtree: true, childList: true, attributes: true, characterData: true });
       const start = performance.now();
-      el.click();
+      act();
     });
+    window.__click = (selector) => window.__time(() => document.querySelector(selector).click());
+    window.__type = (text) => window.__time(() => {
+      const input = document.getElementById('search');
+      input.value = text;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    });
+    // Every meeting the count names is in the DOM.
+    window.__check = () => {
+      const text = document.querySelector('.count').textContent;
+      const n = Number(text.split(' ')[0]);
+      const inDom = document.querySelectorAll('article[data-meeting-date]').length;
+      if (n !== inDom) throw new Error(`count says "${text}", the DOM holds ${inDom}`);
+      return text;
+    };
   });
+  const person = await page.$eval('.person-chip', (el) => el.dataset.person);
+  const topic = await page.$eval('.topic-chip', (el) => el.dataset.topic);
   const cases = [
-    ['person chip on (orangecms)', 'person chip off (all meetings back)', '.person-chip[data-person="orangecms"]'],
-    ['topic chip on (jh7110)', 'topic chip off (all meetings back)', '.topic-chip[data-topic="jh7110"]'],
+    [`person chip (${person})`, `.person-chip[data-person="${person}"]`],
+    [`topic chip (${topic})`, `.topic-chip[data-topic="${topic}"]`],
   ];
-  const stats = (xs) => {
-    const s = [...xs].sort((a, b) => a - b);
-    const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-    return `median ${q(0.5).toFixed(1)} ms, p90 ${q(0.9).toFixed(1)} ms, min ${s[0].toFixed(1)} ms`;
-  };
-  for (const [on, off, selector] of cases) {
-    const shown = [];
-    const [tOn, tOff] = [[], []];
+  for (const [name, selector] of cases) {
+    const [on, off] = [[], []];
+    let shown;
     for (let i = 0; i < runs + 3; i++) {
       const a = await page.evaluate((s) => window.__click(s), selector);
-      shown.push(await page.locator('.count').textContent());
+      shown = await page.evaluate(() => window.__check());
       const b = await page.evaluate((s) => window.__click(s), selector);
-      if (i >= 3) { tOn.push(a); tOff.push(b); } // the first clicks warm up
+      await page.evaluate(() => window.__check());
+      if (i >= 3) { on.push(a); off.push(b); } // the first clicks warm up
     }
-    console.log(`${on}: ${stats(tOn)} (${shown[0]})`);
-    console.log(`${off}: ${stats(tOff)}`);
+    console.log(`${name} on: ${stats(on)} (${shown})`);
+    console.log(`${name} off: ${stats(off)}`);
   }
+  const keys = [];
+  for (let i = 0; i < runs + 3; i++) {
+    // One keystroke onto a word, then clearing it again.
+    const a = await page.evaluate(() => window.__type('dram'));
+    await page.evaluate(() => window.__check());
+    await page.evaluate(() => window.__type('dra'));
+    if (i >= 3) keys.push(a);
+  }
+  await page.evaluate(() => window.__type(''));
+  console.log(`search keystroke ("dra" -> "dram"): ${stats(keys)}`);
 } finally {
   await browser.close();
   await server.close();

@@ -5,7 +5,8 @@
 # snapshot. Release builds then minify the JS glue and CSS, prerender the
 # timeline into index.html with its Content-Security-Policy (previews.json,
 # if present in the sources, is shipped and its image hosts allowed), and
-# report what the first load transfers.
+# report what the first load transfers. The Atom feed and the iCalendar
+# file are written beside the page in every build.
 set -euo pipefail
 cd "${TRUNK_SOURCE_DIR:-$(dirname "$0")/..}"
 staging=${TRUNK_STAGING_DIR:?run by trunk}
@@ -19,6 +20,12 @@ elif [ -n "${RACKLET_NOTES:-}" ]; then
 else
   timeline fetch --snapshot --out "$staging/notes"
 fi
+
+# Subscriptions beside the page: the minutes (Atom) and the meetings,
+# planned ones included (iCalendar). RACKLET_BASE_URL is where the page lives.
+base_url=${RACKLET_BASE_URL:-https://racklet.github.io/notes-timeline/}
+timeline feed "$staging"/notes/*.md -o "$staging/feed.xml" --base-url "$base_url"
+timeline ics "$staging"/notes/*.md -o "$staging/meetings.ics" --base-url "$base_url"
 
 if [ "${TRUNK_PROFILE:-debug}" != release ]; then
   exit 0

@@ -49,6 +49,7 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             ready.set(true);
             dom::mark_ready();
+            dom::mark("racklet:hydrated");
             d.dispatch(Action::Hydrated);
             if !errors.is_empty() {
                 d.dispatch(Action::Loaded {
@@ -61,6 +62,12 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let ready = *ready;
+    // The whole archive is on the page once the first paint's cut is gone.
+    use_effect_with((ready, state.first_paint), move |(ready, cut)| {
+        if *ready && cut.is_none() {
+            dom::mark("racklet:archive-rendered");
+        }
+    });
     // Link previews may ask GitHub: a setting kept in localStorage, read
     // once running (the prerendered page has no storage to read).
     let live_enabled = use_state(|| true);
@@ -315,6 +322,12 @@ fn PageFoot(props: &PageFootProps) -> Html {
             if let Some(url) = hackmd {
                 <a href={url} target="_blank" rel="noopener noreferrer" class="ext">{ "Edit these notes on HackMD" }</a>
             }
+            <p class="subscribe">
+                { "Subscribe: " }
+                <a href="feed.xml" type="application/atom+xml">{ "feed" }</a>
+                { " · " }
+                <a href="meetings.ics" type="text/calendar">{ "calendar" }</a>
+            </p>
         </footer>
     }
 }

@@ -48,6 +48,7 @@ pub async fn start() {
     };
     let archive: Rc<[sources::Doc]> = Rc::from(archive);
     let notes = NotesRef::parse(&archive);
+    platform::dom::mark("racklet:parsed");
     // Parse and render in tasks of their own, so the browser can respond.
     gloo::timers::future::TimeoutFuture::new(0).await;
     let root = gloo::utils::document()

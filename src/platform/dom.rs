@@ -31,6 +31,15 @@ pub fn scroll_to(id: &str) -> bool {
     true
 }
 
+/// A performance mark (`racklet:parsed`, `racklet:hydrated`,
+/// `racklet:archive-rendered`): what benchmarks and real-user monitoring
+/// read to time the page's start.
+pub fn mark(name: &str) {
+    if let Some(p) = gloo::utils::window().performance() {
+        let _ = p.mark(name);
+    }
+}
+
 /// `light` or `dark` on `<html data-theme>`; `None` leaves the choice to
 /// the reader's system (`prefers-color-scheme`).
 pub fn set_theme(theme: Option<&str>) {

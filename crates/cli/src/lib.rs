@@ -4,8 +4,10 @@
 //! ([`previews`]). Each module opens with what it owns; errors are typed
 //! here and turned into messages only in `main.rs`.
 
+pub mod feed;
 pub mod fetch;
 pub mod http;
+pub mod ics;
 pub mod prerender;
 pub mod previews;
 pub mod site;

@@ -16,7 +16,7 @@ use notes::export::Export;
 use notes::model::Notes;
 use notes::parse::{parse, SourceText};
 
-use cli::{fetch, prerender, previews};
+use cli::{feed, fetch, ics, prerender, previews};
 
 #[derive(Parser)]
 #[command(name = "timeline", version, about = "The Racklet meeting notes on the command line")]
@@ -102,6 +102,32 @@ enum Command {
         #[arg(default_value_t = 500)]
         runs: usize,
     },
+    /// Write an Atom feed of the held meetings, newest first: date, host, participants and a
+    /// plain-text summary of the recaps, each entry linking to its meeting on the page
+    Feed {
+        /// Notes files ("-" reads stdin), merged into one timeline
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Write here instead of stdout; the file's name beside the page is the feed's self link
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The published page; entries link to URL#<meeting anchor>
+        #[arg(long, value_name = "URL", default_value = feed::DEFAULT_BASE_URL)]
+        base_url: String,
+    },
+    /// Write an iCalendar file with one event per meeting (start in UTC, 1 h; all day when the
+    /// notes give no time): planned ones included, skipped ones as STATUS:CANCELLED
+    Ics {
+        /// Notes files ("-" reads stdin), merged into one timeline
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Write here instead of stdout
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The published page; events link to URL#<meeting anchor>
+        #[arg(long, value_name = "URL", default_value = feed::DEFAULT_BASE_URL)]
+        base_url: String,
+    },
 }
 
 /// A failure at the edge: its message, and whether the caller caused it.
@@ -151,6 +177,16 @@ fn main() -> ExitCode {
             manifest,
         } => run_synth(years, seed, end_year, split, out, manifest),
         Command::Bench { file, runs } => bench(&file, runs),
+        Command::Feed {
+            files,
+            output,
+            base_url,
+        } => run_feed(&files, output.as_deref(), &base_url),
+        Command::Ics {
+            files,
+            output,
+            base_url,
+        } => run_ics(&files, output.as_deref(), &base_url),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -315,4 +351,23 @@ fn bench(file: &str, runs: usize) -> Result<(), Failure> {
         times[0]
     );
     Ok(())
+}
+
+/// `timeline feed`: the base URL is checked before any file is read.
+fn run_feed(files: &[String], output: Option<&Path>, base_url: &str) -> Result<(), Failure> {
+    let page = feed::PageUrl::parse(base_url).map_err(Failure::usage)?;
+    let notes = read_notes(files)?;
+    let self_url = output
+        .and_then(|path| path.file_name())
+        .and_then(|name| page.file(&name.to_string_lossy()));
+    let opts = feed::Options { page, self_url };
+    let xml = feed::write(&notes, &opts).map_err(Failure::other)?;
+    write_out(output, &xml)
+}
+
+/// `timeline ics`.
+fn run_ics(files: &[String], output: Option<&Path>, base_url: &str) -> Result<(), Failure> {
+    let page = feed::PageUrl::parse(base_url).map_err(Failure::usage)?;
+    let notes = read_notes(files)?;
+    write_out(output, &ics::write(&notes, &page))
 }

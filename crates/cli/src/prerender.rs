@@ -85,6 +85,15 @@ pub fn run(index: &Path, notes_dir: &Path, previews: Option<&Path>) -> Result<()
     let mut preload = vec![MANIFEST_PATH.to_string()];
     preload.extend(manifest.files.iter().map(|f| format!("notes/{}", f.name)));
     let source_origins = site::origins(manifest.files.iter().map(|f| f.url.as_str()));
+    // The subscriptions the build wrote beside the page.
+    let beside = |name: &str| index.parent().is_some_and(|dir| dir.join(name).is_file());
+    let mut alternates = Vec::new();
+    if beside("feed.xml") {
+        alternates.push(("application/atom+xml", "feed.xml", "Racklet community meetings (Atom)"));
+    }
+    if beside("meetings.ics") {
+        alternates.push(("text/calendar", "meetings.ics", "Racklet community meetings (calendar)"));
+    }
     let done = site::finish(
         &page,
         &Page {
@@ -93,7 +102,7 @@ pub fn run(index: &Path, notes_dir: &Path, previews: Option<&Path>) -> Result<()
             preload: &preload,
             source_origins: &source_origins,
             image_origins: &image_origins,
-            alternates: &[],
+            alternates: &alternates,
         },
     )
     .map_err(|source| PrerenderError::Site {

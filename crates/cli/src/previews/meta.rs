@@ -1,11 +1,17 @@
-//! Link-preview metadata from an HTML page: [`extract`] and the [`Meta`] it returns.
+//! Link-preview metadata from an HTML page: [`extract`] and the [`Meta`] it returns, and the
+//! charset a page declares ([`declared_charset`]).
 //!
-//! This module owns a small hand-written HTML scanner. It is not a parser: it only finds `<meta>`
-//! and `<title>` and skips what could hide a false match (comments, `<script>`, `<style>`). It
-//! works on whatever bytes a server sent, so it must never panic and must stay linear in the input
-//! size: every search moves the cursor past what it looked at, or is remembered as having failed.
-//! It is pure (no I/O), so the fetcher can hand it a truncated page and tests can hand it garbage.
+//! This module owns the policy, not the parsing: `lol_html` tokenizes the page as a browser
+//! would (comments, `<script>`, `<style>` and other raw text hide what is in them; broken markup
+//! recovers the way the HTML spec says), and this module decides which `<meta>` keys and which
+//! `<title>` count, which wins, how values are decoded, cleaned and capped, and which image URLs
+//! are kept. It is pure (no I/O) and reads whatever bytes a server sent, so it never panics and
+//! stays linear in the input.
 
+use std::cell::RefCell;
+
+use lol_html::html_content::{Element, TextChunk, TextType};
+use lol_html::{element, text, HtmlRewriter, MemorySettings, Settings};
 use url::Url;
 
 /// Longest title kept, in characters; page titles longer than this are SEO stuffing.
@@ -14,6 +20,16 @@ pub const MAX_TITLE_CHARS: usize = 300;
 pub const MAX_DESCRIPTION_CHARS: usize = 1000;
 /// Site names are short labels; the same cap as titles keeps a broken page from bloating the file.
 const MAX_SITE_NAME_CHARS: usize = 300;
+
+/// Raw `<title>` text kept while reading: far more than any real title with its indentation and
+/// entities needs, but an unclosed `<title>` (raw text to the end of the page, in HTML) must not
+/// copy the whole page.
+const MAX_RAW_TITLE_BYTES: usize = 64 * 1024;
+
+/// What lol_html may buffer. The page is written in one piece, so it only buffers a tag cut off
+/// by the end of the input (an unclosed quote); such a tag is dropped at the end anyway, so
+/// stopping early loses nothing.
+const MAX_PARSER_MEMORY: usize = 1024 * 1024;
 
 /// The preview metadata of one page; each field is trimmed, whitespace-collapsed and non-empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -32,7 +48,7 @@ pub struct Meta {
 /// Within one kind the first usable tag wins, as crawlers do.
 pub fn extract(html: &str, base_url: &str) -> Meta {
     let base = Url::parse(base_url).ok();
-    let found = Scanner::new(html, base.as_ref()).run();
+    let found = scan(html, base.as_ref());
     Meta {
         title: found.og_title.or(found.twitter_title).or(found.title),
         description: found.og_description.or(found.twitter_description).or(found.description),
@@ -44,7 +60,7 @@ pub fn extract(html: &str, base_url: &str) -> Meta {
 /// The character set a page declares in `<meta charset>` or `<meta http-equiv=content-type>`,
 /// lower-cased. The fetcher only asks when the bytes are not UTF-8 and the header said nothing.
 pub(crate) fn declared_charset(html: &str) -> Option<String> {
-    Scanner::new(html, None).run().charset
+    scan(html, None).charset
 }
 
 /// Which field a `<meta>` key fills.
@@ -90,291 +106,131 @@ struct Found {
     charset: Option<String>,
 }
 
-struct Scanner<'a> {
-    text: &'a str,
-    bytes: &'a [u8],
-    pos: usize,
-    base: Option<&'a Url>,
-    /// Last `"` and `'` in the input: a quote opened after it is known to be unclosed without
-    /// searching, which keeps many unclosed quotes from costing a scan to the end each.
-    last_double_quote: Option<usize>,
-    last_single_quote: Option<usize>,
-    /// Set once a search for `</title` has failed: no later search can succeed either.
-    no_title_end: bool,
+/// What the handlers share while lol_html runs.
+#[derive(Default)]
+struct State {
     found: Found,
+    /// Raw text of the `<title>` being read, while it can still fill `found.title`.
+    title_text: Option<String>,
 }
 
-/// One attribute as it appears in the source: name and raw (undecoded) value.
-type RawAttr<'a> = (&'a str, &'a str);
+/// Runs lol_html over `html` with handlers that fill a [`Found`].
+fn scan(html: &str, base: Option<&Url>) -> Found {
+    let state = RefCell::new(State::default());
+    let settings = Settings::new()
+        // Strict mode refuses markup whose parse needs the tree (`<select><xmp>`); a best guess
+        // is what we want from a preview.
+        .with_strict(false)
+        .with_memory_settings(MemorySettings::new().with_max_allowed_memory_usage(MAX_PARSER_MEMORY))
+        .append_element_content_handler(element!("meta", |el| {
+            state.borrow_mut().found.read_meta(el, base);
+            Ok(())
+        }))
+        .append_element_content_handler(element!("title", |_| {
+            let mut state = state.borrow_mut();
+            // An empty `<title></title>` may end without a text chunk saying so.
+            state.finish_title();
+            if state.found.title.is_none() {
+                state.title_text = Some(String::new());
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(text!("title", |chunk| {
+            state.borrow_mut().read_title_chunk(chunk);
+            Ok(())
+        }));
+    {
+        // Output is discarded: lol_html is a rewriter, used here only to read.
+        let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+        // One write keeps lol_html linear (a write that ends inside a tag re-reads that tag on the
+        // next one). The only error possible with these settings is the memory limit, and what
+        // was found before it stands.
+        if rewriter.write(html.as_bytes()).is_ok() {
+            let _ = rewriter.end();
+        }
+    }
+    let mut state = state.into_inner();
+    // A `<title>` still open at the end of the page ends there, as in a browser.
+    state.finish_title();
+    state.found
+}
 
-impl<'a> Scanner<'a> {
-    fn new(text: &'a str, base: Option<&'a Url>) -> Self {
-        let bytes = text.as_bytes();
-        Scanner {
-            text,
-            bytes,
-            pos: 0,
-            base,
-            last_double_quote: bytes.iter().rposition(|&b| b == b'"'),
-            last_single_quote: bytes.iter().rposition(|&b| b == b'\''),
-            no_title_end: false,
-            found: Found::default(),
+impl State {
+    fn read_title_chunk(&mut self, chunk: &TextChunk<'_>) {
+        // The page's `<title>` is RCDATA. An SVG `<title>` (an inline icon's tooltip) is ordinary
+        // text, and lol_html reports that element in the HTML namespace, so this tells them apart.
+        if !chunk.as_str().is_empty() && chunk.text_type() != TextType::RCData {
+            self.title_text = None;
+            return;
+        }
+        if let Some(text) = &mut self.title_text {
+            let chunk = chunk.as_str();
+            let mut take = chunk.len().min(MAX_RAW_TITLE_BYTES.saturating_sub(text.len()));
+            while !chunk.is_char_boundary(take) {
+                take -= 1;
+            }
+            text.push_str(&chunk[..take]);
+        }
+        if chunk.last_in_text_node() {
+            self.finish_title();
         }
     }
 
-    fn run(mut self) -> Found {
-        // Reused across tags so attribute parsing does not allocate per tag.
-        let mut attrs: Vec<RawAttr<'a>> = Vec::new();
-        while let Some(lt) = find_byte(self.bytes, self.pos, b'<') {
-            let next = self.bytes.get(lt + 1).copied();
-            if self.bytes[lt..].starts_with(b"<!--") {
-                // A comment runs to `-->`; an unclosed one hides the rest, as in a browser.
-                self.pos = find(self.bytes, lt + 4, b"-->").map_or(self.bytes.len(), |i| i + 3);
-            } else if matches!(next, Some(b'!' | b'?' | b'/')) {
-                // Doctype, processing instruction, end tag: nothing to read, skip to `>`.
-                self.pos = find_byte(self.bytes, lt + 2, b'>').map_or(self.bytes.len(), |i| i + 1);
-            } else if next.is_some_and(|b| b.is_ascii_alphabetic()) {
-                self.pos = lt + 1;
-                let name = self.read_tag(&mut attrs);
-                self.handle_tag(name, &attrs);
-            } else {
-                // A lone `<` in text.
-                self.pos = lt + 1;
-            }
-        }
-        self.found
-    }
-
-    /// Reads a start tag from its name (cursor just after `<`) to just after its `>`, filling
-    /// `attrs`. Returns the tag name.
-    fn read_tag(&mut self, attrs: &mut Vec<RawAttr<'a>>) -> &'a str {
-        attrs.clear();
-        let len = self.bytes.len();
-        let start = self.pos;
-        while self.pos < len && !is_tag_name_end(self.bytes[self.pos]) {
-            self.pos += 1;
-        }
-        let name = &self.text[start..self.pos];
-        loop {
-            while self.pos < len && (is_space(self.bytes[self.pos]) || self.bytes[self.pos] == b'/') {
-                self.pos += 1;
-            }
-            if self.pos >= len {
-                return name;
-            }
-            match self.bytes[self.pos] {
-                b'>' => {
-                    self.pos += 1;
-                    return name;
-                }
-                // Not HTML, but a `<` where an attribute should start almost always means the
-                // author forgot a `>`; ending the tag here rescues the next tag.
-                b'<' => return name,
-                _ => {}
-            }
-            let attr_start = self.pos;
-            // An attribute name may begin with `=`; consuming it guarantees progress.
-            if self.bytes[self.pos] == b'=' {
-                self.pos += 1;
-            }
-            while self.pos < len && !is_attr_name_end(self.bytes[self.pos]) {
-                self.pos += 1;
-            }
-            let attr_name = &self.text[attr_start..self.pos];
-            self.skip_spaces();
-            let mut value = "";
-            if self.pos < len && self.bytes[self.pos] == b'=' {
-                self.pos += 1;
-                self.skip_spaces();
-                value = self.read_attr_value();
-            }
-            attrs.push((attr_name, value));
+    fn finish_title(&mut self) {
+        if let Some(text) = self.title_text.take() {
+            // An empty title does not block a later one.
+            self.found.title = clean(&text, MAX_TITLE_CHARS);
         }
     }
+}
 
-    fn read_attr_value(&mut self) -> &'a str {
-        let len = self.bytes.len();
-        match self.bytes.get(self.pos).copied() {
-            Some(quote @ (b'"' | b'\'')) => {
-                let start = self.pos + 1;
-                let last = if quote == b'"' {
-                    self.last_double_quote
-                } else {
-                    self.last_single_quote
-                };
-                let close = match last {
-                    Some(last) if last >= start => find_byte(self.bytes, start, quote),
-                    _ => None,
-                };
-                match close {
-                    Some(end) => {
-                        self.pos = end + 1;
-                        &self.text[start..end]
-                    }
-                    None => {
-                        // Unclosed quote: a browser would swallow the rest of the page; ending
-                        // the value at the next `>` or `<` keeps the tags after it readable.
-                        let end = (start..len)
-                            .find(|&i| matches!(self.bytes[i], b'>' | b'<'))
-                            .unwrap_or(len);
-                        self.pos = end;
-                        &self.text[start..end]
-                    }
-                }
-            }
-            _ => {
-                let start = self.pos;
-                // HTML keeps a `<` in an unquoted value; stopping there rescues a tag that lost
-                // its `>` (`content=x<body>`), and real values almost never contain one.
-                while self.pos < len && !is_space(self.bytes[self.pos]) && !matches!(self.bytes[self.pos], b'>' | b'<')
-                {
-                    self.pos += 1;
-                }
-                &self.text[start..self.pos]
-            }
+impl Found {
+    fn read_meta(&mut self, el: &Element<'_, '_>, base: Option<&Url>) {
+        // lol_html returns the first of duplicate attributes, as a browser keeps.
+        if self.charset.is_none() {
+            self.charset = el.get_attribute("charset").and_then(|value| charset_name(&value));
         }
-    }
-
-    fn skip_spaces(&mut self) {
-        while self.pos < self.bytes.len() && is_space(self.bytes[self.pos]) {
-            self.pos += 1;
-        }
-    }
-
-    fn handle_tag(&mut self, name: &str, attrs: &[RawAttr<'_>]) {
-        if name.eq_ignore_ascii_case("meta") {
-            self.handle_meta(attrs);
-        } else if name.eq_ignore_ascii_case("script") || name.eq_ignore_ascii_case("style") {
-            // Raw text: `<meta` inside a string in a script is not a tag.
-            self.pos = self
-                .raw_text_end(name.as_bytes())
-                .map_or(self.bytes.len(), |(_, after)| after);
-        } else if name.eq_ignore_ascii_case("title") && self.found.title.is_none() && !self.no_title_end {
-            let start = self.pos;
-            let end = match self.raw_text_end(b"title") {
-                Some((end, after)) => {
-                    self.pos = after;
-                    end
-                }
-                None => {
-                    // Unclosed title: take the text up to the next tag rather than the page.
-                    self.no_title_end = true;
-                    let end = find_byte(self.bytes, start, b'<').unwrap_or(self.bytes.len());
-                    self.pos = end;
-                    end
-                }
-            };
-            self.found.title = clean(&self.text[start..end], MAX_TITLE_CHARS);
-        }
-    }
-
-    /// Finds the end tag `</name` (any case) from the cursor: returns where the raw text ends
-    /// and where scanning resumes (after the end tag's `>`).
-    fn raw_text_end(&self, name: &[u8]) -> Option<(usize, usize)> {
-        let mut from = self.pos;
-        loop {
-            let at = find(self.bytes, from, b"</")?;
-            let name_end = at + 2 + name.len();
-            let matches = self
-                .bytes
-                .get(at + 2..name_end)
-                .is_some_and(|candidate| candidate.eq_ignore_ascii_case(name));
-            // `</scripts` does not close `<script>`.
-            let ends_name = match self.bytes.get(name_end) {
-                Some(&b) => is_tag_name_end(b),
-                None => true,
-            };
-            if matches && ends_name {
-                let after = find_byte(self.bytes, name_end, b'>').map_or(self.bytes.len(), |i| i + 1);
-                return Some((at, after));
-            }
-            from = at + 2;
-        }
-    }
-
-    fn handle_meta(&mut self, attrs: &[RawAttr<'_>]) {
-        let (mut property, mut name, mut content, mut http_equiv) = (None, None, None, None);
-        for &(attr, value) in attrs {
-            // First occurrence wins, as in a browser's attribute list.
-            let slot = if attr.eq_ignore_ascii_case("property") {
-                &mut property
-            } else if attr.eq_ignore_ascii_case("name") {
-                &mut name
-            } else if attr.eq_ignore_ascii_case("content") {
-                &mut content
-            } else if attr.eq_ignore_ascii_case("http-equiv") {
-                &mut http_equiv
-            } else {
-                if attr.eq_ignore_ascii_case("charset") && self.found.charset.is_none() {
-                    self.found.charset = charset_name(value);
-                }
-                continue;
-            };
-            slot.get_or_insert(value);
-        }
-        let Some(content) = content else { return };
-        if http_equiv.is_some_and(|v: &str| v.trim().eq_ignore_ascii_case("content-type"))
-            && self.found.charset.is_none()
+        let Some(content) = el.get_attribute("content") else {
+            return;
+        };
+        if self.charset.is_none()
+            && el
+                .get_attribute("http-equiv")
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("content-type"))
         {
-            self.found.charset = charset_from_content_type(content);
+            self.charset = charset_from_content_type(&content);
         }
-        for key in [property, name].into_iter().flatten() {
+        for key in [el.get_attribute("property"), el.get_attribute("name")]
+            .into_iter()
+            .flatten()
+        {
             let key = key.trim();
             let Some(&(_, slot)) = KEYS.iter().find(|(known, _)| known.eq_ignore_ascii_case(key)) else {
                 continue;
             };
             let field = match slot {
-                Slot::OgTitle => &mut self.found.og_title,
-                Slot::OgDescription => &mut self.found.og_description,
-                Slot::OgImage => &mut self.found.og_image,
-                Slot::OgSiteName => &mut self.found.og_site_name,
-                Slot::TwitterTitle => &mut self.found.twitter_title,
-                Slot::TwitterDescription => &mut self.found.twitter_description,
-                Slot::TwitterImage => &mut self.found.twitter_image,
-                Slot::Description => &mut self.found.description,
+                Slot::OgTitle => &mut self.og_title,
+                Slot::OgDescription => &mut self.og_description,
+                Slot::OgImage => &mut self.og_image,
+                Slot::OgSiteName => &mut self.og_site_name,
+                Slot::TwitterTitle => &mut self.twitter_title,
+                Slot::TwitterDescription => &mut self.twitter_description,
+                Slot::TwitterImage => &mut self.twitter_image,
+                Slot::Description => &mut self.description,
             };
             // An empty or unusable value does not block a later tag of the same kind.
             if field.is_none() {
                 *field = match slot {
-                    Slot::OgTitle | Slot::TwitterTitle => clean(content, MAX_TITLE_CHARS),
+                    Slot::OgTitle | Slot::TwitterTitle => clean(&content, MAX_TITLE_CHARS),
                     Slot::OgDescription | Slot::TwitterDescription | Slot::Description => {
-                        clean(content, MAX_DESCRIPTION_CHARS)
+                        clean(&content, MAX_DESCRIPTION_CHARS)
                     }
-                    Slot::OgSiteName => clean(content, MAX_SITE_NAME_CHARS),
-                    Slot::OgImage | Slot::TwitterImage => http_url(content, self.base),
+                    Slot::OgSiteName => clean(&content, MAX_SITE_NAME_CHARS),
+                    Slot::OgImage | Slot::TwitterImage => http_url(&content, base),
                 };
             }
         }
     }
-}
-
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
-}
-
-fn is_tag_name_end(b: u8) -> bool {
-    is_space(b) || matches!(b, b'/' | b'>' | b'<')
-}
-
-fn is_attr_name_end(b: u8) -> bool {
-    is_tag_name_end(b) || b == b'='
-}
-
-fn find_byte(haystack: &[u8], from: usize, needle: u8) -> Option<usize> {
-    haystack
-        .get(from..)?
-        .iter()
-        .position(|&b| b == needle)
-        .map(|i| from + i)
-}
-
-/// Naive substring search; fine because needles here are at most a few bytes long.
-fn find(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    haystack
-        .get(from..)?
-        .windows(needle.len())
-        .position(|window| window == needle)
-        .map(|i| from + i)
 }
 
 /// `utf-8` from `" UTF-8 "`; None for an empty or absurd value.
@@ -389,7 +245,7 @@ fn charset_name(value: &str) -> Option<String> {
 }
 
 /// The `charset` parameter of a Content-Type value such as `text/html; charset=ISO-8859-1`.
-pub(crate) fn charset_from_content_type(value: &str) -> Option<String> {
+fn charset_from_content_type(value: &str) -> Option<String> {
     value.split(';').skip(1).find_map(|param| {
         let (key, val) = param.split_once('=')?;
         key.trim()
@@ -471,76 +327,67 @@ const NAMED_ENTITIES: [(&str, char); 20] = [
     ("trade", '\u{2122}'),
 ];
 
-/// Decodes `&name;`, `&#123;` and `&#x1F600;`. Numeric references may omit the `;` (browsers
-/// accept that); named ones need it, so text like `AT&T` survives.
-pub(crate) fn decode_entities(raw: &str) -> String {
-    let bytes = raw.as_bytes();
+/// Decodes `&name;`, `&#123;` and `&#x1F600;`. lol_html hands out attribute values and text as
+/// written, so this is ours. Numeric references may omit the `;` (browsers accept that); named
+/// ones need it, so text like `AT&T` survives.
+fn decode_entities(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    let mut copied = 0;
-    let mut pos = 0;
-    while let Some(amp) = find_byte(bytes, pos, b'&') {
-        pos = amp + 1;
-        let Some((decoded, end)) = entity_at(bytes, amp + 1) else {
-            continue;
-        };
-        out.push_str(&raw[copied..amp]);
-        out.push(decoded);
-        copied = end;
-        pos = end;
+    let mut rest = raw;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let body = &rest[amp + 1..];
+        match entity(body.as_bytes()) {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &body[len..];
+            }
+            None => {
+                out.push('&');
+                rest = body;
+            }
+        }
     }
-    out.push_str(&raw[copied..]);
+    out.push_str(rest);
     out
 }
 
-/// Decodes the entity whose body starts at `start` (just after `&`); returns the character and
-/// the index after the entity.
-fn entity_at(bytes: &[u8], start: usize) -> Option<(char, usize)> {
-    if bytes.get(start) == Some(&b'#') {
-        let hex = matches!(bytes.get(start + 1), Some(b'x' | b'X'));
-        let digits_start = start + 1 + usize::from(hex);
+/// Decodes the entity whose body starts `body` (just after `&`); returns the character and the
+/// body's length in bytes.
+fn entity(body: &[u8]) -> Option<(char, usize)> {
+    if let Some(digits) = body.strip_prefix(b"#") {
+        let hex = matches!(digits.first(), Some(b'x' | b'X'));
+        let digits = &digits[usize::from(hex)..];
         let radix = if hex { 16 } else { 10 };
-        let mut end = digits_start;
+        let mut count = 0;
         let mut value: u32 = 0;
-        while let Some(digit) = bytes.get(end).and_then(|&b| char::from(b).to_digit(radix)) {
+        while let Some(digit) = digits.get(count).and_then(|&b| char::from(b).to_digit(radix)) {
             // Saturate past the Unicode range so a long digit run cannot overflow.
             value = value.saturating_mul(radix).saturating_add(digit).min(0x11_0000);
-            end += 1;
+            count += 1;
         }
-        if end == digits_start {
+        if count == 0 {
             return None;
         }
-        if bytes.get(end) == Some(&b';') {
-            end += 1;
-        }
+        let semicolon = usize::from(digits.get(count) == Some(&b';'));
         let c = match value {
             // HTML maps C1 references to Windows-1252, the encoding such pages were written in.
-            0x80..=0x9f => windows_1252(value as u8),
+            0x80..=0x9f => {
+                let byte = [value as u8];
+                let (decoded, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&byte);
+                decoded.chars().next().unwrap_or('\u{fffd}')
+            }
             0 => '\u{fffd}',
             _ => char::from_u32(value).unwrap_or('\u{fffd}'),
         };
-        return Some((c, end));
+        return Some((c, 1 + usize::from(hex) + count + semicolon));
     }
     // Longest known name is 6 letters; look no further so a stray `&` costs O(1).
-    let name_end = (start..bytes.len().min(start + 8)).find(|&i| bytes[i] == b';')?;
-    let name = &bytes[start..name_end];
+    let name_len = body.iter().take(8).position(|&b| b == b';')?;
+    let name = &body[..name_len];
     NAMED_ENTITIES
         .iter()
         .find(|(known, _)| known.as_bytes() == name)
-        .map(|&(_, c)| (c, name_end + 1))
-}
-
-/// Windows-1252 → Unicode. Also used for `latin1` pages, as browsers do (WHATWG Encoding).
-pub(crate) fn windows_1252(byte: u8) -> char {
-    const C1: [char; 32] = [
-        '\u{20ac}', '\u{81}', '\u{201a}', '\u{192}', '\u{201e}', '\u{2026}', '\u{2020}', '\u{2021}', '\u{2c6}',
-        '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8d}', '\u{17d}', '\u{8f}', '\u{90}', '\u{2018}', '\u{2019}',
-        '\u{201c}', '\u{201d}', '\u{2022}', '\u{2013}', '\u{2014}', '\u{2dc}', '\u{2122}', '\u{161}', '\u{203a}',
-        '\u{153}', '\u{9d}', '\u{17e}', '\u{178}',
-    ];
-    match byte {
-        0x80..=0x9f => C1[usize::from(byte - 0x80)],
-        _ => char::from(byte),
-    }
+        .map(|&(_, c)| (c, name_len + 1))
 }
 
 #[cfg(test)]
@@ -674,6 +521,7 @@ mod tests {
             <script>var s = '<meta property="og:title" content="scripted">'; if (a < b) {}</script>
             <style>/* <title>styled</title> */</style>
             <SCRIPT type="x"><meta name="description" content="in script"></scripts></SCRIPT >
+            <svg><title>An icon's tooltip</title></svg>
             <title>Real</title>
             <meta property="og:description" content="real">
         </head>"#;
@@ -684,19 +532,30 @@ mod tests {
 
     #[test]
     fn broken_markup_is_recovered_where_it_can_be() {
-        // Missing `>`, unclosed quote, meta in the body, relative image, stray `<`.
+        // Broken markup reads as a browser reads it. Missing `>` (the next tag's `<body` becomes
+        // an attribute name), a `<b>` inside the title (text there), a stray `<`, meta in the
+        // body, a relative image.
         let html = "<html><head><title>Broken &amp; <b>bold</title>\
-                    <meta property=og:title content=\"Unclosed title\n\
-                    <meta name=description content=desc&#39;s\
+                    <meta name=description content=desc&#39;s\n\
                     <body>1 < 2 <p>text<meta property='og:image' content='i.png'>";
         let m = meta(html);
-        assert_eq!(m.title.as_deref(), Some("Unclosed title"));
+        assert_eq!(m.title.as_deref(), Some("Broken & <b>bold"));
         assert_eq!(m.description.as_deref(), Some("desc's"));
         assert_eq!(m.image.as_deref(), Some("https://example.com/posts/i.png"));
-        // An unclosed <title> stops at the next tag rather than eating the page.
+        // An unquoted value runs to whitespace or `>`, so a `<` right after it belongs to it.
+        let m = meta("<meta name=description content=desc<body>");
+        assert_eq!(m.description.as_deref(), Some("desc<body"));
+        // An unclosed quote runs to the end of the page, and a tag the page ends inside is
+        // dropped: the tag and every tag after it are lost.
+        let m = meta("<title>T</title><meta property=og:title content=\"Unclosed\n<meta name=description content=d>");
+        assert_eq!((m.title.as_deref(), m.description), (Some("T"), None));
+        // An unclosed <title> is text to the end of the page, tags included.
         let m = meta("<title>Open title <meta property=og:description content=after>");
-        assert_eq!(m.title.as_deref(), Some("Open title"));
-        assert_eq!(m.description.as_deref(), Some("after"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Open title <meta property=og:description content=after>")
+        );
+        assert_eq!(m.description, None);
     }
 
     #[test]
@@ -741,8 +600,6 @@ mod tests {
             Some("utf-8")
         );
         assert_eq!(charset_from_content_type("text/html"), None);
-        assert_eq!(windows_1252(0x80), '€');
-        assert_eq!(windows_1252(0xe9), 'é');
     }
 
     /// xorshift: deterministic, so a failure reproduces.

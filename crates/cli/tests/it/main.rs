@@ -2,6 +2,7 @@
 //! the archive, link previews, and what the rendered page shows.
 
 mod cli;
+mod feeds;
 mod fetch;
 mod lossless;
 mod previews;

@@ -41,7 +41,8 @@ const BASIC_PAGE: &str = "<html><head>\n<title>\n  Just a   title\n</title>\n\
     <meta name=\"description\" content=\"Only the basics.\">\n</head><body>x</body></html>";
 
 /// Unclosed tags, unquoted attributes, entities, metadata hidden in script/comments (ignored),
-/// metadata in the body, a relative og:image and an unclosed quote.
+/// metadata in the body, a relative og:image and an unclosed quote. It reads as a browser reads
+/// it: `<unclosed tag` takes the next line as attributes, and the unclosed quote runs to the end.
 const BROKEN_PAGE: &str = "<html><head>\n\
     <TITLE>Broken &lt;page&gt;</title>\n\
     <meta property=og:title content=Unquoted>\n\
@@ -49,8 +50,9 @@ const BROKEN_PAGE: &str = "<html><head>\n\
     <!-- <meta property=\"og:image\" content=\"/commented.png\"> -->\n\
     <meta content='It&#39;s &quot;broken&quot; &#x2014; but&nbsp;fine' name=DESCRIPTION\n\
     <body>\n\
-    <p>Text with a stray < sign and an <unclosed tag\n\
+    <p>Text with a stray < sign\n\
     <meta property=\"og:image\" content=\"img/cover.png\">\n\
+    and an <unclosed tag\n\
     <meta property=\"og:site_name\" content=\"Broken &amp; Co\n\
     </body>";
 
@@ -405,7 +407,9 @@ fn broken_metadata_page_is_read_leniently() {
     assert_eq!(e.description.as_deref(), Some("It's \"broken\" \u{2014} but fine"));
     // The commented-out og:image is ignored; the one in the body is made absolute.
     assert_eq!(e.image.as_deref(), Some(server.url("/img/cover.png").as_str()));
-    assert_eq!(e.site_name.as_deref(), Some("Broken & Co"));
+    // Lost twice over, as in a browser: the `<unclosed tag` before it swallows it as attributes,
+    // and its own unclosed quote runs to the end of the page, so no tag ever ends.
+    assert_eq!(e.site_name, None);
 }
 
 #[test]
