@@ -10,9 +10,12 @@ const dir = process.argv[2] || 'dist';
 const budgetAt = process.argv.indexOf('--budget');
 const budget = budgetAt > 0 ? Number(process.argv[budgetAt + 1]) : null;
 const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-// href="…", src="…" and the quoted module/wasm paths in the loader.
+// href="…", src="…" and the quoted module/wasm paths in the loader. Links a
+// reader follows (<a>) and feeds offered for subscription (rel="alternate")
+// are not part of the load.
+const loaded = html.replace(/<a\s[^>]*>/g, '').replace(/<link[^>]*rel="alternate"[^>]*>/g, '');
 const refs = new Set(['index.html']);
-for (const m of html.matchAll(/(?:href|src)="([^"#?]+)"|'(\.?\/?[^']+\.(?:js|wasm))'/g)) {
+for (const m of loaded.matchAll(/(?:href|src)="([^"#?]+)"|'(\.?\/?[^']+\.(?:js|wasm))'/g)) {
   const ref = (m[1] || m[2]).replace(/^\.?\//, '');
   if (!/^[a-z]+:/.test(ref) && fs.existsSync(path.join(dir, ref))) refs.add(ref);
 }

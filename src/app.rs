@@ -20,7 +20,7 @@ use crate::context::AppContext;
 use crate::hooks::{
     load_files, use_embed, use_fragment_target, use_live_refresh, use_page_events, use_url_sources, use_url_sync,
 };
-use crate::platform::{dom, storage};
+use crate::platform::{dom, events, storage};
 use crate::sources::{Doc, DocKind};
 use crate::state::{Action, NotesRef, Order, State, Tab};
 
@@ -62,6 +62,21 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let ready = *ready;
+    // A touch screen (no hover) gets preview buttons beside links; known
+    // once running (the prerendered page has none: without the app they do
+    // nothing).
+    let touch = use_state(|| false);
+    {
+        let touch = touch.setter();
+        use_effect_with(ready, move |ready| {
+            let listener = ready.then(|| {
+                touch.set(dom::no_hover());
+                let touch = touch.clone();
+                events::on_hover_change(move |none| touch.set(none))
+            });
+            move || drop(listener)
+        });
+    }
     // The whole archive is on the page once the first paint's cut is gone.
     use_effect_with((ready, state.first_paint), move |(ready, cut)| {
         if *ready && cut.is_none() {
@@ -205,10 +220,11 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                 }
                 if state.tab == Tab::Links {
-                    <LinksView view={view.clone()} />
+                    <LinksView view={view.clone()} peek={*touch} />
                 } else {
                     <Timeline view={view.clone()} order={state.order} clock_ready={ready} first_paint={state.first_paint}
-                        show_source={state.docs.len() > 1 && state.docs.iter().any(|d| d.kind != DocKind::Archive)} />
+                        show_source={state.docs.len() > 1 && state.docs.iter().any(|d| d.kind != DocKind::Archive)}
+                        peek={*touch} />
                 }
             </main>
             <Leftovers />
@@ -238,13 +254,10 @@ fn PageHead(props: &PageHeadProps) -> Html {
         .map(|m| m.source)
         .and_then(|s| notes.sources.get(s.0 as usize))
         .or(notes.sources.last());
-    let empty = Default::default();
     let ctx = Ctx {
         notes,
         meeting: None,
-        units: None,
-        terms: &[],
-        topics: &empty,
+        peek: false,
     };
     html! {
         <header class="page-head">
@@ -261,13 +274,10 @@ fn PageHead(props: &PageHeadProps) -> Html {
 fn Leftovers() -> Html {
     let app = crate::context::use_app();
     let notes = &app.notes;
-    let empty = Default::default();
     let ctx = Ctx {
         notes,
         meeting: None,
-        units: None,
-        terms: &[],
-        topics: &empty,
+        peek: false,
     };
     let source = |s: notes::model::SourceId| notes.sources[s.0 as usize].name.clone();
     html! {

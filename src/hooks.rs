@@ -34,11 +34,18 @@ pub fn use_url_sync(state: &UseReducerHandle<State>) {
     {
         let seen = seen.clone();
         use_effect_with(key, move |(notes, filter, order, tab, history)| {
-            if *history != History::FromUrl {
-                location::write_query(&url::pairs(notes, filter, *order, *tab), *history == History::Push);
-            }
-            *seen.borrow_mut() = Some(location::search());
-            embed::tell_parent_state();
+            // Written once the page has been updated: history.pushState costs
+            // milliseconds that a click should not wait for.
+            let pairs = (*history != History::FromUrl).then(|| url::pairs(notes, filter, *order, *tab));
+            let push = *history == History::Push;
+            gloo::timers::callback::Timeout::new(0, move || {
+                if let Some(pairs) = pairs {
+                    location::write_query(&pairs, push);
+                }
+                *seen.borrow_mut() = Some(location::search());
+                embed::tell_parent_state();
+            })
+            .forget();
         });
     }
     let d = state.dispatcher();
@@ -122,7 +129,8 @@ pub fn use_embed(ready: bool) -> bool {
     *embedded
 }
 
-/// `/` focuses the search box; notes pasted outside a field are loaded.
+/// `/` focuses the search box; notes pasted outside a field are loaded;
+/// avatars that cannot load show their initials.
 #[hook]
 pub fn use_page_events(ready: bool, search: NodeRef, d: UseReducerDispatcher<State>) {
     use_effect_with(ready, move |ready| {
@@ -131,6 +139,7 @@ pub fn use_page_events(ready: bool, search: NodeRef, d: UseReducerDispatcher<Sta
             [
                 events::on_slash(search),
                 events::on_paste_notes(move |text| load_pasted(&text, &d)),
+                crate::platform::avatars::hide_failed(),
             ]
         });
         move || drop(listeners)

@@ -2,13 +2,12 @@
 //! `index.html`, and single meetings, so native tests can check what a
 //! reader would see.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
 use yew::LocalServerRenderer;
 
-use crate::components::meeting::{MeetingBodyProps, MeetingCard, MeetingCardProps};
+use crate::components::meeting::{MeetingCard, MeetingCardProps};
 use crate::context::AppContext;
 use crate::sources::Doc;
 use crate::state::{NotesRef, State};
@@ -41,16 +40,12 @@ fn OneMeeting(props: &OneMeetingProps) -> Html {
         notes: props.notes.clone(),
         dispatch: state.dispatcher(),
     };
-    let body = MeetingBodyProps {
+    let card = MeetingCardProps {
         index: props.index,
-        units: None,
-        terms: Rc::from(Vec::<String>::new()),
-        topics: Rc::new(BTreeSet::new()),
-        took_part: None,
         clock_ready: false,
         show_source: false,
+        peek: false,
     };
-    let card = MeetingCardProps { shown: true, body };
     html! {
         <ContextProvider<AppContext> {context}>
             <MeetingCard ..card />

@@ -1,151 +1,151 @@
 //! Note content (the model's block tree) to Yew nodes. Text is always a
 //! text node; only web and mail links become `<a>`; raw HTML from the notes
-//! is shown literally. Under a filter every unit is still rendered: the
-//! ones the query hides carry `hidden`, matches are highlighted, so a
-//! filter change edits attributes instead of rebuilding the card.
+//! is shown literally.
+//!
+//! Content is rendered once, unfiltered. What a filter may hide is marked
+//! for `platform::visibility`, which switches it without a re-render:
+//! `data-u` on a unit (its id, or `first:last` when sub-bullets follow) and
+//! `data-c="first:last"` on a container of units. What only an unfiltered
+//! view shows (headings inside notes, rules, empty groups) carries the
+//! `when-unfiltered` class.
 
-use std::collections::BTreeSet;
-
-use notes::model::{Block, Inline, Item, LinkTarget, Meeting, Notes, TopicId, UnitId};
-use notes::query::{term_ranges, UnitState};
+use notes::model::{Block, Inline, Item, LinkTarget, Meeting, Notes, UnitId};
 use yew::prelude::*;
 
-use super::people::avatar;
+use super::people::{avatar, person_href, Load};
 
 /// What rendering needs besides the blocks themselves.
+#[derive(Clone, Copy)]
 pub struct Ctx<'a> {
     pub notes: &'a Notes,
     pub meeting: Option<&'a Meeting>,
-    /// Per-unit states under an active filter; `None` shows everything.
-    pub units: Option<&'a [UnitState]>,
-    pub terms: &'a [String],
-    pub topics: &'a BTreeSet<TopicId>,
+    /// A touch screen: web links get a button that opens their preview
+    /// (there is no hover). Elsewhere the button would only cost nodes.
+    pub peek: bool,
 }
 
-impl Ctx<'_> {
-    fn state(&self, unit: UnitId) -> UnitState {
-        match self.units {
-            None => UnitState::Inside,
-            Some(states) => states.get(unit.0 as usize).copied().unwrap_or(UnitState::Inside),
-        }
-    }
-
-    fn filtered(&self) -> bool {
-        self.units.is_some()
-    }
-}
-
-/// Rendered blocks and whether any of them is shown.
+/// Rendered blocks and the units they hold (`None`: no units).
 pub struct Rendered {
     pub nodes: Vec<Html>,
-    pub shown: bool,
+    pub units: Option<(u32, u32)>,
 }
 
-/// Renders blocks; `shown` is false when the filter hides them all.
+/// The units of two neighbouring pieces together.
+fn join(a: Option<(u32, u32)>, b: Option<(u32, u32)>) -> Option<(u32, u32)> {
+    match (a, b) {
+        (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+        (a, b) => a.or(b),
+    }
+}
+
+/// `first:last`, or just `first` for one unit.
+pub fn range_attr(units: Option<(u32, u32)>) -> Option<String> {
+    units.map(|(a, b)| if a == b { a.to_string() } else { format!("{a}:{b}") })
+}
+
+fn unit_of(unit: UnitId) -> Option<(u32, u32)> {
+    // Units numbered outside a meeting (intro, unplaced notes) carry no id.
+    (unit.0 != u32::MAX).then_some((unit.0, unit.0))
+}
+
+/// Renders blocks.
 pub fn blocks(blocks: &[Block], ctx: &Ctx<'_>) -> Rendered {
-    let mut shown = false;
+    let mut units = None;
     let nodes = blocks
         .iter()
         .map(|b| {
-            let (html, s) = block(b, ctx);
-            shown |= s;
+            let (html, u) = block(b, ctx);
+            units = join(units, u);
             html
         })
         .collect();
-    Rendered { nodes, shown }
+    Rendered { nodes, units }
 }
 
-fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, bool) {
+fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
     match block {
         Block::Paragraph { unit, inlines, .. } => {
-            let state = ctx.state(*unit);
-            let class = classes!("p", (state == UnitState::Context).then_some("context"));
-            let html = html! {
-                <p class={class} hidden={!state.is_shown()}>{ for inline_nodes(inlines, ctx, state == UnitState::Match) }</p>
-            };
-            (html, state.is_shown())
+            let u = unit_of(*unit);
+            (
+                html! { <p class="p" data-u={range_attr(u)}>{ for inline_nodes(inlines, ctx) }</p> },
+                u,
+            )
         }
         Block::List { start, items } => {
-            let mut shown = false;
+            let mut units = None;
             let lis: Vec<Html> = items
                 .iter()
                 .map(|item| {
-                    let (html, s) = list_item(item, ctx);
-                    shown |= s;
+                    let (html, u) = list_item(item, ctx);
+                    units = join(units, u);
                     html
                 })
                 .collect();
+            let c = range_attr(units);
             let html = match start {
-                Some(n) => html! { <ol start={n.to_string()} hidden={!shown}>{ for lis }</ol> },
-                None => html! { <ul hidden={!shown}>{ for lis }</ul> },
+                Some(n) => html! { <ol start={n.to_string()} data-c={c}>{ for lis }</ol> },
+                None => html! { <ul data-c={c}>{ for lis }</ul> },
             };
-            (html, shown)
+            (html, units)
         }
         Block::Code { unit, lang, text, .. } => {
-            let shown = ctx.state(*unit).is_shown();
+            let u = unit_of(*unit);
             let class = (!lang.is_empty()).then(|| format!("language-{lang}"));
             (
-                html! { <pre class="code" tabindex="0" hidden={!shown}><code class={class}>{ text.clone() }</code></pre> },
-                shown,
+                html! { <pre class="code" tabindex="0" data-u={range_attr(u)}><code class={class}>{ text.clone() }</code></pre> },
+                u,
             )
         }
         Block::Html { unit, text, .. } => {
-            let shown = ctx.state(*unit).is_shown();
+            let u = unit_of(*unit);
             (
-                html! { <pre class="raw-html" title="HTML from the notes, shown as text" hidden={!shown}>{ text.clone() }</pre> },
-                shown,
+                html! { <pre class="raw-html" title="HTML from the notes, shown as text" data-u={range_attr(u)}>{ text.clone() }</pre> },
+                u,
             )
         }
         Block::Table { unit, head, rows, .. } => {
-            let state = ctx.state(*unit);
-            let hl = state == UnitState::Match;
+            let u = unit_of(*unit);
             let html = html! {
-                <div class="table-wrap" tabindex="0" hidden={!state.is_shown()}>
+                <div class="table-wrap" tabindex="0" data-u={range_attr(u)}>
                     <table>
                         if !head.is_empty() {
-                            <thead><tr>{ for head.iter().map(|c| html! { <th>{ for inline_nodes(c, ctx, hl) }</th> }) }</tr></thead>
+                            <thead><tr>{ for head.iter().map(|c| html! { <th>{ for inline_nodes(c, ctx) }</th> }) }</tr></thead>
                         }
                         <tbody>
                             { for rows.iter().map(|row| html! {
-                                <tr>{ for row.iter().map(|c| html! { <td>{ for inline_nodes(c, ctx, hl) }</td> }) }</tr>
+                                <tr>{ for row.iter().map(|c| html! { <td>{ for inline_nodes(c, ctx) }</td> }) }</tr>
                             }) }
                         </tbody>
                     </table>
                 </div>
             };
-            (html, state.is_shown())
+            (html, u)
         }
         Block::Quote(inner) => {
             let inner = blocks(inner, ctx);
             (
-                html! { <blockquote hidden={!inner.shown}>{ for inner.nodes }</blockquote> },
-                inner.shown,
+                html! { <blockquote data-c={range_attr(inner.units)}>{ for inner.nodes }</blockquote> },
+                inner.units,
             )
         }
-        Block::Heading { inlines, .. } => {
-            let shown = !ctx.filtered();
-            (
-                html! { <p class="note-heading" hidden={!shown}>{ for inline_nodes(inlines, ctx, false) }</p> },
-                shown,
-            )
-        }
-        Block::Rule => {
-            let shown = !ctx.filtered();
-            (html! { <hr hidden={!shown} /> }, shown)
-        }
+        Block::Heading { inlines, .. } => (
+            html! { <p class="note-heading when-unfiltered">{ for inline_nodes(inlines, ctx) }</p> },
+            None,
+        ),
+        Block::Rule => (html! { <hr class="when-unfiltered" /> }, None),
         Block::Group {
             title, blocks: inner, ..
         } => {
             let inner = blocks(inner, ctx);
-            // Unfiltered, an empty topic still shows its title.
-            let shown = inner.shown || !ctx.filtered();
+            // An empty topic shows its title, unfiltered.
+            let class = classes!("group", inner.units.is_none().then_some("when-unfiltered"));
             let html = html! {
-                <div class="group" hidden={!shown}>
-                    <h6 class="group-head">{ for inline_nodes(title, ctx, false) }</h6>
+                <div class={class} data-c={range_attr(inner.units)}>
+                    <h6 class="group-head">{ for inline_nodes(title, ctx) }</h6>
                     { for inner.nodes }
                 </div>
             };
-            (html, shown)
+            (html, inner.units)
         }
         Block::Recap {
             recap,
@@ -155,7 +155,6 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, bool) {
             ..
         } => {
             let inner = blocks(inner, ctx);
-            let shown = inner.shown || !ctx.filtered();
             let person = ctx
                 .meeting
                 .and_then(|m| m.recaps.get(*recap as usize))
@@ -164,53 +163,56 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, bool) {
             let name = person
                 .map(|p| p.display_name().to_string())
                 .unwrap_or_else(|| title.clone());
+            let class = classes!("recap", inner.units.is_none().then_some("when-unfiltered"));
             let html = html! {
-                <div class="recap" data-person={slug.clone()} hidden={!shown}>
+                <div class={class} data-person={slug} data-c={range_attr(inner.units)}>
                     <h6 class="recap-head">
-                        if let Some(p) = person { { avatar(p, 24) } }
-                        if person.is_some() {
-                            <a class="recap-name person-link" href={format!("?view=person&person={slug}")}>{ name }</a>
+                        if let Some(p) = person { { avatar(p, 24, Load::Near) } }
+                        if let Some(p) = person {
+                            <a class="recap-name person-link" href={person_href(p)}>{ name }</a>
                         } else {
                             <span class="recap-name">{ name }</span>
                         }
-                        if let Some(r) = remark { <span class="remark">{ format!("({r})") }</span> }
+                        if let Some(r) = remark { <span class="remark">{ format!(" ({r})") }</span> }
                     </h6>
                     { for inner.nodes }
                 </div>
             };
-            (html, shown)
+            (html, inner.units)
         }
     }
 }
 
-fn list_item(item: &Item, ctx: &Ctx<'_>) -> (Html, bool) {
-    let state = ctx.state(item.unit);
-    let class = classes!((state == UnitState::Context).then_some("context"));
+fn list_item(item: &Item, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
+    let children = blocks(&item.blocks, ctx);
+    // The item's element holds its sub-bullets: its range covers them.
+    let units = join(unit_of(item.unit), children.units);
+    let own = unit_of(item.unit).map(|(u, _)| (u, units.map_or(u, |(_, last)| last)));
     let html = html! {
-        <li class={class} hidden={!state.is_shown()}>
+        <li data-u={range_attr(own)}>
             if let Some(done) = item.task {
                 <input type="checkbox" checked={done} disabled=true aria-label={if done { "done" } else { "not done" }} />
             }
-            { for inline_nodes(&item.inlines, ctx, state == UnitState::Match) }
-            { for blocks(&item.blocks, ctx).nodes }
+            { for inline_nodes(&item.inlines, ctx) }
+            { for children.nodes }
         </li>
     };
-    (html, state.is_shown())
+    (html, units)
 }
 
-/// Inline content; `hl` highlights search terms and selected topics.
-pub fn inline_nodes(inlines: &[Inline], ctx: &Ctx<'_>, hl: bool) -> Vec<Html> {
-    inlines.iter().map(|i| inline(i, ctx, hl)).collect()
+/// Inline content.
+pub fn inline_nodes(inlines: &[Inline], ctx: &Ctx<'_>) -> Vec<Html> {
+    inlines.iter().map(|i| inline(i, ctx)).collect()
 }
 
-fn inline(inline: &Inline, ctx: &Ctx<'_>, hl: bool) -> Html {
+fn inline(inline: &Inline, ctx: &Ctx<'_>) -> Html {
     match inline {
-        Inline::Text(t) => text(t, ctx, hl),
-        Inline::Code(t) => html! { <code>{ text(t, ctx, hl) }</code> },
-        Inline::Emphasis(c) => html! { <em>{ for inline_nodes(c, ctx, hl) }</em> },
-        Inline::Strong(c) => html! { <strong>{ for inline_nodes(c, ctx, hl) }</strong> },
-        Inline::Strike(c) => html! { <del>{ for inline_nodes(c, ctx, hl) }</del> },
-        Inline::Link { target, children } => link(target, inline_nodes(children, ctx, hl)),
+        Inline::Text(t) => html! { t.clone() },
+        Inline::Code(t) => html! { <code>{ t.clone() }</code> },
+        Inline::Emphasis(c) => html! { <em>{ for inline_nodes(c, ctx) }</em> },
+        Inline::Strong(c) => html! { <strong>{ for inline_nodes(c, ctx) }</strong> },
+        Inline::Strike(c) => html! { <del>{ for inline_nodes(c, ctx) }</del> },
+        Inline::Link { target, children } => link(target, inline_nodes(children, ctx), ctx.peek),
         Inline::Image { target, alt } => match target {
             LinkTarget::Web(url) => html! {
                 <img class="note-image" src={url.to_string()} alt={alt.clone()} loading="lazy" referrerpolicy="no-referrer" />
@@ -219,11 +221,7 @@ fn inline(inline: &Inline, ctx: &Ctx<'_>, hl: bool) -> Html {
         },
         Inline::Mention { topic, text: t } => {
             let slug = ctx.notes.topics.get(topic.0 as usize).map(|t| t.slug.clone());
-            if hl && ctx.topics.contains(topic) {
-                html! { <mark class="mention" data-topic={slug}>{ t.clone() }</mark> }
-            } else {
-                html! { <span class="mention" data-topic={slug}>{ text(t, ctx, hl) }</span> }
-            }
+            html! { <span class="mention" data-topic={slug}>{ t.clone() }</span> }
         }
         Inline::Html(t) => html! { <code class="raw-html">{ t.clone() }</code> },
         Inline::HardBreak => html! { <br /> },
@@ -232,15 +230,14 @@ fn inline(inline: &Inline, ctx: &Ctx<'_>, hl: bool) -> Html {
 }
 
 /// A link as the notes wrote it: clickable only for web and mail links,
-/// always in a new tab, never passing our page as referrer or opener.
-pub fn link(target: &LinkTarget, children: Vec<Html>) -> Html {
+/// always in a new tab, never passing our page as referrer or opener. With
+/// `peek`, a web link has a button beside it that opens its preview.
+pub fn link(target: &LinkTarget, children: Vec<Html>, peek: bool) -> Html {
     match target {
-        // The button beside a web link opens its preview on touch screens
-        // (CSS shows it only where there is no hover).
         LinkTarget::Web(url) => html! {
             <>
                 <a href={url.to_string()} target="_blank" rel="noopener noreferrer" class="ext web">{ for children }</a>
-                <button type="button" class="peek" aria-label="Preview this link"></button>
+                if peek { <button type="button" class="peek" aria-label="Preview this link"></button> }
             </>
         },
         LinkTarget::Mail(url) => html! {
@@ -257,27 +254,4 @@ fn truncate(s: &str, max: usize) -> String {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_string(),
     }
-}
-
-fn text(t: &str, ctx: &Ctx<'_>, hl: bool) -> Html {
-    if !hl || ctx.terms.is_empty() {
-        return html! { t.to_string() };
-    }
-    let ranges = term_ranges(t, ctx.terms);
-    if ranges.is_empty() {
-        return html! { t.to_string() };
-    }
-    let mut nodes = Vec::with_capacity(ranges.len() * 2 + 1);
-    let mut at = 0;
-    for (s, e) in ranges {
-        if s > at {
-            nodes.push(html! { t[at..s].to_string() });
-        }
-        nodes.push(html! { <mark>{ t[s..e].to_string() }</mark> });
-        at = e;
-    }
-    if at < t.len() {
-        nodes.push(html! { t[at..].to_string() });
-    }
-    html! { <>{ for nodes }</> }
 }

@@ -9,7 +9,7 @@ use notes::model::{PersonId, TopicId, TopicKind};
 use notes::query::Filter;
 use yew::prelude::*;
 
-use super::people::avatar;
+use super::people::{avatar, Load};
 use crate::context::use_app;
 use crate::state::{Action, GroupBy};
 
@@ -208,7 +208,7 @@ fn PersonChip(props: &PersonChipProps) -> Html {
                 person.recaps
             )}
             onclick={app.action(move |_: MouseEvent| Action::TogglePerson(id))}>
-            { avatar(person, 20) }
+            { avatar(person, 20, Load::Now) }
             <span class="chip-label">{ person.display_name().to_string() }</span>
             <span class="n">{ n }</span>
         </button>

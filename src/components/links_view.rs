@@ -17,6 +17,9 @@ use crate::state::{Action, Tab};
 #[derive(Properties, PartialEq, Clone)]
 pub struct LinksViewProps {
     pub view: Rc<View>,
+    /// A touch screen: links get a preview button.
+    #[prop_or_default]
+    pub peek: bool,
 }
 
 /// The order kinds are listed in: the ones people look for first.
@@ -121,7 +124,7 @@ pub fn LinksView(props: &LinksViewProps) -> Html {
                                 <ul>
                                     { for entries.into_iter().map(|(e, meetings)| html! {
                                         <li>
-                                            { link(&LinkTarget::Web(e.url.clone()), vec![html! { e.title.clone() }]) }
+                                            { link(&LinkTarget::Web(e.url.clone()), vec![html! { e.title.clone() }], props.peek) }
                                             if !e.texts.is_empty() {
                                                 <span class="link-texts">{ format!(" “{}”", e.texts.join("”, “")) }</span>
                                             }

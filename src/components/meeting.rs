@@ -2,203 +2,166 @@
 //! reader's zone, host, participants and its sections. Skipped meetings are
 //! a one-line marker; planned ones carry a badge.
 //!
-//! A card stays mounted while filters change: one that stops matching only
-//! gets `hidden` (and loses `data-meeting-date`, which marks the meetings
-//! on the page), and its body keeps what it last showed, so hiding and
-//! showing it again costs two attribute changes, not a re-render.
+//! Cards are rendered once, unfiltered, and stay mounted while filters
+//! change: `platform::visibility` hides and shows them and their bullets
+//! (a card that stops matching gets `hidden` and loses `data-meeting-date`,
+//! which marks the meetings on the page) without rendering them again.
 
-use std::collections::BTreeSet;
-use std::rc::Rc;
-
-use notes::model::{datefmt, Meeting, MeetingStatus, SectionKind, TopicId};
-use notes::query::UnitState;
+use notes::model::{datefmt, Meeting, MeetingStatus, SectionKind};
 use yew::prelude::*;
 
-use super::content::{self, Ctx};
+use super::content::{self, range_attr, Ctx};
 use super::people::person_name;
 use crate::context::use_app;
 use crate::platform::clock::{offset_label, reader_offset};
 
-/// What a card's body shows; compared to skip unchanged bodies.
+/// A card never depends on the filter: these only change with the notes,
+/// the reader's clock becoming known, or the mix of documents.
 #[derive(Properties, PartialEq, Clone)]
-pub struct MeetingBodyProps {
+pub struct MeetingCardProps {
     /// Index into the notes' meetings.
     pub index: u32,
-    pub units: Option<Rc<[UnitState]>>,
-    pub terms: Rc<[String]>,
-    pub topics: Rc<BTreeSet<TopicId>>,
-    /// "X took part; no notes from them" for meetings shown for their
-    /// attendance alone.
-    #[prop_or_default]
-    pub took_part: Option<AttrValue>,
     /// False until the app runs in the browser (keeps prerendered HTML and
     /// the first hydrated render identical).
     pub clock_ready: bool,
-    /// Several documents are loaded: say which one each meeting is from.
+    /// Several documents from different places: say which one it is from.
     #[prop_or_default]
     pub show_source: bool,
-}
-
-#[derive(Properties, PartialEq, Clone)]
-pub struct MeetingCardProps {
-    pub shown: bool,
-    pub body: MeetingBodyProps,
+    /// A touch screen: links get a preview button.
+    #[prop_or_default]
+    pub peek: bool,
 }
 
 #[component]
 pub fn MeetingCard(props: &MeetingCardProps) -> Html {
     let app = use_app();
-    // A hidden card keeps rendering what it last showed.
-    let last = use_mut_ref(|| props.body.clone());
-    if props.shown && *last.borrow() != props.body {
-        *last.borrow_mut() = props.body.clone();
-    }
-    let body = last.borrow().clone();
-    let m = &app.notes.meetings[props.body.index as usize];
-    let status = m.status.as_str();
-    let date = m.date.to_string();
-    let label = (m.status == MeetingStatus::Skipped).then(|| {
-        let note = m.status_note.clone().unwrap_or_else(|| "No meeting".into());
-        format!("{}: {note}", datefmt::long_date(m.date))
-    });
-    html! {
-        <article id={m.anchor.clone()} class={classes!("meeting", status)} hidden={!props.shown}
-                 data-meeting-date={props.shown.then(|| date.clone())} data-date={date} data-status={status}
-                 data-source={app.notes.sources[m.source.0 as usize].name.clone()} aria-label={label}>
-            <MeetingBody ..body />
-        </article>
-    }
-}
-
-#[component]
-pub fn MeetingBody(props: &MeetingBodyProps) -> Html {
-    let app = use_app();
     let notes = &app.notes;
     let m = &notes.meetings[props.index as usize];
-    let filtered = props.units.is_some();
+    let status = m.status.as_str();
+    let date = m.date.to_string();
     let ctx = Ctx {
         notes,
         meeting: Some(m),
-        units: props.units.as_deref(),
-        terms: &props.terms,
-        topics: &props.topics,
+        peek: props.peek,
     };
-    let mut any_section = false;
+    let source = &notes.sources[m.source.0 as usize];
     let sections: Vec<Html> = m
         .sections
         .iter()
         .map(|s| {
             let body = content::blocks(&s.blocks, &ctx);
-            // Unfiltered, an empty section still shows its title (a template
-            // "## Discussion Topics" left blank says something too).
-            let shown = body.shown || (!filtered && !s.title.is_empty());
-            any_section |= shown;
             let kind = match s.kind {
                 SectionKind::Recap => "recaps",
                 SectionKind::Discussion => "discussion",
                 _ => "other",
             };
+            // A section without notes (a template "## Discussion Topics" left
+            // blank says something too) shows its title, unfiltered.
+            let class = classes!("section", kind, body.units.is_none().then_some("when-unfiltered"));
             html! {
-                <section class={classes!("section", kind)} hidden={!shown}>
+                <section class={class} data-c={range_attr(body.units)}>
                     if !s.title.is_empty() { <h5 class="section-head">{ s.title.clone() }</h5> }
                     { for body.nodes }
                 </section>
             }
         })
         .collect();
-    let unfiltered_only = |blocks: &[notes::model::Block]| {
-        let body = content::blocks(blocks, &Ctx { units: None, ..ctx });
-        html! { <div hidden={filtered}>{ for body.nodes }</div> }
-    };
+    let unfiltered = |blocks: &[notes::model::Block]| content::blocks(blocks, &ctx).nodes;
 
-    if m.status == MeetingStatus::Skipped {
+    let body = if m.status == MeetingStatus::Skipped {
         // A marker line; anything else written under it follows, compact.
         let note = m.status_note.clone().unwrap_or_else(|| "No meeting".into());
-        let extra = !m.location.is_empty() || !m.extra_info.is_empty() || !m.agenda.is_empty() || any_section;
-        return html! {
+        let extra = !m.location.is_empty() || !m.extra_info.is_empty() || !m.agenda.is_empty() || !sections.is_empty();
+        html! {
             <>
                 <p class="skip-line">
                     <a class="anchor" href={format!("#{}", m.anchor)}>
-                        <time datetime={m.date.to_string()}>{ datefmt::short_date(m.date) }</time>
+                        <time datetime={date.clone()}>{ datefmt::short_date(m.date) }</time>
                     </a>
                     <span class="skip-note">{ note }</span>
                 </p>
                 if extra {
-                    <div class="skip-extra" hidden={filtered}>
+                    <div class="skip-extra when-unfiltered">
                         if !m.location.is_empty() {
-                            <p class="location"><span class="label">{ "Where" }</span>{ for content::inline_nodes(&m.location, &ctx, false) }</p>
+                            <p class="location"><span class="label">{ "Where" }</span>{ for content::inline_nodes(&m.location, &ctx) }</p>
                         }
-                        { unfiltered_only(&m.agenda) }
-                        { unfiltered_only(&m.extra_info) }
+                        { for unfiltered(&m.agenda) }
+                        { for unfiltered(&m.extra_info) }
                         { for sections }
                     </div>
                 }
             </>
-        };
-    }
-
-    let source = &notes.sources[m.source.0 as usize];
+        }
+    } else {
+        html! {
+            <>
+                <header class="meeting-head">
+                    <h4 class="meeting-title">
+                        <a class="anchor" href={format!("#{}", m.anchor)} title="Link to this meeting">
+                            <time datetime={date.clone()}>{ datefmt::long_date(m.date) }</time>
+                        </a>
+                        if m.status == MeetingStatus::Planned { <span class="badge planned">{ "Planned" }</span> }
+                        if props.show_source {
+                            <span class="badge source" title={source.name.clone()}>
+                                { crate::sources::short_name(&source.name).to_string() }
+                            </span>
+                        }
+                    </h4>
+                    <p class="meta">
+                        { start_time(m, props.clock_ready) }
+                        if !m.hosts.is_empty() {
+                            <span class="hosts">
+                                <span class="label">{ "Host" }</span>
+                                { for m.hosts.iter().map(|h| person_name(notes.person(*h))) }
+                            </span>
+                        }
+                        if !m.location.is_empty() {
+                            <span class="location">
+                                <span class="label">{ "Where" }</span>
+                                { for content::inline_nodes(&m.location, &ctx) }
+                            </span>
+                        }
+                    </p>
+                    if !m.date_remark.is_empty() {
+                        <p class="date-remark">{ for content::inline_nodes(&m.date_remark, &ctx) }</p>
+                    }
+                    if !m.location_notes.is_empty() {
+                        <div class="location-notes when-unfiltered">{ for unfiltered(&m.location_notes) }</div>
+                    }
+                    if !m.participants.is_empty() {
+                        <ul class="participants" aria-label="Participants">
+                            { for m.participants.iter().map(|p| html! {
+                                <li>{ person_name(notes.person(p.person)) }</li>
+                            }) }
+                        </ul>
+                    }
+                    if !m.agenda.is_empty() {
+                        <div class="agenda when-unfiltered">
+                            <span class="label">{ "Agenda" }</span>
+                            { for unfiltered(&m.agenda) }
+                        </div>
+                    }
+                    if !m.extra_info.is_empty() {
+                        <div class="extra-info when-unfiltered">{ for unfiltered(&m.extra_info) }</div>
+                    }
+                </header>
+                { for sections }
+                // Filled in by the filter when the meeting is shown for who attended.
+                <p class="took-part" hidden=true></p>
+            </>
+        }
+    };
+    let label = (m.status == MeetingStatus::Skipped).then(|| {
+        let note = m.status_note.clone().unwrap_or_else(|| "No meeting".into());
+        format!("{}: {note}", datefmt::long_date(m.date))
+    });
     html! {
-        <>
-            <header class="meeting-head">
-                <h4 class="meeting-title">
-                    <a class="anchor" href={format!("#{}", m.anchor)} title="Link to this meeting">
-                        <time datetime={m.date.to_string()}>{ datefmt::long_date(m.date) }</time>
-                    </a>
-                    if m.status == MeetingStatus::Planned { <span class="badge planned">{ "Planned" }</span> }
-                    if props.show_source {
-                        <span class="badge source" title={source.name.clone()}>
-                            { crate::sources::short_name(&source.name).to_string() }
-                        </span>
-                    }
-                </h4>
-                <p class="meta">
-                    { start_time(m, props.clock_ready) }
-                    if !m.hosts.is_empty() {
-                        <span class="hosts">
-                            <span class="label">{ "Host" }</span>
-                            { for m.hosts.iter().map(|h| person_name(notes.person(*h))) }
-                        </span>
-                    }
-                    if !m.location.is_empty() {
-                        <span class="location">
-                            <span class="label">{ "Where" }</span>
-                            { for content::inline_nodes(&m.location, &ctx, false) }
-                        </span>
-                    }
-                </p>
-                if !m.date_remark.is_empty() {
-                    <p class="date-remark">{ for content::inline_nodes(&m.date_remark, &ctx, false) }</p>
-                }
-                if !m.location_notes.is_empty() {
-                    <div class="location-notes" hidden={filtered}>
-                        { for content::blocks(&m.location_notes, &Ctx { units: None, ..ctx }).nodes }
-                    </div>
-                }
-                if !m.participants.is_empty() {
-                    <ul class="participants" aria-label="Participants">
-                        { for m.participants.iter().map(|p| html! {
-                            <li>{ person_name(notes.person(p.person)) }</li>
-                        }) }
-                    </ul>
-                }
-                if !m.agenda.is_empty() {
-                    <div class="agenda" hidden={filtered}>
-                        <span class="label">{ "Agenda" }</span>
-                        { for content::blocks(&m.agenda, &Ctx { units: None, ..ctx }).nodes }
-                    </div>
-                }
-                if !m.extra_info.is_empty() {
-                    <div class="extra-info" hidden={filtered}>
-                        { for content::blocks(&m.extra_info, &Ctx { units: None, ..ctx }).nodes }
-                    </div>
-                }
-            </header>
-            { for sections }
-            if let Some(note) = &props.took_part {
-                <p class="took-part">{ note.clone() }</p>
-            }
-        </>
+        <article id={m.anchor.clone()} class={classes!("meeting", status)} data-meeting-date={date.clone()} data-date={date}
+                 data-status={status} data-source={source.name.clone()} aria-label={label}>
+            // Off screen, the browser skips laying out and painting the body
+            // (content-visibility in the stylesheet); it stays in the DOM.
+            <div class="meeting-body">{ body }</div>
+        </article>
     }
 }
 

@@ -6,22 +6,37 @@ use yew::prelude::*;
 
 use notes::model::Person;
 
+/// How an avatar's image is loaded.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Load {
+    /// Now (the filter chips: few, and on screen).
+    Now,
+    /// When its card comes near the screen: an archive shows thousands of
+    /// avatars, and each image source set costs the browser a load to
+    /// plan. `platform::avatars` sets `src` from `data-src` then.
+    Near,
+}
+
 /// Initials sit under the image, so a failed image (offline, blocked)
-/// leaves a clean circle with initials rather than a broken icon.
-pub fn avatar(p: &Person, size: u32) -> Html {
-    let onerror = Callback::from(|e: Event| {
-        if let Some(img) = e.target_dyn_into::<web_sys::Element>() {
-            let _ = img.set_attribute("hidden", "");
-        }
-    });
-    html! {
-        <span class="avatar" aria-hidden="true" style={format!("--size:{size}px")}>
-            <span class="initials">{ p.initials() }</span>
-            if let Some(handle) = p.handle() {
-                <img src={format!("https://github.com/{handle}.png?size={}", size * 2)}
-                     alt="" loading="lazy" width={size.to_string()} height={size.to_string()} {onerror} />
-            }
-        </span>
+/// leaves a clean circle with initials rather than a broken icon (one
+/// listener for the whole page hides failed images: `platform::avatars`).
+/// The initials are drawn by CSS from `data-initials`, and a card's
+/// avatars are a single element each until their image is wanted: a long
+/// archive holds thousands.
+pub fn avatar(p: &Person, size: u32, load: Load) -> Html {
+    let class = classes!("avatar", if size <= 20 { "s20" } else { "s24" });
+    let src = p
+        .handle()
+        .map(|h| format!("https://github.com/{h}.png?size={}", size * 2));
+    match load {
+        Load::Now => html! {
+            <span {class} aria-hidden="true" data-initials={p.initials()}>
+                if let Some(src) = src { <img {src} alt="" loading="lazy" /> }
+            </span>
+        },
+        Load::Near => html! {
+            <span {class} aria-hidden="true" data-initials={p.initials()} data-src={src}></span>
+        },
     }
 }
 
@@ -29,8 +44,8 @@ pub fn avatar(p: &Person, size: u32) -> Html {
 /// hardware over the years).
 pub fn person_name(p: &Person) -> Html {
     html! {
-        <a class="person person-link" href={person_href(p)} title={format!("Everything from {}", p.display_name())}>
-            { avatar(p, 24) }
+        <a class="person person-link" href={person_href(p)}>
+            { avatar(p, 24, Load::Near) }
             <span>{ p.display_name().to_string() }</span>
         </a>
     }

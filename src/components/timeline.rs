@@ -1,21 +1,24 @@
 //! The vertical timeline: every meeting, grouped by year and month, newest
-//! or oldest first. Every meeting the filter matches is on the page (find
-//! in page, printing and screen readers see them all); the others stay
-//! mounted but `hidden`, and the browser skips laying out cards that are
-//! off screen (`content-visibility: auto` in the stylesheet). Every child
-//! is keyed (cards by anchor, years and months by date), so a filter
-//! change moves and edits nodes instead of recreating them.
+//! or oldest first. Every meeting is rendered once and stays mounted; what a
+//! filter shows is then applied by `platform::visibility`, which flips
+//! `hidden` on what changed, so every match is always in the DOM (find in
+//! page, printing and screen readers see them all) and a click costs what
+//! it changes. The browser skips laying out cards far off screen
+//! (`content-visibility: auto` in the stylesheet). Every child is keyed
+//! (cards by anchor, years and months and their headings too), so a change
+//! of order moves nodes instead of recreating them.
 
-use std::collections::BTreeSet;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use chrono::Datelike;
-use notes::model::{datefmt, PersonId};
+use notes::model::datefmt;
 use notes::query::View;
 use yew::prelude::*;
 
-use super::meeting::{MeetingBodyProps, MeetingCard};
+use super::meeting::MeetingCard;
 use crate::context::use_app;
+use crate::platform::visibility::Applier;
 use crate::state::Order;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -29,114 +32,126 @@ pub struct TimelineProps {
     /// Documents from different places are mixed: each card names its own.
     #[prop_or_default]
     pub show_source: bool,
-}
-
-/// A month of cards, and whether any is shown.
-struct Month {
-    year: i32,
-    month: u32,
-    cards: Vec<Html>,
-    shown: bool,
+    /// A touch screen: links get a preview button.
+    #[prop_or_default]
+    pub peek: bool,
 }
 
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
     let app = use_app();
-    let notes = &app.notes;
-    // Equal values keep their Rc, so unchanged cards compare equal.
-    let terms = use_memo(props.view.terms.clone(), |t| Rc::<[String]>::from(t.as_slice()));
-    let topics = use_memo(props.view.highlight_topics.clone(), |t| Rc::new(t.clone()));
-    let show_source = props.show_source;
-
-    // Per meeting: shown or not, and its view.
-    let mut shown: Vec<Option<&notes::query::MeetingView>> = vec![None; notes.meetings.len()];
-    for mv in &props.view.meetings {
-        shown[mv.meeting.0 as usize] = Some(mv);
+    let applier = use_mut_ref(Applier::default);
+    let cards = CardsProps {
+        order: props.order,
+        clock_ready: props.clock_ready,
+        first_paint: props.first_paint,
+        show_source: props.show_source,
+        peek: props.peek,
+    };
+    {
+        // New cards, new order: the elements known so far may be gone, and
+        // new cards' avatars wait to come near the screen.
+        let applier = applier.clone();
+        use_effect_with((cards.clone(), app.notes.clone()), move |_| {
+            applier.borrow_mut().reset();
+            let watch = crate::platform::avatars::load_near_screen();
+            move || drop(watch)
+        });
     }
-    let mut order: Vec<u32> = (0..notes.meetings.len() as u32).collect();
+    {
+        // After every render of the cards (they may be new nodes) and every
+        // change of view: apply what the view shows.
+        let (applier, notes) = (applier.clone(), app.notes.clone());
+        use_effect_with((props.view.clone(), cards.clone(), notes), move |(view, _, notes)| {
+            apply(&applier, notes, view);
+        });
+    }
+    html! { <Cards ..cards /> }
+}
+
+fn apply(applier: &Rc<RefCell<Applier>>, notes: &crate::state::NotesRef, view: &View) {
+    let mut applier = applier.borrow_mut();
+    let took_part = |people: &[notes::model::PersonId]| {
+        let names: Vec<&str> = people.iter().map(|p| notes.person(*p).display_name()).collect();
+        format!("{} took part; no notes from them in this meeting.", names.join(", "))
+    };
+    applier.apply(notes, view, &took_part);
+    applier.groups(notes, view);
+    applier.highlight(notes, view);
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct CardsProps {
+    order: Order,
+    clock_ready: bool,
+    first_paint: Option<usize>,
+    show_source: bool,
+    peek: bool,
+}
+
+/// Every meeting's card, grouped by year and month: rendered again only
+/// when the notes, the order or the reader's clock change, never for a
+/// filter.
+#[component]
+fn Cards(props: &CardsProps) -> Html {
+    let app = use_app();
+    let notes = &app.notes;
+    let n = notes.meetings.len() as u32;
+    let mut order: Vec<u32> = (0..n).collect();
     if props.order == Order::NewestFirst {
         order.reverse();
     }
-    if let Some(n) = props.first_paint {
-        let newest: BTreeSet<u32> = (0..notes.meetings.len() as u32).rev().take(n).collect();
-        order.retain(|i| newest.contains(i));
+    if let Some(newest) = props.first_paint {
+        // The prerendered page holds the newest meetings only.
+        order.retain(|i| *i + newest as u32 >= n);
     }
 
-    let mut months: Vec<Month> = Vec::new();
-    for i in order {
-        let m = &notes.meetings[i as usize];
-        let mv = shown[i as usize];
-        let took_part = mv
-            .filter(|mv| !mv.took_part.is_empty())
-            .map(|mv| took_part_note(notes, &mv.took_part));
-        let body = MeetingBodyProps {
-            index: i,
-            units: mv.and_then(|mv| mv.units.clone()),
-            terms: (*terms).clone(),
-            topics: (*topics).clone(),
-            took_part,
-            clock_ready: props.clock_ready,
-            show_source,
-        };
-        let card = html! { <MeetingCard key={m.anchor.clone()} shown={mv.is_some()} {body} /> };
-        let (year, month) = (m.date.year(), m.date.month());
-        match months.last_mut() {
-            Some(last) if last.year == year && last.month == month => {
-                last.cards.push(card);
-                last.shown |= mv.is_some();
-            }
-            _ => months.push(Month {
-                year,
-                month,
-                cards: vec![card],
-                shown: mv.is_some(),
-            }),
-        }
-    }
-
-    // Runs of months with the same year.
-    let mut years: Vec<(i32, bool, Vec<Html>)> = Vec::new();
-    for Month {
-        year,
-        month,
-        cards,
-        shown,
-    } in months
-    {
-        let name = datefmt::MONTHS[month as usize - 1];
-        let id = format!("m-{year}-{month:02}");
-        // Every child keyed, headers too: Yew 0.23 pairs unkeyed children
+    // Runs of meetings in the same month, then months in the same year.
+    let mut years: Vec<(i32, Vec<Html>)> = Vec::new();
+    let mut month: Option<(i32, u32, Vec<Html>)> = None;
+    let close = |month: Option<(i32, u32, Vec<Html>)>, years: &mut Vec<(i32, Vec<Html>)>| {
+        let Some((year, mo, cards)) = month else { return };
+        let id = format!("m-{year}-{mo:02}");
+        let name = datefmt::MONTHS[mo as usize - 1];
+        // Every child keyed, headings too: Yew 0.23 pairs unkeyed children
         // from the end of a list, which would recreate nodes.
         let section = html! {
-            <section class="month" key={id.clone()} id={id.clone()} hidden={!shown}>
+            <section class="month" key={id.clone()} id={id}>
                 <h3 class="month-head" key="head">{ format!("{name} {year}") }</h3>
                 <div class="cards" key="cards">{ for cards }</div>
             </section>
         };
         match years.last_mut() {
-            Some((y, any, children)) if *y == year => {
-                *any |= shown;
-                children.push(section);
-            }
+            Some((y, children)) if *y == year => children.push(section),
             _ => {
                 let head = html! { <h2 class="year-head" key="head" id={format!("y{year}")}>{ year }</h2> };
-                years.push((year, shown, vec![head, section]));
+                years.push((year, vec![head, section]));
+            }
+        }
+    };
+    for i in order {
+        let m = &notes.meetings[i as usize];
+        let (y, mo) = (m.date.year(), m.date.month());
+        let card = html! {
+            <MeetingCard key={m.anchor.clone()} index={i} clock_ready={props.clock_ready} show_source={props.show_source} peek={props.peek} />
+        };
+        match &mut month {
+            Some((year, this, cards)) if *year == y && *this == mo => cards.push(card),
+            _ => {
+                close(month.take(), &mut years);
+                month = Some((y, mo, vec![card]));
             }
         }
     }
+    close(month.take(), &mut years);
 
     html! {
         <div class="timeline">
-            { for years.into_iter().map(|(year, shown, children)| html! {
-                <section class="year" key={format!("y{year}")} aria-labelledby={format!("y{year}")} hidden={!shown}>
+            { for years.into_iter().map(|(year, children)| html! {
+                <section class="year" key={format!("y{year}")} aria-labelledby={format!("y{year}")}>
                     { for children }
                 </section>
             }) }
         </div>
     }
-}
-
-fn took_part_note(notes: &notes::model::Notes, people: &[PersonId]) -> AttrValue {
-    let names: Vec<&str> = people.iter().map(|p| notes.person(*p).display_name()).collect();
-    format!("{} took part; no notes from them in this meeting.", names.join(", ")).into()
 }

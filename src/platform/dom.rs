@@ -23,12 +23,20 @@ pub fn scroll_to(id: &str) -> bool {
         return false;
     }
     if super::embed::embedded() {
-        let top = el.get_bounding_client_rect().top() + gloo::utils::window().scroll_y().unwrap_or(0.0);
-        super::embed::tell_parent_scroll(top);
+        super::embed::scroll_parent_to(el);
     } else {
         el.scroll_into_view();
     }
     true
+}
+
+/// Whether the reader's device has no hover (a touch screen).
+pub fn no_hover() -> bool {
+    gloo::utils::window()
+        .match_media("(hover: none)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
 }
 
 /// A performance mark (`racklet:parsed`, `racklet:hydrated`,

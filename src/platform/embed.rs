@@ -44,9 +44,27 @@ pub fn tell_parent_state() {
     );
 }
 
-/// Asks the host to scroll to `top` px below the start of our document.
-pub fn tell_parent_scroll(top: f64) {
-    post("racklet-timeline:scroll", &[("top", top.into())]);
+/// Asks the host to scroll to `el`, and asks again while the cards around it
+/// are painted for the first time: until then their heights are estimates
+/// (`content-visibility`), and the host page cannot anchor its scroll to
+/// content inside our frame. Stops once the spot has held for 20 frames, or
+/// after 90.
+pub fn scroll_parent_to(el: web_sys::Element) {
+    settle(el, f64::NAN, 0, 0);
+}
+
+fn settle(el: web_sys::Element, sent: f64, frames: u32, stable: u32) {
+    let top = el.get_bounding_client_rect().top() + gloo::utils::window().scroll_y().unwrap_or(0.0);
+    let (sent, stable) = if sent.is_nan() || (top - sent).abs() > 1.0 {
+        post("racklet-timeline:scroll", &[("top", top.into())]);
+        (top, 0)
+    } else {
+        (sent, stable + 1)
+    };
+    if frames < 90 && stable < 20 {
+        let next = Closure::once_into_js(move || settle(el, sent, frames + 1, stable));
+        let _ = gloo::utils::window().request_animation_frame(next.unchecked_ref());
+    }
 }
 
 /// Reports the content height to the host whenever it changes, so its

@@ -1,5 +1,5 @@
-//! Page-wide listeners: Back/Forward, fragment changes, the `/` shortcut
-//! and pasting notes anywhere outside a field. Each returns the listener;
+//! Page-wide listeners: Back/Forward, fragment changes, hover coming and
+//! going, the `/` shortcut and pasting notes anywhere outside a field. Each returns the listener;
 //! dropping it stops listening.
 
 use gloo::events::{EventListener, EventListenerOptions};
@@ -9,6 +9,14 @@ use yew::NodeRef;
 /// Back/Forward moved through the history entries we wrote.
 pub fn on_popstate(f: impl Fn() + 'static) -> EventListener {
     EventListener::new(&gloo::utils::window(), "popstate", move |_| f())
+}
+
+/// The device gained or lost hover (a tablet docked to a keyboard and a
+/// mouse, or the emulation in a test): calls `f` with whether hover is gone.
+pub fn on_hover_change(f: impl Fn(bool) + 'static) -> Option<EventListener> {
+    let query = gloo::utils::window().match_media("(hover: none)").ok().flatten()?;
+    let target = query.clone();
+    Some(EventListener::new(&target, "change", move |_| f(query.matches())))
 }
 
 /// The `#fragment` changed (a chart cell, a ribbon mark, a typed anchor).

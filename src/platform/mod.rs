@@ -3,6 +3,7 @@
 //! hooks call these functions; nothing here renders. On the build machine
 //! (prerendering) none of it runs: effects and callbacks never fire there.
 
+pub mod avatars;
 pub mod clock;
 pub mod dom;
 pub mod embed;
@@ -10,3 +11,4 @@ pub mod events;
 pub mod fetch;
 pub mod location;
 pub mod storage;
+pub mod visibility;

@@ -53,7 +53,7 @@ test('a hostile document renders as text and runs no script', async () => {
   assert.equal(await page.locator('.app script, .app iframe, .app svg, .app style, .app [onerror], .app [onload], .app [onmouseover]').count(), 0);
   const hrefs = await page.$$eval('.app a[href]', (as) => as.map((a) => a.getAttribute('href')));
   // Links from the notes are http(s) or mailto; the page's own are anchors and person pages.
-  for (const h of hrefs) assert.match(h, /^(https?:|mailto:|#|\?view=person&person=[a-z0-9-]+$)/, h);
+  for (const h of hrefs) assert.match(h, /^(https?:|mailto:|#|\?view=person&person=[a-z0-9-]+$|feed\.xml$|meetings\.ics$)/, h);
   const text = await article.textContent();
   assert.ok(text.includes('<iframe src="javascript:'), 'raw HTML is shown as text');
   assert.ok(text.includes('raw block html'));

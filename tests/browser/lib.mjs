@@ -117,3 +117,13 @@ export async function allDates(page) {
   }
   return page.$$eval('article[data-meeting-date]', (els) => els.map((e) => e.dataset.meetingDate));
 }
+
+/**
+ * The texts the page highlights under `name` (`racklet-search`,
+ * `racklet-topic`): matches are painted with the CSS Custom Highlight API,
+ * not by changing the text. Waits until the highlight is set.
+ */
+export async function highlighted(page, name) {
+  await page.waitForFunction((n) => CSS.highlights.get(n)?.size > 0, name);
+  return page.evaluate((n) => [...CSS.highlights.get(n)].map((r) => r.toString()), name);
+}

@@ -1,0 +1,384 @@
+//! What a filter shows, applied to the mounted timeline. Every meeting and
+//! every bullet is rendered once, unfiltered; a filter change then only
+//! flips `hidden` on the cards, sections and bullets whose state changed
+//! (and the `context` class on bullets shown as the context of a match),
+//! and highlights matches with the CSS Custom Highlight API, which paints
+//! ranges without touching the DOM. So a click costs in proportion to what
+//! it changes, not to the size of the archive, and nothing a filter matches
+//! ever leaves the DOM.
+//!
+//! The render marks what can be switched: `data-u` on a unit (a bullet,
+//! paragraph, code block or table) and `data-c="first:last"` on a container
+//! (list, section, recap, group, quote) with the units it holds. A unit's
+//! element holds its sub-bullets too, so its `data-u` is also a range.
+
+use std::collections::BTreeSet;
+
+use notes::model::{Notes, PersonId, TopicId};
+use notes::query::{term_ranges, UnitState, View};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement};
+
+/// One switchable element of a card.
+struct Slot {
+    el: HtmlElement,
+    first: u32,
+    last: u32,
+    /// A unit's own element (else a container of units).
+    unit: bool,
+    hidden: bool,
+    context: bool,
+}
+
+/// A card's elements and the state last applied to them.
+struct Card {
+    article: HtmlElement,
+    took_part: Option<HtmlElement>,
+    slots: Vec<Slot>,
+    shown: bool,
+    filtered: bool,
+    took_part_text: Option<String>,
+    /// The unit states last applied while shown: the same again is no work.
+    applied: Option<Option<std::rc::Rc<[UnitState]>>>,
+    /// Per unit slot, its own topic mentions (found when first needed).
+    mentions: Vec<Option<Vec<(TopicId, Element)>>>,
+}
+
+/// A month's or year's section and whether it is hidden.
+type Group = Option<(HtmlElement, bool)>;
+
+/// The state applied to the mounted cards, kept between filter changes so
+/// that only differences are written.
+#[derive(Default)]
+pub struct Applier {
+    cards: Vec<Option<Card>>,
+    /// Cards (by anchor) ever switched: the others are as rendered, shown
+    /// and unfiltered, and need not even be read for an unfiltered view.
+    touched: std::collections::HashSet<String>,
+    months: std::collections::HashMap<(i32, u32), Group>,
+    years: std::collections::HashMap<i32, Group>,
+}
+
+fn range(value: &str) -> Option<(u32, u32)> {
+    let (a, b) = value.split_once(':').unwrap_or((value, value));
+    Some((a.parse().ok()?, b.parse().ok()?))
+}
+
+impl Card {
+    fn read(article: HtmlElement) -> Card {
+        let mut slots = Vec::new();
+        if let Ok(list) = article.query_selector_all("[data-u], [data-c]") {
+            for i in 0..list.length() {
+                let Some(el) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
+                    continue;
+                };
+                let unit = el.get_attribute("data-u");
+                let Some((first, last)) = unit
+                    .as_deref()
+                    .or(el.get_attribute("data-c").as_deref())
+                    .and_then(range)
+                else {
+                    continue;
+                };
+                slots.push(Slot {
+                    hidden: el.hidden(),
+                    context: el.class_list().contains("context"),
+                    el,
+                    first,
+                    last,
+                    unit: unit.is_some(),
+                });
+            }
+        }
+        Card {
+            applied: None,
+            mentions: Vec::new(),
+            shown: !article.hidden(),
+            filtered: article.class_list().contains("filtered"),
+            took_part: article
+                .query_selector(".took-part")
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into().ok()),
+            took_part_text: None,
+            article,
+            slots,
+        }
+    }
+}
+
+/// `hidden` through its property: no attribute name crosses into the
+/// browser, which matters at a few thousand switches per click.
+fn toggle(el: &HtmlElement, hidden: bool) {
+    el.set_hidden(hidden);
+}
+
+impl Applier {
+    /// Forgets what it knows of the elements (the cards were rendered again):
+    /// the next [`Applier::apply`] reads them afresh.
+    pub fn reset(&mut self) {
+        self.cards.clear();
+        self.months.clear();
+        self.years.clear();
+    }
+
+    /// Shows what `view` shows: cards, then bullets inside the shown ones.
+    /// `took_part` words the note on a meeting shown for attendance alone.
+    pub fn apply(&mut self, notes: &Notes, view: &View, took_part: &dyn Fn(&[PersonId]) -> String) {
+        let doc = gloo::utils::document();
+        self.cards.resize_with(notes.meetings.len(), || None);
+        let mut views: Vec<Option<&notes::query::MeetingView>> = vec![None; notes.meetings.len()];
+        for mv in &view.meetings {
+            views[mv.meeting.0 as usize] = Some(mv);
+        }
+        for (i, m) in notes.meetings.iter().enumerate() {
+            let mv = views[i];
+            let pristine_fits = mv.is_some_and(|mv| mv.units.is_none()) && !self.touched.contains(&m.anchor);
+            if self.cards[i].is_none() && pristine_fits {
+                continue;
+            }
+            if self.cards[i].is_none() {
+                // Not on the page (yet): nothing to switch.
+                let Some(article) = doc.get_element_by_id(&m.anchor).and_then(|a| a.dyn_into().ok()) else {
+                    continue;
+                };
+                self.cards[i] = Some(Card::read(article));
+            }
+            let card = self.cards[i].as_mut().expect("just read");
+            if !self.touched.contains(&m.anchor) {
+                self.touched.insert(m.anchor.clone());
+            }
+            let shown = mv.is_some();
+            if card.shown != shown {
+                toggle(&card.article, !shown);
+                // `data-meeting-date` marks the meetings on the page: the ones shown.
+                let _ = if shown {
+                    card.article.set_attribute("data-meeting-date", &m.date.to_string())
+                } else {
+                    card.article.remove_attribute("data-meeting-date")
+                };
+                card.shown = shown;
+            }
+            let Some(mv) = mv else { continue };
+            let note = (!mv.took_part.is_empty()).then(|| took_part(&mv.took_part));
+            if card.applied.as_ref() == Some(&mv.units) && card.took_part_text == note {
+                continue;
+            }
+            card.applied = Some(mv.units.clone());
+            let states = mv.units.as_deref();
+            let filtered = states.is_some();
+            if card.filtered != filtered {
+                let _ = card.article.class_list().toggle_with_force("filtered", filtered);
+                card.filtered = filtered;
+            }
+            if card.took_part_text != note {
+                if let Some(p) = &card.took_part {
+                    p.set_text_content(note.as_deref());
+                    toggle(p, note.is_none());
+                }
+                card.took_part_text = note;
+            }
+            // How many units before each index are shown: "is anything in
+            // this container shown" becomes one subtraction.
+            let mut before = Vec::with_capacity(states.map_or(0, <[_]>::len) + 1);
+            before.push(0u32);
+            for s in states.unwrap_or(&[]) {
+                before.push(before.last().copied().unwrap_or(0) + u32::from(s.is_shown()));
+            }
+            let any_shown = |first: u32, last: u32| {
+                let (a, b) = (first as usize, (last as usize + 1).min(before.len() - 1));
+                a < b && before[b] > before[a]
+            };
+            let mut skip_to: Option<u32> = None;
+            for slot in &mut card.slots {
+                if skip_to.is_some_and(|last| slot.first <= last) {
+                    // Inside something hidden: left as it is until shown again.
+                    continue;
+                }
+                skip_to = None;
+                let state = states.and_then(|s| s.get(slot.first as usize).copied());
+                let visible = match states {
+                    None => true,
+                    Some(_) if slot.unit => state.is_some_and(UnitState::is_shown),
+                    Some(_) => any_shown(slot.first, slot.last),
+                };
+                let context = slot.unit && state == Some(UnitState::Context);
+                if slot.hidden == visible {
+                    toggle(&slot.el, !visible);
+                    slot.hidden = !visible;
+                }
+                if slot.context != context {
+                    let _ = slot.el.class_list().toggle_with_force("context", context);
+                    slot.context = context;
+                }
+                if !visible {
+                    skip_to = Some(slot.last);
+                }
+            }
+        }
+    }
+
+    /// Hides the month and year sections with no meeting shown in them.
+    pub fn groups(&mut self, notes: &Notes, view: &View) {
+        use chrono::Datelike;
+        let doc = gloo::utils::document();
+        let mut months: std::collections::HashMap<(i32, u32), bool> = std::collections::HashMap::new();
+        let mut years: std::collections::HashMap<i32, bool> = std::collections::HashMap::new();
+        for m in &notes.meetings {
+            months.insert((m.date.year(), m.date.month()), false);
+            years.insert(m.date.year(), false);
+        }
+        for mv in &view.meetings {
+            let d = notes.meeting(mv.meeting).date;
+            months.insert((d.year(), d.month()), true);
+            years.insert(d.year(), true);
+        }
+        let switch = |group: &mut Group, shown: bool| {
+            if let Some((el, hidden)) = group {
+                if *hidden == shown {
+                    toggle(el, !shown);
+                    *hidden = !shown;
+                }
+            }
+        };
+        for ((y, m), shown) in months {
+            let group = self.months.entry((y, m)).or_insert_with(|| {
+                let el: HtmlElement = doc.get_element_by_id(&format!("m-{y}-{m:02}"))?.dyn_into().ok()?;
+                let hidden = el.hidden();
+                Some((el, hidden))
+            });
+            switch(group, shown);
+        }
+        for (y, shown) in years {
+            let group = self.years.entry(y).or_insert_with(|| {
+                // The year's heading has the id; the section is its parent.
+                let el: HtmlElement = doc
+                    .get_element_by_id(&format!("y{y}"))?
+                    .parent_element()?
+                    .dyn_into()
+                    .ok()?;
+                let hidden = el.hidden();
+                Some((el, hidden))
+            });
+            switch(group, shown);
+        }
+    }
+
+    /// Paints the view's highlights: the selected topics' mentions and the
+    /// search words, inside matching units only. Nothing in the DOM changes.
+    pub fn highlight(&mut self, notes: &Notes, view: &View) {
+        let terms: &[String] = &view.terms;
+        let topics: &BTreeSet<TopicId> = &view.highlight_topics;
+        let (words, mentions) = (js_sys::Array::new(), js_sys::Array::new());
+        if !terms.is_empty() || !topics.is_empty() {
+            for mv in &view.meetings {
+                let (Some(states), Some(Some(card))) = (&mv.units, self.cards.get_mut(mv.meeting.0 as usize)) else {
+                    continue;
+                };
+                let meeting = notes.meeting(mv.meeting);
+                card.mentions.resize_with(card.slots.len(), || None);
+                for (i, slot) in card.slots.iter().enumerate() {
+                    if !slot.unit || slot.hidden || states.get(slot.first as usize) != Some(&UnitState::Match) {
+                        continue;
+                    }
+                    let unit = &meeting.units[slot.first as usize];
+                    if !topics.is_empty() && unit.topics.iter().any(|t| topics.contains(t)) {
+                        let own = card.mentions[i].get_or_insert_with(|| own_mentions(&slot.el, notes));
+                        for (topic, el) in own.iter() {
+                            if topics.contains(topic) {
+                                if let Ok(range) = gloo::utils::document().create_range() {
+                                    if range.select_node_contents(el).is_ok() {
+                                        mentions.push(&range);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    if !terms.is_empty() && terms.iter().all(|t| unit.search_text.contains(t.as_str())) {
+                        word_ranges(&slot.el, terms, &words);
+                    }
+                }
+            }
+        }
+        set_highlight("racklet-search", &words);
+        set_highlight("racklet-topic", &mentions);
+    }
+}
+
+/// Whether `node` belongs to `unit` itself, not to a sub-bullet of it.
+fn own(node: &web_sys::Node, unit: &Element) -> bool {
+    node.parent_element()
+        .and_then(|p| p.closest("[data-u]").ok().flatten())
+        .is_some_and(|owner| &owner == unit)
+}
+
+/// The unit's own topic mentions (not its sub-bullets').
+fn own_mentions(unit: &Element, notes: &Notes) -> Vec<(TopicId, Element)> {
+    let mut out = Vec::new();
+    let Ok(list) = unit.query_selector_all(".mention[data-topic]") else {
+        return out;
+    };
+    for i in 0..list.length() {
+        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let topic = el
+            .get_attribute("data-topic")
+            .and_then(|slug| notes.topic_by_slug(&slug));
+        if let (Some(topic), true) = (topic, own(&el, unit)) {
+            out.push((topic, el));
+        }
+    }
+    out
+}
+
+fn word_ranges(unit: &Element, terms: &[String], out: &js_sys::Array) {
+    let doc = gloo::utils::document();
+    // SHOW_TEXT
+    let Ok(walker) = doc.create_tree_walker_with_what_to_show(unit, 0x4) else {
+        return;
+    };
+    while let Ok(Some(node)) = walker.next_node() {
+        if !own(&node, unit) {
+            continue;
+        }
+        let text = node.text_content().unwrap_or_default();
+        for (start, end) in term_ranges(&text, terms) {
+            // DOM offsets count UTF-16 units.
+            let utf16 = |byte: usize| text[..byte].encode_utf16().count() as u32;
+            if let Ok(range) = doc.create_range() {
+                if range.set_start(&node, utf16(start)).is_ok() && range.set_end(&node, utf16(end)).is_ok() {
+                    out.push(&range);
+                }
+            }
+        }
+    }
+}
+
+/// `CSS.highlights.set(name, new Highlight(...ranges))`, or `delete` when
+/// there are none; a browser without the API shows no highlight.
+fn set_highlight(name: &str, ranges: &js_sys::Array) {
+    let window = gloo::utils::window();
+    let get = |obj: &JsValue, key: &str| js_sys::Reflect::get(obj, &JsValue::from_str(key)).ok();
+    let Some(registry) = get(&window, "CSS")
+        .and_then(|css| get(&css, "highlights"))
+        .filter(|r| !r.is_undefined())
+    else {
+        return;
+    };
+    let call = |method: &str, args: &js_sys::Array| {
+        if let Some(f) = get(&registry, method).and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+            let _ = f.apply(&registry, args);
+        }
+    };
+    if ranges.length() == 0 {
+        call("delete", &js_sys::Array::of1(&JsValue::from_str(name)));
+        return;
+    }
+    let Some(ctor) = get(&window, "Highlight").and_then(|c| c.dyn_into::<js_sys::Function>().ok()) else {
+        return;
+    };
+    if let Ok(highlight) = js_sys::Reflect::construct(&ctor, ranges) {
+        call("set", &js_sys::Array::of2(&JsValue::from_str(name), &highlight));
+    }
+}
