@@ -2,7 +2,8 @@
 # Installs what building (and, with `test`, testing) needs, and nothing that
 # is already there: the wasm32 target, Trunk 0.21.14, the wasm-bindgen CLI
 # matching Cargo.lock, the npm tools from package-lock.json (wasm-opt,
-# playwright-core, …) and, for tests, Debian's chromium and chromium-driver.
+# playwright-core, …) and, for tests, mdbook, cargo-deny and Debian's
+# chromium and chromium-driver.
 # Usage: scripts/setup.sh [build|test]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +50,10 @@ if [ "$mode" = test ]; then
   if [ "$(mdbook --version 2>/dev/null || true)" != "mdbook v0.5.4" ]; then
     say "installing mdbook 0.5.4"
     cargo install mdbook --version 0.5.4 --locked || cargo install mdbook --version 0.5.4
+  fi
+  if [ "$(cargo deny --version 2>/dev/null || true)" != "cargo-deny 0.20.2" ]; then
+    say "installing cargo-deny 0.20.2"
+    cargo install cargo-deny --version 0.20.2 --locked || cargo install cargo-deny --version 0.20.2
   fi
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing Debian's chromium and chromium-driver"

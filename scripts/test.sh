@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Everything CI checks: formatting, lints (host and wasm32), native tests of
-# every crate, the release build, the first-load budget, and the browser
-# tests against the build.
+# Everything CI checks: formatting, lints (host and wasm32), the repository's
+# YAML and licence, cargo-deny's offline checks, native tests of every crate,
+# the release build, the first-load budget, and the browser tests against
+# the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
@@ -15,6 +16,10 @@ step "clippy (host, every crate)"
 cargo clippy --workspace --all-targets -- -D warnings
 step "clippy (wasm32: the app and the notes core)"
 cargo clippy --target wasm32-unknown-unknown -p notes -p racklet-timeline --lib --bins -- -D warnings
+step "repository files (workflows, issue forms, dependabot, LICENSE)"
+node scripts/check-repo.mjs
+step "supply chain (cargo-deny: licences, bans, sources; offline)"
+scripts/deny.sh
 step "native tests (every crate)"
 cargo test --workspace
 step "release build"
