@@ -11,28 +11,11 @@
 // (a MutationObserver fires after the render's microtask; reading
 // offsetHeight then forces style and layout). Paint is not included. Every
 // sample also checks that every matching meeting is in the DOM.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { serve, launch, ROOT, DIST } from '../tests/browser/lib.mjs';
+import { serve, launch, synthSite } from '../tests/browser/lib.mjs';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 30;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'racklet-bench-'));
-const timeline = (...args) => execFileSync('cargo', ['run', '-q', '-p', 'cli', '--bin', 'timeline', '--', ...args], { cwd: ROOT });
-const notes = path.join(dir, 'years');
-timeline('synth', '--years', '10', '--split', notes);
-const site = path.join(dir, 'site');
-fs.cpSync(DIST, site, { recursive: true });
-fs.rmSync(path.join(site, 'notes'), { recursive: true, force: true });
-// Sources named like the synthetic files, oldest first.
-const files = fs.readdirSync(notes).sort((a, b) => (a === 'README.md') - (b === 'README.md') || a.localeCompare(b));
-const sources = path.join(dir, 'sources.toml');
-fs.writeFileSync(sources, files.map((f) => `[[source]]\nurl = "https://example.org/${f}"\n`).join('\n'));
-timeline('fetch', '--sources', sources, '--local', notes, '--out', path.join(site, 'notes'));
-timeline('prerender', path.join(site, 'index.html'), '--notes', path.join(site, 'notes'));
-const bytes = files.reduce((n, f) => n + fs.statSync(path.join(notes, f)).size, 0);
-
+const { dir, site, bytes, documents } = synthSite({ years: 10 });
 const server = await serve(site);
 const browser = await launch();
 const stats = (xs) => {
@@ -54,7 +37,7 @@ try {
   const span = (a, b) => loads.map((m) => m[b] - m[a]);
   const page = browser.context.pages().at(-1);
   const total = await page.locator('article[data-meeting-date]').count();
-  console.log(`archive: ${files.length} documents, ${(bytes / 1024).toFixed(0)} KB, ${total} meetings, all in the DOM`);
+  console.log(`archive: ${documents} documents, ${(bytes / 1024).toFixed(0)} KB, ${total} meetings, all in the DOM`);
   console.log(`navigation to parsed: ${stats(loads.map((m) => m['racklet:parsed']))}`);
   console.log(`navigation to hydrated, archive rendered: ${stats(loads.map((m) => m['racklet:archive-rendered']))}`);
   console.log(`first render of the whole archive after load (hydrated -> rendered): ${stats(span('racklet:hydrated', 'racklet:archive-rendered'))}`);

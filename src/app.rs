@@ -7,20 +7,23 @@
 use std::rc::Rc;
 
 use notes::query;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::chart::Overview;
 use crate::components::content::{self, Ctx};
 use crate::components::filters::FilterPanel;
 use crate::components::links_view::LinksView;
+use crate::components::pages::{topic_link, PersonPage, TopicPage};
 use crate::components::preview::PreviewLayer;
+use crate::components::ribbon::Ribbon;
 use crate::components::sources::SourcesPanel;
 use crate::components::timeline::Timeline;
 use crate::context::AppContext;
 use crate::hooks::{
     load_files, use_embed, use_fragment_target, use_live_refresh, use_page_events, use_url_sources, use_url_sync,
 };
-use crate::platform::{dom, events, storage};
+use crate::platform::{dom, events, location, storage};
 use crate::sources::{Doc, DocKind};
 use crate::state::{Action, NotesRef, Order, State, Tab};
 
@@ -111,6 +114,74 @@ pub fn App(props: &AppProps) -> Html {
         query::apply(notes, filter)
     });
     let hidden_target = use_fragment_target(&state.notes, &view, state.order, ready);
+    // The ribbon singles out what the page is about: the filter's matches,
+    // a person's meetings, a topic's.
+    let hits = use_memo((state.notes.clone(), view.clone(), state.tab), |(notes, view, tab)| {
+        let mut hits = vec![false; notes.meetings.len()];
+        match tab {
+            Tab::Person(p) => {
+                for (h, m) in hits.iter_mut().zip(&notes.meetings) {
+                    *h = m.involves(*p);
+                }
+            }
+            Tab::Topic(t) => {
+                for m in &notes.topic(*t).meetings {
+                    hits[m.0 as usize] = true;
+                }
+            }
+            _ if view.meetings.iter().all(|mv| mv.units.is_none()) && view.meetings.len() == view.total => {
+                return None;
+            }
+            _ => {
+                for mv in &view.meetings {
+                    hits[mv.meeting.0 as usize] = true;
+                }
+            }
+        }
+        Some(Rc::<[bool]>::from(hits))
+    });
+    use_effect_with((ready, state.tab), |(ready, tab)| {
+        if *ready {
+            dom::set_view(tab.name());
+        }
+    });
+    // Names of people and topics open their pages inside the app (the link
+    // itself works without it, as a new page load); a meeting's date on
+    // those pages, or a ribbon mark, goes back to the timeline.
+    let onclick = {
+        let (d, notes, tab) = (state.dispatcher(), state.notes.clone(), state.tab);
+        Callback::from(move |e: MouseEvent| {
+            if e.default_prevented() || e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
+                return;
+            }
+            let Some(a) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("a").ok().flatten())
+            else {
+                return;
+            };
+            let href = a.get_attribute("href").unwrap_or_default();
+            let class = a.class_list();
+            if class.contains("person-link") || class.contains("topic-link") {
+                let read = crate::url::read(&notes, &location::pairs_of(&href));
+                if !read.tab.is_browsing() {
+                    e.prevent_default();
+                    d.dispatch(Action::SetTab(read.tab));
+                    dom::scroll_to_top();
+                }
+            } else if !tab.is_browsing() && (class.contains("to-meeting") || class.contains("mark")) {
+                d.dispatch(Action::SetTab(Tab::Timeline));
+                // The fragment may already be this one (no hashchange): go there
+                // once the timeline is back.
+                let id = href.trim_start_matches('#').to_string();
+                gloo::timers::callback::Timeout::new(0, move || {
+                    dom::scroll_to(&id);
+                })
+                .forget();
+            }
+        })
+    };
 
     let context = AppContext {
         notes: state.notes.clone(),
@@ -148,6 +219,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let notes = &state.notes;
     let active = state.filter.is_active();
+    let browsing = state.tab.is_browsing();
     let shown = view.meetings.len();
     let title = notes::archive::title(notes);
     let clear = context.action(|_: MouseEvent| Action::ClearFilters);
@@ -162,7 +234,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<AppContext> context={context.clone()}>
-        <div class={classes!("app", dragging.then_some("dragging"), embed.then_some("embed"))} {ondragover} {ondragleave} {ondrop}>
+        <div class={classes!("app", dragging.then_some("dragging"), embed.then_some("embed"))} {ondragover} {ondragleave} {ondrop} {onclick}>
             if *dragging {
                 <div class="drop-hint" aria-hidden="true">{ "Drop Markdown notes to add them to the timeline" }</div>
             }
@@ -175,23 +247,42 @@ pub fn App(props: &AppProps) -> Html {
                     errors={state.load_errors.clone()} />
             }
             <nav class="toolbar" aria-label="Filters and order">
-                <FilterPanel filter={state.filter.clone()} group_by={state.group_by} search_ref={search_ref.clone()} />
+                if browsing {
+                    <FilterPanel filter={state.filter.clone()} group_by={state.group_by} search_ref={search_ref.clone()} />
+                }
                 <div class="summary">
-                    <p class="count" role="status" aria-live="polite">
-                        { if active { format!("{shown} of {} meetings", view.total) } else { format!("{} meetings", view.total) } }
-                    </p>
-                    if active {
-                        <button type="button" class="clear" onclick={clear.clone()}>{ "Clear filters" }</button>
+                    if browsing {
+                        <p class="count" role="status" aria-live="polite">
+                            { if active { format!("{shown} of {} meetings", view.total) } else { format!("{} meetings", view.total) } }
+                        </p>
+                        if active {
+                            <button type="button" class="clear" onclick={clear.clone()}>{ "Clear filters" }</button>
+                        }
                     }
                     <div class="order tabs" role="group" aria-label="Show">
                         { tab_button(Tab::Timeline, "Timeline") }
                         { tab_button(Tab::Links, "Links") }
                     </div>
-                    <div class="order" role="group" aria-label="Order">
-                        { order_button(Order::NewestFirst, "Newest first") }
-                        { order_button(Order::OldestFirst, "Oldest first") }
-                    </div>
+                    if browsing {
+                        <div class="order" role="group" aria-label="Order">
+                            { order_button(Order::NewestFirst, "Newest first") }
+                            { order_button(Order::OldestFirst, "Oldest first") }
+                        </div>
+                        <CopyDigest view={view.clone()} filter={state.filter.clone()} newest_first={state.order == Order::NewestFirst} />
+                    }
                 </div>
+                if browsing && !(state.filter.people.is_empty() && state.filter.topics.is_empty()) {
+                    // The selected people's pages and topics' stories, one click away.
+                    <p class="pages-of">
+                        <span class="label">{ "Read along" }</span>
+                        { for state.filter.people.iter().map(|p| html! {
+                            <a class="person-link" href={crate::components::people::person_href(notes.person(*p))}>
+                                { notes.person(*p).display_name().to_string() }
+                            </a>
+                        }) }
+                        { for state.filter.topics.iter().map(|t| topic_link(notes, *t)) }
+                    </p>
+                }
                 if let Some(notice) = &state.notice {
                     <p class="notice fresh" role="status">
                         { notice.to_string() }
@@ -209,23 +300,29 @@ pub fn App(props: &AppProps) -> Html {
                         <button type="button" class="link-button" onclick={clear.clone()}>{ "Show all meetings" }</button>
                     </p>
                 }
-                <Overview view={view.clone()} filter={state.filter.clone()} />
+                if browsing {
+                    <Overview view={view.clone()} filter={state.filter.clone()} />
+                }
             </nav>
+            <Ribbon hits={(*hits).clone()} localized={ready} />
             // Labelled: an embedding page has a <main> of its own.
             <main id="timeline" aria-label="Meetings">
-                if active && shown == 0 {
+                if browsing && active && shown == 0 {
                     <div class="empty" role="status">
                         <p>{ "No meetings match these filters." }</p>
                         <button type="button" onclick={clear}>{ "Clear filters" }</button>
                     </div>
                 }
-                if state.tab == Tab::Links {
-                    <LinksView view={view.clone()} peek={*touch} />
-                } else {
-                    <Timeline view={view.clone()} order={state.order} clock_ready={ready} first_paint={state.first_paint}
-                        show_source={state.docs.len() > 1 && state.docs.iter().any(|d| d.kind != DocKind::Archive)}
-                        peek={*touch} />
-                }
+                { match state.tab {
+                    Tab::Links => html! { <LinksView view={view.clone()} peek={*touch} /> },
+                    Tab::Person(person) => html! { <PersonPage {person} localized={ready} peek={*touch} /> },
+                    Tab::Topic(topic) => html! { <TopicPage {topic} localized={ready} peek={*touch} /> },
+                    Tab::Timeline => html! {
+                        <Timeline view={view.clone()} order={state.order} clock_ready={ready} first_paint={state.first_paint}
+                            show_source={state.docs.len() > 1 && state.docs.iter().any(|d| d.kind != DocKind::Archive)}
+                            peek={*touch} />
+                    },
+                } }
             </main>
             <Leftovers />
             // In a landmark of its own, as assistive technology expects.
@@ -339,5 +436,59 @@ fn PageFoot(props: &PageFootProps) -> Html {
                 <a href="meetings.ics" type="text/calendar">{ "calendar" }</a>
             </p>
         </footer>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CopyDigestProps {
+    view: Rc<query::View>,
+    filter: query::Filter,
+    newest_first: bool,
+}
+
+/// "Copy as Markdown": the meetings shown, as a digest on the clipboard.
+/// Where the browser refuses the clipboard, the digest is shown to copy by
+/// hand.
+#[component]
+fn CopyDigest(props: &CopyDigestProps) -> Html {
+    let app = crate::context::use_app();
+    let status = use_state(|| None::<String>);
+    let fallback = use_state(|| None::<String>);
+    let onclick = {
+        let (notes, view, filter, newest_first) = (app.notes.clone(), props.view.clone(), props.filter.clone(), props.newest_first);
+        let (status, fallback) = (status.setter(), fallback.setter());
+        Callback::from(move |_: MouseEvent| {
+            let title = notes::archive::title(&notes);
+            let text = notes::digest::markdown(&notes, &filter, &view, newest_first, &title);
+            let n = view.meetings.len();
+            let (status, fallback) = (status.clone(), fallback.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                if dom::copy_text(&text).await {
+                    let s = if n == 1 { "" } else { "s" };
+                    status.set(Some(format!("Copied {n} meeting{s} as Markdown")));
+                    fallback.set(None);
+                } else {
+                    status.set(Some("The browser did not allow copying; select the text below".into()));
+                    fallback.set(Some(text));
+                }
+            });
+        })
+    };
+    // A new view makes the message stale.
+    {
+        let (status, fallback) = (status.setter(), fallback.setter());
+        use_effect_with((props.view.clone(), props.newest_first), move |_| {
+            status.set(None);
+            fallback.set(None);
+        });
+    }
+    html! {
+        <div class="digest">
+            <button type="button" class="copy-digest" {onclick}>{ "Copy as Markdown" }</button>
+            <span class="digest-status" role="status">{ (*status).clone().unwrap_or_default() }</span>
+            if let Some(text) = &*fallback {
+                <textarea class="digest-text" readonly=true aria-label="The digest as Markdown" value={text.clone()} />
+            }
+        </div>
     }
 }

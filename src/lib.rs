@@ -47,6 +47,9 @@ pub async fn start() {
         ),
     };
     let archive: Rc<[sources::Doc]> = Rc::from(archive);
+    // `racklet:fetched` → `racklet:parsed` is the parse alone, in wasm
+    // (benches/parse-wasm.mjs reads it).
+    platform::dom::mark("racklet:fetched");
     let notes = NotesRef::parse(&archive);
     platform::dom::mark("racklet:parsed");
     // Parse and render in tasks of their own, so the browser can respond.

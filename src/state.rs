@@ -77,6 +77,24 @@ pub enum Tab {
     Topic(TopicId),
 }
 
+impl Tab {
+    /// The view's name on `<html data-view>`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Tab::Timeline => "timeline",
+            Tab::Links => "links",
+            Tab::Person(_) => "person",
+            Tab::Topic(_) => "topic",
+        }
+    }
+
+    /// The timeline or the Links view, where the filters apply (a person's
+    /// or a topic's page shows all of theirs).
+    pub fn is_browsing(self) -> bool {
+        matches!(self, Tab::Timeline | Tab::Links)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum GroupBy {
     #[default]

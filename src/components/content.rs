@@ -10,6 +10,7 @@
 //! `when-unfiltered` class.
 
 use notes::model::{Block, Inline, Item, LinkTarget, Meeting, Notes, UnitId};
+use notes::story::UnitNode;
 use yew::prelude::*;
 
 use super::people::{avatar, person_href, Load};
@@ -180,6 +181,16 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
             };
             (html, inner.units)
         }
+    }
+}
+
+/// One unit outside its meeting (a person's page, a topic's story): a
+/// bullet with its sub-bullets, or a paragraph, table or code block, as a
+/// list item.
+pub fn unit(node: UnitNode<'_>, ctx: &Ctx<'_>) -> Html {
+    match node {
+        UnitNode::Item(item) => list_item(item, ctx).0,
+        UnitNode::Block(b) => html! { <li class="unit-block">{ block(b, ctx).0 }</li> },
     }
 }
 

@@ -14,6 +14,7 @@ use super::content::{self, range_attr, Ctx};
 use super::people::person_name;
 use crate::context::use_app;
 use crate::platform::clock::{offset_label, reader_offset};
+use crate::platform::locale;
 
 /// A card never depends on the filter: these only change with the notes,
 /// the reader's clock becoming known, or the mix of documents.
@@ -21,8 +22,9 @@ use crate::platform::clock::{offset_label, reader_offset};
 pub struct MeetingCardProps {
     /// Index into the notes' meetings.
     pub index: u32,
-    /// False until the app runs in the browser (keeps prerendered HTML and
-    /// the first hydrated render identical).
+    /// False until the app runs in the browser, where the reader's zone and
+    /// language are known (keeps prerendered HTML, which is in English and
+    /// UTC, and the first hydrated render identical).
     pub clock_ready: bool,
     /// Several documents from different places: say which one it is from.
     #[prop_or_default]
@@ -76,7 +78,7 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
             <>
                 <p class="skip-line">
                     <a class="anchor" href={format!("#{}", m.anchor)}>
-                        <time datetime={date.clone()}>{ datefmt::short_date(m.date) }</time>
+                        <time datetime={date.clone()}>{ locale::short_date(m.date, props.clock_ready) }</time>
                     </a>
                     <span class="skip-note">{ note }</span>
                 </p>
@@ -98,7 +100,7 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
                 <header class="meeting-head">
                     <h4 class="meeting-title">
                         <a class="anchor" href={format!("#{}", m.anchor)} title="Link to this meeting">
-                            <time datetime={date.clone()}>{ datefmt::long_date(m.date) }</time>
+                            <time datetime={date.clone()}>{ locale::long_date(m.date, props.clock_ready) }</time>
                         </a>
                         if m.status == MeetingStatus::Planned { <span class="badge planned">{ "Planned" }</span> }
                         if props.show_source {
@@ -153,7 +155,7 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
     };
     let label = (m.status == MeetingStatus::Skipped).then(|| {
         let note = m.status_note.clone().unwrap_or_else(|| "No meeting".into());
-        format!("{}: {note}", datefmt::long_date(m.date))
+        format!("{}: {note}", locale::long_date(m.date, props.clock_ready))
     });
     html! {
         <article id={m.anchor.clone()} class={classes!("meeting", status)} data-meeting-date={date.clone()} data-date={date}
@@ -185,7 +187,7 @@ fn start_time(m: &Meeting, clock_ready: bool) -> Html {
     };
     html! {
         <span class="time">
-            <time datetime={datetime} title={written}>{ datefmt::clock(shown) }</time>
+            <time datetime={datetime} title={written}>{ locale::clock(utc, clock_ready).unwrap_or_else(|| datefmt::clock(shown)) }</time>
             <span class="zone">{ zone }</span>
         </span>
     }

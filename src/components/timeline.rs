@@ -12,12 +12,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use chrono::Datelike;
-use notes::model::datefmt;
 use notes::query::View;
 use yew::prelude::*;
 
 use super::meeting::MeetingCard;
 use crate::context::use_app;
+use crate::platform::locale;
 use crate::platform::visibility::Applier;
 use crate::state::Order;
 
@@ -112,12 +112,12 @@ fn Cards(props: &CardsProps) -> Html {
     let close = |month: Option<(i32, u32, Vec<Html>)>, years: &mut Vec<(i32, Vec<Html>)>| {
         let Some((year, mo, cards)) = month else { return };
         let id = format!("m-{year}-{mo:02}");
-        let name = datefmt::MONTHS[mo as usize - 1];
+        let first = chrono::NaiveDate::from_ymd_opt(year, mo, 1).expect("a meeting's month");
         // Every child keyed, headings too: Yew 0.23 pairs unkeyed children
         // from the end of a list, which would recreate nodes.
         let section = html! {
             <section class="month" key={id.clone()} id={id}>
-                <h3 class="month-head" key="head">{ format!("{name} {year}") }</h3>
+                <h3 class="month-head" key="head">{ locale::month_year(first, props.clock_ready) }</h3>
                 <div class="cards" key="cards">{ for cards }</div>
             </section>
         };

@@ -62,8 +62,18 @@ pub fn load_near_screen() -> Option<Box<dyn std::any::Any>> {
 }
 
 /// Hides avatar images that fail to load, page-wide (error events do not
-/// bubble, so the listener captures).
+/// bubble, so the listener captures), and those that failed already: the
+/// prerendered page's images start loading before the app runs.
 pub fn hide_failed() -> gloo::events::EventListener {
+    if let Ok(list) = gloo::utils::document().query_selector_all(".avatar img") {
+        for i in 0..list.length() {
+            if let Some(img) = list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlImageElement>().ok()) {
+                if img.complete() && img.natural_width() == 0 {
+                    img.set_hidden(true);
+                }
+            }
+        }
+    }
     let options = gloo::events::EventListenerOptions {
         phase: gloo::events::EventListenerPhase::Capture,
         passive: true,

@@ -1,5 +1,6 @@
 //! The document itself: the "ready" mark, scrolling to a meeting, the
-//! colour theme on `<html>`, and waiting for a painted frame.
+//! colour theme and the view's name on `<html>`, waiting for a painted
+//! frame, and the clipboard.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -39,12 +40,27 @@ pub fn no_hover() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// A performance mark (`racklet:parsed`, `racklet:hydrated`,
-/// `racklet:archive-rendered`): what benchmarks and real-user monitoring
+/// A performance mark (`racklet:fetched`, `racklet:parsed`,
+/// `racklet:hydrated`, `racklet:archive-rendered`): what benchmarks and real-user monitoring
 /// read to time the page's start.
 pub fn mark(name: &str) {
     if let Some(p) = gloo::utils::window().performance() {
         let _ = p.mark(name);
+    }
+}
+
+/// What the page shows, on `<html data-view>`: `timeline`, `links`,
+/// `person` or `topic` (for styles, tests and embedding pages).
+pub fn set_view(view: &str) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("data-view", view);
+    }
+}
+
+/// Scrolls the page to its top (a new page was opened inside the app).
+pub fn scroll_to_top() {
+    if !super::embed::embedded() {
+        gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
     }
 }
 
@@ -72,4 +88,13 @@ pub async fn after_next_paint() {
         let _ = gloo::utils::window().request_animation_frame(tick.unchecked_ref());
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Puts `text` on the clipboard; false where the browser refuses (no
+/// permission, an insecure origin), so the page can offer it to copy by hand.
+pub async fn copy_text(text: &str) -> bool {
+    let clipboard = gloo::utils::window().navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .is_ok()
 }

@@ -7,10 +7,15 @@ use crate::url::OURS;
 
 /// Query pairs of the current page URL.
 pub fn current_pairs() -> Vec<(String, String)> {
-    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else {
-        return Vec::new();
-    };
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .map(|search| pairs_of(&search))
+        .unwrap_or_default()
+}
+
+/// Query pairs of a query string (`?view=person&person=x`).
+pub fn pairs_of(search: &str) -> Vec<(String, String)> {
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else {
         return Vec::new();
     };
     let mut pairs = Vec::new();

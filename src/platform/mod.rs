@@ -9,6 +9,7 @@ pub mod dom;
 pub mod embed;
 pub mod events;
 pub mod fetch;
+pub mod locale;
 pub mod location;
 pub mod storage;
 pub mod visibility;

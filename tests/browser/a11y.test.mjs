@@ -2,17 +2,11 @@
 // a link preview open, in embed mode, in the Links view, and in dark mode.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import { serve, launch, open } from './lib.mjs';
+import { serve, launch, open, axeViolations as violations } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-async function violations(page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
-}
 
 test('the timeline has no axe violations', async () => {
   const page = await open(browser.context, server.url + '/');

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -66,6 +67,8 @@ export async function launch(options = {}) {
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
+    // Dates and times follow the reader's locale: pin it.
+    locale: 'en-US',
     ...options,
   });
   return {
@@ -126,4 +129,55 @@ export async function allDates(page) {
 export async function highlighted(page, name) {
   await page.waitForFunction((n) => CSS.highlights.get(n)?.size > 0, name);
   return page.evaluate((n) => [...CSS.highlights.get(n)].map((r) => r.toString()), name);
+}
+
+/** The `timeline` binary (built by the test command's earlier steps, or now). */
+export function timelineBin() {
+  const target = process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target');
+  const bin = path.join(target, 'debug', 'timeline');
+  if (!fs.existsSync(bin)) execFileSync('cargo', ['build', '-q', '-p', 'cli', '--bin', 'timeline'], { cwd: ROOT });
+  return bin;
+}
+
+/** What `timeline json` makes of the notes the build ships (dist/notes). */
+export function shippedModel(dir = DIST) {
+  const notes = path.join(dir, 'notes');
+  const files = JSON.parse(fs.readFileSync(path.join(notes, 'manifest.json'), 'utf8')).files.map((f) => path.join(notes, f.name));
+  return JSON.parse(execFileSync(timelineBin(), ['json', ...files], { cwd: ROOT, encoding: 'utf8' }));
+}
+
+/**
+ * axe-core's violations on the page, one line each (none is the goal),
+ * leaving out what `exclude` selects (someone else's markup).
+ */
+export async function axeViolations(page, { exclude } = {}) {
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  const builder = new AxeBuilder({ page });
+  if (exclude) builder.exclude(exclude);
+  const result = await builder.analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
+}
+
+/**
+ * A copy of the release build holding the synthetic archive of `years`
+ * years (`timeline synth --split`), fetched and prerendered as the Pages
+ * workflow does with the real one. Returns the folder, the archive's size
+ * and how many documents it has; remove the folder when done.
+ */
+export function synthSite({ years = 10, seed = 1 } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'racklet-synth-'));
+  const timeline = (...args) => execFileSync(timelineBin(), args, { cwd: ROOT });
+  const notes = path.join(dir, 'years');
+  timeline('synth', '--years', String(years), '--seed', String(seed), '--split', notes);
+  const site = path.join(dir, 'site');
+  fs.cpSync(DIST, site, { recursive: true });
+  fs.rmSync(path.join(site, 'notes'), { recursive: true, force: true });
+  // Sources named like the synthetic files, oldest first.
+  const files = fs.readdirSync(notes).sort((a, b) => (a === 'README.md') - (b === 'README.md') || a.localeCompare(b));
+  const sources = path.join(dir, 'sources.toml');
+  fs.writeFileSync(sources, files.map((f) => `[[source]]\nurl = "https://example.org/${f}"\n`).join('\n'));
+  timeline('fetch', '--sources', sources, '--local', notes, '--out', path.join(site, 'notes'));
+  timeline('prerender', path.join(site, 'index.html'), '--notes', path.join(site, 'notes'));
+  const bytes = files.reduce((n, f) => n + fs.statSync(path.join(notes, f)).size, 0);
+  return { dir, site, bytes, documents: files.length };
 }

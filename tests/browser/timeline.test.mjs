@@ -51,7 +51,8 @@ test('links open in a new tab without opener, and only http(s)/mailto are links'
 });
 
 test('start times show in the reader zone with the original on hover', async () => {
-  const helsinki = await launch({ timezoneId: 'Europe/Helsinki' });
+  // A reader in Helsinki whose browser speaks British English (24-hour clock).
+  const helsinki = await launch({ timezoneId: 'Europe/Helsinki', locale: 'en-GB' });
   try {
     const page = await open(helsinki.context, server.url + '/');
     const time = page.locator('article[data-meeting-date="2024-08-20"] .time time');

@@ -7,10 +7,10 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import os from 'node:os';
-import { ROOT, DIST } from './lib.mjs';
+import { ROOT, DIST, timelineBin } from './lib.mjs';
 
 export const REPO = '/racklet/meeting-notes/main/community';
 export const FILES = ['2021.md', '2022.md', '2023.md', '2024.md', 'README.md'];
@@ -73,10 +73,7 @@ export async function startUpstream() {
  * Asynchronously: the fake upstream lives in this process and must answer.
  */
 export async function timeline(...args) {
-  const target = process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target');
-  const bin = path.join(target, 'debug', 'timeline');
-  if (!fs.existsSync(bin)) execFileSync('cargo', ['build', '-q', '-p', 'cli', '--bin', 'timeline'], { cwd: ROOT });
-  const { stdout } = await promisify(execFile)(bin, args, { cwd: ROOT, encoding: 'utf8' });
+  const { stdout } = await promisify(execFile)(timelineBin(), args, { cwd: ROOT, encoding: 'utf8' });
   return stdout;
 }
 

@@ -7,6 +7,7 @@ mod people;
 mod preview_card;
 mod query;
 mod seed;
+mod story;
 mod topics;
 
 use notes::model::{Meeting, Notes};

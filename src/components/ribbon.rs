@@ -1,0 +1,152 @@
+//! The ribbon: every meeting of every year as one mark in a thin strip
+//! (held, skipped and planned look different), the filter's matches
+//! highlighted, the first meeting of each year carrying the year. A mark
+//! links to its meeting; its tooltip and accessible name give the date and
+//! host. The arrow keys, Home and End move along it (one mark is in the tab
+//! order at a time). Sticky at the top on wide screens; on phones it folds
+//! into a button.
+//!
+//! The marks are rendered once per set of notes; a filter change only flips
+//! the `hit` class on marks whose state changed.
+
+use std::rc::Rc;
+
+use chrono::Datelike;
+use notes::model::{MeetingStatus, Notes};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::context::use_app;
+use crate::platform::locale;
+
+#[derive(Properties, PartialEq)]
+pub struct RibbonProps {
+    /// Per meeting, whether it is highlighted; `None`: nothing is singled out.
+    pub hits: Option<Rc<[bool]>>,
+    /// The page runs: dates in the reader's language.
+    pub localized: bool,
+}
+
+#[component]
+pub fn Ribbon(props: &RibbonProps) -> Html {
+    let app = use_app();
+    let marks = use_node_ref();
+    let open = use_state(|| false);
+    // The highlight last applied, per meeting (false: as rendered), and the
+    // notes it was applied to.
+    let applied = use_mut_ref(|| (None::<crate::state::NotesRef>, Vec::<bool>::new()));
+    {
+        let (marks, applied) = (marks.clone(), applied.clone());
+        use_effect_with((props.hits.clone(), app.notes.clone()), move |(hits, notes)| {
+            let Some(container) = marks.cast::<HtmlElement>() else { return };
+            let children = container.children();
+            let mut applied = applied.borrow_mut();
+            let (seen, applied) = &mut *applied;
+            if seen.as_ref() != Some(notes) {
+                // New notes, new marks (nodes reused by position): start clean.
+                for i in 0..children.length() {
+                    if let Some(el) = children.item(i) {
+                        let _ = el.class_list().remove_1("hit");
+                    }
+                }
+                applied.clear();
+                *seen = Some(notes.clone());
+            }
+            applied.resize(children.length() as usize, false);
+            for (i, was) in applied.iter_mut().enumerate() {
+                let hit = hits.as_ref().is_some_and(|h| h.get(i).copied().unwrap_or(false));
+                if hit != *was {
+                    if let Some(el) = children.item(i as u32) {
+                        let _ = el.class_list().toggle_with_force("hit", hit);
+                    }
+                    *was = hit;
+                }
+            }
+            let _ = container.class_list().toggle_with_force("filtered", hits.is_some());
+        });
+    }
+    let onkeydown = Callback::from(|e: KeyboardEvent| {
+        let step: i64 = match e.key().as_str() {
+            "ArrowRight" | "ArrowDown" => 1,
+            "ArrowLeft" | "ArrowUp" => -1,
+            "Home" => i64::MIN,
+            "End" => i64::MAX,
+            _ => return,
+        };
+        let Some(mark) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else { return };
+        let Some(parent) = mark.parent_element() else { return };
+        let children = parent.children();
+        let n = children.length() as i64;
+        let at = (0..n).find(|i| children.item(*i as u32).is_some_and(|c| &c == mark.as_ref() as &web_sys::Element)).unwrap_or(0);
+        let to = match step {
+            i64::MIN => 0,
+            i64::MAX => n - 1,
+            s => (at + s).clamp(0, n - 1),
+        };
+        if let Some(next) = children.item(to as u32).and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
+            e.prevent_default();
+            let _ = mark.set_attribute("tabindex", "-1");
+            let _ = next.set_attribute("tabindex", "0");
+            let _ = next.focus();
+        }
+    });
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let notes = &app.notes;
+    let span = match (notes.meetings.first(), notes.meetings.last()) {
+        (Some(a), Some(b)) if a.date.year() != b.date.year() => format!("{}–{}", a.date.year(), b.date.year()),
+        (Some(a), _) => a.date.year().to_string(),
+        _ => String::new(),
+    };
+    html! {
+        <nav class={classes!("ribbon", open.then_some("open"))} data-ribbon="" aria-label="Every meeting, oldest first">
+            <button type="button" class="ribbon-toggle" aria-expanded={open.to_string()} aria-controls="ribbon-marks" onclick={toggle}>
+                { format!("All {} meetings, {span}", notes.meetings.len()) }
+            </button>
+            <Marks marks={marks} localized={props.localized} {onkeydown} />
+        </nav>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct MarksProps {
+    marks: NodeRef,
+    localized: bool,
+    onkeydown: Callback<KeyboardEvent>,
+}
+
+/// The marks themselves: rendered again only for new notes or language.
+#[component]
+fn Marks(props: &MarksProps) -> Html {
+    let app = use_app();
+    let notes: &Notes = &app.notes;
+    // The newest meeting is the one in the tab order.
+    let last = notes.meetings.len().saturating_sub(1);
+    html! {
+        <div class="marks" id="ribbon-marks" ref={props.marks.clone()} onkeydown={props.onkeydown.clone()}>
+            { for notes.meetings.iter().enumerate().map(|(i, m)| {
+                let first_of_year = i == 0 || notes.meetings[i - 1].date.year() != m.date.year();
+                let mut label = locale::long_date(m.date, props.localized);
+                match m.status {
+                    MeetingStatus::Skipped => label.push_str(", no meeting"),
+                    MeetingStatus::Planned => label.push_str(", planned"),
+                    MeetingStatus::Held => {}
+                }
+                if !m.hosts.is_empty() {
+                    let hosts: Vec<&str> = m.hosts.iter().map(|h| notes.person(*h).display_name()).collect();
+                    label.push_str(", host ");
+                    label.push_str(&hosts.join(", "));
+                }
+                html! {
+                    <a class={classes!("mark", m.status.as_str(), first_of_year.then_some("y"))}
+                       href={format!("#{}", m.anchor)} data-meeting-date={m.date.to_string()}
+                       data-year={first_of_year.then(|| m.date.year().to_string())}
+                       aria-label={label} tabindex={if i == last { "0" } else { "-1" }}></a>
+                }
+            }) }
+        </div>
+    }
+}

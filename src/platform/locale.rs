@@ -1,0 +1,120 @@
+//! Dates and times in the reader's language, from `Intl.DateTimeFormat`
+//! with the browser's locale. The prerendered page and the first render that
+//! takes it over are English (`notes::model::datefmt`), so hydration matches;
+//! once the page runs (`localized`), components ask for the reader's form.
+//! For an English reader the two are the same text, so nothing changes on
+//! screen.
+
+use std::cell::RefCell;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use js_sys::{Array, Date, Function, Object, Reflect};
+use notes::model::datefmt;
+use wasm_bindgen::{JsCast, JsValue};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    /// "Tuesday, May 14, 2024"
+    Long,
+    /// "May 14, 2024"
+    Medium,
+    /// "May 14"
+    Short,
+    /// "May 2024"
+    MonthYear,
+    /// "16:00" or "4:00 PM", in the reader's zone
+    Clock,
+}
+
+thread_local! {
+    /// Making a formatter costs far more than using one: one per style.
+    static FORMATS: RefCell<Vec<(Style, Function)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn formatter(style: Style) -> Function {
+    FORMATS.with(|cache| {
+        if let Some((_, f)) = cache.borrow().iter().find(|(s, _)| *s == style) {
+            return f.clone();
+        }
+        let options = Object::new();
+        let set = |k: &str, v: &str| {
+            let _ = Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v));
+        };
+        match style {
+            Style::Long => {
+                set("weekday", "long");
+                set("year", "numeric");
+                set("month", "long");
+                set("day", "numeric");
+            }
+            Style::Medium => {
+                set("year", "numeric");
+                set("month", "short");
+                set("day", "numeric");
+            }
+            Style::Short => {
+                set("month", "short");
+                set("day", "numeric");
+            }
+            Style::MonthYear => {
+                set("year", "numeric");
+                set("month", "long");
+            }
+            Style::Clock => {
+                set("hour", "numeric");
+                set("minute", "2-digit");
+            }
+        }
+        // A meeting's date is a calendar day, not an instant: read it in UTC,
+        // where it was made. Clock times are instants, shown in the reader's zone.
+        if style != Style::Clock {
+            set("timeZone", "UTC");
+        }
+        let format = js_sys::Intl::DateTimeFormat::new(&Array::new(), &options).format();
+        cache.borrow_mut().push((style, format.clone()));
+        format
+    })
+}
+
+fn format(style: Style, millis: i64) -> Option<String> {
+    let date = Date::new(&JsValue::from_f64(millis as f64));
+    formatter(style).call1(&JsValue::NULL, &date).ok()?.dyn_into::<js_sys::JsString>().ok().map(String::from)
+}
+
+fn day(style: Style, d: NaiveDate, localized: bool, english: fn(NaiveDate) -> String) -> String {
+    let millis = d.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp_millis());
+    localized
+        .then_some(millis)
+        .flatten()
+        .and_then(|ms| format(style, ms))
+        .unwrap_or_else(|| english(d))
+}
+
+/// "Tuesday, May 14, 2024", or the reader's form of it.
+pub fn long_date(d: NaiveDate, localized: bool) -> String {
+    day(Style::Long, d, localized, datefmt::long_date)
+}
+
+/// "May 14, 2024", or the reader's form of it.
+pub fn medium_date(d: NaiveDate, localized: bool) -> String {
+    day(Style::Medium, d, localized, datefmt::medium_date)
+}
+
+/// "May 14", or the reader's form of it.
+pub fn short_date(d: NaiveDate, localized: bool) -> String {
+    day(Style::Short, d, localized, datefmt::short_date)
+}
+
+/// "May 2024", or the reader's form of it.
+pub fn month_year(d: NaiveDate, localized: bool) -> String {
+    day(Style::MonthYear, d, localized, |d| {
+        use chrono::Datelike;
+        format!("{} {}", datefmt::MONTHS[d.month0() as usize], d.year())
+    })
+}
+
+/// The time of day of the instant `utc` in the reader's zone and form
+/// ("18:00", "6:00 PM"); `None` before the page runs.
+pub fn clock(utc: NaiveDateTime, localized: bool) -> Option<String> {
+    localized.then(|| format(Style::Clock, utc.and_utc().timestamp_millis())).flatten()
+}
