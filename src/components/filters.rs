@@ -101,6 +101,18 @@ fn TopicFacet(props: &TopicFacetProps) -> Html {
             }
         })
     };
+    // Opens when a topic gets selected (from a link, the chart, a chip);
+    // never closes by itself, so clearing the filters keeps the list open
+    // for the next choice.
+    let details = use_node_ref();
+    {
+        let details = details.clone();
+        use_effect_with(n_selected > 0, move |selected| {
+            if let (true, Some(d)) = (*selected, details.cast::<web_sys::HtmlDetailsElement>()) {
+                d.set_open(true);
+            }
+        });
+    }
     let on_show_all = {
         let show_all = show_all.clone();
         Callback::from(move |_: MouseEvent| show_all.set(!*show_all))
@@ -159,7 +171,7 @@ fn TopicFacet(props: &TopicFacetProps) -> Html {
     };
 
     html! {
-        <details class="facet topics" open={n_selected > 0}>
+        <details class="facet topics" ref={details}>
             <summary>
                 { format!("Hardware ({total})") }
                 if n_selected > 0 { <span class="selected-n">{ format!(" · {n_selected} selected") }</span> }

@@ -132,3 +132,54 @@ test('the chart links each month to the timeline, and the overview table sets bo
   await page.getByRole('button', { name: 'Daniel Maslowski on StarFive JH7110: ' + (await page.getByRole('button', { name: /Daniel Maslowski on StarFive JH7110/ }).textContent()) }).click();
   await page.waitForURL(/person=orangecms&topic=jh7110/);
 });
+
+// Every filter of the matrix, reached by a link and by clicks: exactly the
+// meetings the count names are in the DOM as article[data-meeting-date], and
+// clicking keeps the cards that were there (no card is made again).
+const MATRIX = [
+  [{ person: ['chiplet'] }, 2],
+  [{ person: ['orangecms'] }, 10],
+  [{ person: ['twelho'] }, 7],
+  [{ topic: ['rp2040'] }, 1],
+  [{ topic: ['jh7110'] }, 6],
+  [{ topic: ['jh7110', 'rp2040'] }, 7],
+  [{ person: ['orangecms'], topic: ['jh7110'] }, 6],
+  [{ q: 'dram TRAINING' }, 2],
+  [{ q: 'kexec' }, 2],
+  [{ person: ['orangecms'], q: 'kexec' }, 2],
+  [{ topic: ['jh7110'], order: 'oldest' }, 6],
+  [{ q: 'zzzz' }, 0],
+];
+const query = (f) => [
+  ...(f.person || []).map((p) => `person=${p}`),
+  ...(f.topic || []).map((t) => `topic=${t}`),
+  ...(f.q ? [`q=${encodeURIComponent(f.q)}`] : []),
+  ...(f.order ? [`order=${f.order}`] : []),
+].join('&');
+
+test('each filter of the matrix leaves exactly its meetings in the DOM, by link and by clicks', async () => {
+  const inDom = (page) => page.locator('article[data-meeting-date]').count();
+  for (const [filter, n] of MATRIX) {
+    const page = await open(browser.context, `${server.url}/?${query(filter)}`);
+    assert.equal(await inDom(page), n, `?${query(filter)}`);
+    assert.equal(await count(page), `${n} of 15 meetings`);
+    await page.close();
+  }
+  const page = await open(browser.context, server.url + '/');
+  await page.locator('details.topics > summary').click();
+  await page.locator('button.show-all').click();
+  await page.$$eval('article', (as) => as.forEach((a) => { a.__first = true; }));
+  for (const [filter, n] of MATRIX) {
+    for (const p of filter.person || []) await page.locator(`.person-chip[data-person="${p}"]`).click();
+    for (const t of filter.topic || []) await page.locator(`.topic-chip[data-topic="${t}"]`).click();
+    if (filter.q) await page.locator('#search').fill(filter.q);
+    if (filter.order) await page.getByRole('button', { name: 'Oldest first' }).click();
+    await page.waitForFunction((n) => document.querySelector('.count').textContent === `${n} of 15 meetings`, n);
+    assert.equal(await inDom(page), n, `clicked ${query(filter)}`);
+    assert.equal(await page.$$eval('article', (as) => as.filter((a) => !a.__first).length), 0, 'cards stay mounted');
+    await page.locator('button.clear').first().click();
+    if (filter.order) await page.getByRole('button', { name: 'Newest first' }).click();
+    await page.waitForFunction(() => document.querySelector('.count').textContent === '15 meetings');
+    assert.equal(await inDom(page), 15);
+  }
+});

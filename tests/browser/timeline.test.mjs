@@ -109,3 +109,23 @@ test('the build works under a subpath, as on GitHub Pages', async () => {
     await sub.close();
   }
 });
+
+test('find in page and #date anchors reach cards the browser has not painted yet', async () => {
+  const page = await open(browser.context, server.url + '/');
+  const oldest = page.locator('article[data-meeting-date="2024-01-09"]');
+  const body = oldest.locator('.meeting-body');
+  // Far below the screen, its content is skipped (content-visibility: auto) but in the DOM.
+  assert.equal(await body.evaluate((b) => b.checkVisibility({ contentVisibilityAuto: true })), false);
+  const phrase = (await oldest.locator('li').last().evaluate((li) => li.firstChild.textContent)).trim().slice(0, 24);
+  // The browser's own find (what Ctrl+F uses) finds it and brings it to view.
+  assert.equal(await page.evaluate((p) => window.find(p), phrase), true, phrase);
+  assert.equal(await page.evaluate(() => getSelection().anchorNode.parentElement.closest('article').dataset.meetingDate), '2024-01-09');
+  await page.waitForFunction(() => document.querySelector('article[data-meeting-date="2024-01-09"] .meeting-body').checkVisibility({ contentVisibilityAuto: true }));
+  // An anchor to another unpainted card lands on it.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => { location.hash = '#2024-02-06'; });
+  await page.waitForFunction(() => {
+    const r = document.getElementById('2024-02-06').getBoundingClientRect();
+    return r.top >= 0 && r.top < innerHeight / 2;
+  });
+});
