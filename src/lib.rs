@@ -52,6 +52,7 @@ pub async fn start() {
     platform::dom::mark("racklet:fetched");
     let notes = NotesRef::parse(&archive);
     platform::dom::mark("racklet:parsed");
+    platform::dom::intern_repeated(&notes);
     // Parse and render in tasks of their own, so the browser can respond.
     gloo::timers::future::TimeoutFuture::new(0).await;
     let root = gloo::utils::document()

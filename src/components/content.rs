@@ -41,7 +41,12 @@ fn join(a: Option<(u32, u32)>, b: Option<(u32, u32)>) -> Option<(u32, u32)> {
 
 /// `first:last`, or just `first` for one unit.
 pub fn range_attr(units: Option<(u32, u32)>) -> Option<String> {
-    units.map(|(a, b)| if a == b { a.to_string() } else { format!("{a}:{b}") })
+    units.map(|(a, b)| {
+        let s = if a == b { a.to_string() } else { format!("{a}:{b}") };
+        // Cards repeat the same ranges: sent to the browser once.
+        crate::platform::dom::intern(&s);
+        s
+    })
 }
 
 fn unit_of(unit: UnitId) -> Option<(u32, u32)> {

@@ -148,8 +148,6 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
                     }
                 </header>
                 { for sections }
-                // Filled in by the filter when the meeting is shown for who attended.
-                <p class="took-part" hidden=true></p>
             </>
         }
     };
@@ -158,7 +156,7 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
         format!("{}: {note}", locale::long_date(m.date, props.clock_ready))
     });
     html! {
-        <article id={m.anchor.clone()} class={classes!("meeting", status)} data-meeting-date={date.clone()} data-date={date}
+        <article id={m.anchor.clone()} class={classes!("meeting", status)} data-meeting-date={date}
                  data-status={status} data-source={source.name.clone()} aria-label={label}>
             // Off screen, the browser skips laying out and painting the body
             // (content-visibility in the stylesheet); it stays in the DOM.

@@ -46,7 +46,7 @@ pub fn person_name(p: &Person) -> Html {
     html! {
         <a class="person person-link" href={person_href(p)}>
             { avatar(p, 24, Load::Near) }
-            <span>{ p.display_name().to_string() }</span>
+            { p.display_name().to_string() }
         </a>
     }
 }

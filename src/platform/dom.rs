@@ -98,3 +98,53 @@ pub async fn copy_text(text: &str) -> bool {
         .await
         .is_ok()
 }
+
+/// Sends `s` to the browser once; later uses of the same text are a
+/// lookup. (Only in the browser: the prerender has no JavaScript to send to.)
+pub fn intern(s: &str) {
+    if cfg!(target_arch = "wasm32") {
+        wasm_bindgen::intern(s);
+    }
+}
+
+/// Class names and labels every card repeats.
+const REPEATED: &[&str] = &[
+    "mention", "true", "avatar s24", "avatar s20", "_blank", "noopener noreferrer", "ext web", "ext",
+    "person person-link", "recap", "recap-head", "recap-name person-link", "label", "section-head", "meeting-body",
+    "anchor", "location", "meeting-head", "meeting-title", "Link to this meeting", "meta", "time", "zone", "hidden",
+    "took-part", "held", "skipped", "planned", "meeting held", "meeting skipped", "meeting planned", "Participants",
+    "participants", "hosts", "section recaps", "section discussion", "section other", "month", "month-head", "cards",
+    "Host", "Where", "Agenda", "your time, UTC", "p", "code", "when-unfiltered", "group", "group-head",
+];
+
+/// Sends the strings the timeline repeats thousands of times (class names,
+/// people's names and avatars, topic ids, unit numbers) to the browser
+/// once: every later use is a lookup instead of a UTF-8 decode, which was
+/// a quarter of rendering a long archive.
+pub fn intern_repeated(notes: &notes::model::Notes) {
+    for s in REPEATED {
+        intern(s);
+    }
+    for p in &notes.people {
+        intern(p.display_name());
+        intern(&p.initials());
+        intern(&p.slug);
+        intern(&crate::components::people::person_href(p));
+        if let Some(h) = p.handle() {
+            for size in [40, 48] {
+                intern(&format!("https://github.com/{h}.png?size={size}"));
+            }
+        }
+    }
+    for t in notes.topics.iter().filter(|t| !t.meetings.is_empty()) {
+        intern(&t.slug);
+    }
+    for m in &notes.meetings {
+        for l in &m.locations {
+            intern(l);
+        }
+    }
+    for i in 0..256u32 {
+        intern(&i.to_string());
+    }
+}

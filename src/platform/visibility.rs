@@ -107,6 +107,15 @@ impl Card {
     }
 }
 
+/// The line saying who took part in a meeting shown for attendance alone,
+/// at the end of the card's body.
+fn took_part_line(article: &HtmlElement) -> Option<HtmlElement> {
+    let p: HtmlElement = gloo::utils::document().create_element("p").ok()?.dyn_into().ok()?;
+    p.set_class_name("took-part");
+    article.first_element_child()?.append_child(&p).ok()?;
+    Some(p)
+}
+
 /// `hidden` through its property: no attribute name crosses into the
 /// browser, which matters at a few thousand switches per click.
 fn toggle(el: &HtmlElement, hidden: bool) {
@@ -172,6 +181,10 @@ impl Applier {
                 card.filtered = filtered;
             }
             if card.took_part_text != note {
+                if card.took_part.is_none() && note.is_some() {
+                    // Made when first needed: most cards never show one.
+                    card.took_part = took_part_line(&card.article);
+                }
                 if let Some(p) = &card.took_part {
                     p.set_text_content(note.as_deref());
                     toggle(p, note.is_none());
