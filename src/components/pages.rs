@@ -100,9 +100,12 @@ fn links(notes: &Notes, list: &[PageLink], localized: bool, peek: bool) -> Html 
 /// The attendance strip: one bar per meeting, taller for more involvement,
 /// with the years marked below.
 fn strip(notes: &Notes, person: &Person, page: &story::PersonPage) -> Html {
-    let n = page.strip.len().max(1) as f64;
-    let pct = |i: usize| format!("{:.3}%", i as f64 * 100.0 / n);
-    let width = format!("{:.3}%", (100.0 / n) * 0.7);
+    // Positions in thousandths of a percent, written with integers: float
+    // formatting would add kilobytes to the wasm.
+    let n = page.strip.len().max(1);
+    let pct = |milli: usize| format!("{}.{:03}%", milli / 1000, milli % 1000);
+    let at = |i: usize| pct(i * 100_000 / n);
+    let width = pct(70_000 / n);
     let took_part = page.strip.iter().filter(|p| !matches!(p, Presence::Absent | Presence::NoMeeting)).count();
     let held = page.strip.iter().filter(|p| **p != Presence::NoMeeting).count();
     let years: Vec<(usize, i32)> = notes
@@ -132,10 +135,10 @@ fn strip(notes: &Notes, person: &Person, page: &story::PersonPage) -> Html {
                         Presence::Absent => (23, 3),
                         Presence::NoMeeting => (25, 1),
                     };
-                    html! { <rect class={p.as_str()} x={pct(i)} y={y.to_string()} width={width.clone()} height={h.to_string()} /> }
+                    html! { <rect class={p.as_str()} x={at(i)} y={y.to_string()} width={width.clone()} height={h.to_string()} /> }
                 }) }
                 { for years.iter().map(|(i, y)| html! {
-                    <text x={pct(*i)} y="39">{ y }</text>
+                    <text x={at(*i)} y="39">{ y }</text>
                 }) }
             </svg>
             <figcaption class="legend">
