@@ -151,7 +151,8 @@ pub fn App(props: &AppProps) -> Html {
     let onclick = {
         let (d, notes, tab) = (state.dispatcher(), state.notes.clone(), state.tab);
         Callback::from(move |e: MouseEvent| {
-            if e.default_prevented() || e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
+            if e.default_prevented() || e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()
+            {
                 return;
             }
             let Some(a) = e
@@ -455,7 +456,12 @@ fn CopyDigest(props: &CopyDigestProps) -> Html {
     let status = use_state(|| None::<String>);
     let fallback = use_state(|| None::<String>);
     let onclick = {
-        let (notes, view, filter, newest_first) = (app.notes.clone(), props.view.clone(), props.filter.clone(), props.newest_first);
+        let (notes, view, filter, newest_first) = (
+            app.notes.clone(),
+            props.view.clone(),
+            props.filter.clone(),
+            props.newest_first,
+        );
         let (status, fallback) = (status.setter(), fallback.setter());
         Callback::from(move |_: MouseEvent| {
             let title = notes::archive::title(&notes);

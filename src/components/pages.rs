@@ -106,7 +106,11 @@ fn strip(notes: &Notes, person: &Person, page: &story::PersonPage) -> Html {
     let pct = |milli: usize| format!("{}.{:03}%", milli / 1000, milli % 1000);
     let at = |i: usize| pct(i * 100_000 / n);
     let width = pct(70_000 / n);
-    let took_part = page.strip.iter().filter(|p| !matches!(p, Presence::Absent | Presence::NoMeeting)).count();
+    let took_part = page
+        .strip
+        .iter()
+        .filter(|p| !matches!(p, Presence::Absent | Presence::NoMeeting))
+        .count();
     let held = page.strip.iter().filter(|p| **p != Presence::NoMeeting).count();
     let years: Vec<(usize, i32)> = notes
         .meetings

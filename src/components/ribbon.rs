@@ -39,7 +39,9 @@ pub fn Ribbon(props: &RibbonProps) -> Html {
     {
         let (marks, applied) = (marks.clone(), applied.clone());
         use_effect_with((props.hits.clone(), app.notes.clone()), move |(hits, notes)| {
-            let Some(container) = marks.cast::<HtmlElement>() else { return };
+            let Some(container) = marks.cast::<HtmlElement>() else {
+                return;
+            };
             let children = container.children();
             let mut applied = applied.borrow_mut();
             let (seen, applied) = &mut *applied;
@@ -74,11 +76,19 @@ pub fn Ribbon(props: &RibbonProps) -> Html {
             "End" => i64::MAX,
             _ => return,
         };
-        let Some(mark) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else { return };
+        let Some(mark) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else {
+            return;
+        };
         let Some(parent) = mark.parent_element() else { return };
         let children = parent.children();
         let n = children.length() as i64;
-        let at = (0..n).find(|i| children.item(*i as u32).is_some_and(|c| &c == mark.as_ref() as &web_sys::Element)).unwrap_or(0);
+        let at = (0..n)
+            .find(|i| {
+                children
+                    .item(*i as u32)
+                    .is_some_and(|c| &c == mark.as_ref() as &web_sys::Element)
+            })
+            .unwrap_or(0);
         let to = match step {
             i64::MIN => 0,
             i64::MAX => n - 1,

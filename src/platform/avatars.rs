@@ -67,7 +67,10 @@ pub fn load_near_screen() -> Option<Box<dyn std::any::Any>> {
 pub fn hide_failed() -> gloo::events::EventListener {
     if let Ok(list) = gloo::utils::document().query_selector_all(".avatar img") {
         for i in 0..list.length() {
-            if let Some(img) = list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlImageElement>().ok()) {
+            if let Some(img) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlImageElement>().ok())
+            {
                 if img.complete() && img.natural_width() == 0 {
                     img.set_hidden(true);
                 }

@@ -108,19 +108,64 @@ pub fn intern(s: &str) {
 }
 
 /// Class names and labels every card repeats.
+#[cfg_attr(not(feature = "hydration"), allow(dead_code))]
 const REPEATED: &[&str] = &[
-    "mention", "true", "avatar s24", "avatar s20", "_blank", "noopener noreferrer", "ext web", "ext",
-    "person person-link", "recap", "recap-head", "recap-name person-link", "label", "section-head", "meeting-body",
-    "anchor", "location", "meeting-head", "meeting-title", "Link to this meeting", "meta", "time", "zone", "hidden",
-    "took-part", "held", "skipped", "planned", "meeting held", "meeting skipped", "meeting planned", "Participants",
-    "participants", "hosts", "section recaps", "section discussion", "section other", "month", "month-head", "cards",
-    "Host", "Where", "Agenda", "your time, UTC", "p", "code", "when-unfiltered", "group", "group-head",
+    "mention",
+    "true",
+    "avatar s24",
+    "avatar s20",
+    "_blank",
+    "noopener noreferrer",
+    "ext web",
+    "ext",
+    "person person-link",
+    "recap",
+    "recap-head",
+    "recap-name person-link",
+    "label",
+    "section-head",
+    "meeting-body",
+    "anchor",
+    "location",
+    "meeting-head",
+    "meeting-title",
+    "Link to this meeting",
+    "meta",
+    "time",
+    "zone",
+    "hidden",
+    "took-part",
+    "held",
+    "skipped",
+    "planned",
+    "meeting held",
+    "meeting skipped",
+    "meeting planned",
+    "Participants",
+    "participants",
+    "hosts",
+    "section recaps",
+    "section discussion",
+    "section other",
+    "month",
+    "month-head",
+    "cards",
+    "Host",
+    "Where",
+    "Agenda",
+    "your time, UTC",
+    "p",
+    "code",
+    "when-unfiltered",
+    "group",
+    "group-head",
 ];
 
 /// Sends the strings the timeline repeats thousands of times (class names,
 /// people's names and avatars, topic ids, unit numbers) to the browser
 /// once: every later use is a lookup instead of a UTF-8 decode, which was
 /// a quarter of rendering a long archive.
+#[cfg_attr(not(feature = "hydration"), allow(dead_code))]
 pub fn intern_repeated(notes: &notes::model::Notes) {
     for s in REPEATED {
         intern(s);

@@ -78,7 +78,12 @@ fn formatter(style: Style) -> Function {
 
 fn format(style: Style, millis: i64) -> Option<String> {
     let date = Date::new(&JsValue::from_f64(millis as f64));
-    formatter(style).call1(&JsValue::NULL, &date).ok()?.dyn_into::<js_sys::JsString>().ok().map(String::from)
+    formatter(style)
+        .call1(&JsValue::NULL, &date)
+        .ok()?
+        .dyn_into::<js_sys::JsString>()
+        .ok()
+        .map(String::from)
 }
 
 fn day(style: Style, d: NaiveDate, localized: bool, english: fn(NaiveDate) -> String) -> String {
@@ -116,5 +121,7 @@ pub fn month_year(d: NaiveDate, localized: bool) -> String {
 /// The time of day of the instant `utc` in the reader's zone and form
 /// ("18:00", "6:00 PM"); `None` before the page runs.
 pub fn clock(utc: NaiveDateTime, localized: bool) -> Option<String> {
-    localized.then(|| format(Style::Clock, utc.and_utc().timestamp_millis())).flatten()
+    localized
+        .then(|| format(Style::Clock, utc.and_utc().timestamp_millis()))
+        .flatten()
 }

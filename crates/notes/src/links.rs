@@ -11,6 +11,8 @@
 //! can never name one host while the browser visits another. All work is
 //! linear in the input length, and titles are capped at 120 characters.
 
+use std::borrow::Cow;
+
 /// What a link points at, as far as the URL alone tells.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkKind {
@@ -177,12 +179,16 @@ impl SafeUrl {
     /// or mailto.
     pub fn parse(raw: &str) -> Option<SafeUrl> {
         let url = normalise(raw);
-        let mail = match split(&url) {
-            Target::Unsafe => return None,
-            Target::Mail(_) => true,
-            Target::Web(_) => false,
-        };
-        Some(SafeUrl { url, mail })
+        let mail = is_mail(&url)?;
+        Some(SafeUrl {
+            url: url.into_owned(),
+            mail,
+        })
+    }
+
+    /// Whether [`SafeUrl::parse`] would take `raw`, without building it.
+    pub(crate) fn is_safe(raw: &str) -> bool {
+        is_mail(&normalise(raw)).is_some()
     }
 
     pub fn as_str(&self) -> &str {
@@ -298,15 +304,33 @@ impl Web<'_> {
 /// Browsers trim C0 controls and spaces at both ends and drop tabs and
 /// newlines anywhere, so `" java\nscript:"` still runs script; do the same
 /// before looking at the scheme.
-fn normalise(url: &str) -> String {
-    url.trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect()
+fn normalise(url: &str) -> Cow<'_, str> {
+    let url = url.trim_matches(|c: char| c <= ' ');
+    // Nearly every URL has none to drop: no copy then.
+    if !url.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
+        return Cow::Borrowed(url);
+    }
+    Cow::Owned(url.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect())
+}
+
+/// `Some(true)` for a mail link, `Some(false)` for a web link, `None` for
+/// an unsafe one: [`split`] without building its parts.
+fn is_mail(url: &str) -> Option<bool> {
+    match split_as(url, false) {
+        Target::Unsafe => None,
+        Target::Mail(_) => Some(true),
+        Target::Web(_) => Some(false),
+    }
 }
 
 fn split(url: &str) -> Target<'_> {
-    let Some((scheme, rest)) = url.split_once(':') else {
+    split_as(url, true)
+}
+
+/// [`split`]; with `lower_host` false the host is left empty, for callers
+/// that only ask which kind of target a URL is.
+fn split_as(url: &str, lower_host: bool) -> Target<'_> {
+    let Some((scheme, rest)) = split_byte(url, b':') else {
         return Target::Unsafe; // relative, scheme-relative or garbage
     };
     if scheme.eq_ignore_ascii_case("mailto") {
@@ -323,10 +347,16 @@ fn split(url: &str) -> Target<'_> {
     // For http(s) browsers skip any run of slashes and backslashes, and end
     // the authority at the first of `/ \ ? #`.
     let rest = rest.trim_start_matches(['/', '\\']);
-    let end = rest.find(['/', '\\', '?', '#']).unwrap_or(rest.len());
+    let end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'\\' | b'?' | b'#'))
+        .unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(end);
     // The last `@` ends the userinfo: `https://github.com@evil.example/` goes to evil.example.
-    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host_port = match authority.bytes().rposition(|b| b == b'@') {
+        Some(at) => &authority[at + 1..],
+        None => authority,
+    };
     let (host, port) = match host_port.strip_prefix('[') {
         Some(v6) => match v6.split_once(']') {
             Some((addr, after)) if addr.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.') => {
@@ -338,7 +368,7 @@ fn split(url: &str) -> Target<'_> {
             }
             _ => return Target::Unsafe,
         },
-        None => match host_port.split_once(':') {
+        None => match split_byte(host_port, b':') {
             Some((host, port)) => (host, Some(port)),
             None => (host_port, None),
         },
@@ -350,7 +380,14 @@ fn split(url: &str) -> Target<'_> {
             || "<>^|[]:".contains(c)
             || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
     };
-    if host.is_empty() || (!host.starts_with('[') && host.contains(bad_host)) {
+    // An ASCII host (nearly all) by bytes: the same test, without decoding.
+    let bad_ascii = |b: u8| b <= b' ' || b == 0x7f || b"<>^|[]:".contains(&b);
+    let bad = if host.is_ascii() {
+        host.bytes().any(bad_ascii)
+    } else {
+        host.contains(bad_host)
+    };
+    if host.is_empty() || (!host.starts_with('[') && bad) {
         return Target::Unsafe;
     }
     let port = match port {
@@ -358,17 +395,28 @@ fn split(url: &str) -> Target<'_> {
         Some(p) if p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u16>().is_ok() => Some(p),
         Some(_) => return Target::Unsafe,
     };
-    let (before_fragment, fragment) = tail.split_once('#').unwrap_or((tail, ""));
-    let (path, query) = before_fragment.split_once('?').unwrap_or((before_fragment, ""));
+    let (before_fragment, fragment) = split_byte(tail, b'#').unwrap_or((tail, ""));
+    let (path, query) = split_byte(before_fragment, b'?').unwrap_or((before_fragment, ""));
     // Lowercase as the browser's IDNA mapping does for the scripts notes use,
     // the Kelvin sign folding to "k" included (see `words::lower_char`).
     Target::Web(Web {
-        host: crate::words::lowercase(host),
+        host: if lower_host {
+            crate::words::lowercase(host)
+        } else {
+            String::new()
+        },
         port,
         path,
         query,
         fragment,
     })
+}
+
+/// `text.split_once(byte)` for an ASCII byte, by a fast byte search: URLs
+/// are split at every link in the notes.
+fn split_byte(text: &str, byte: u8) -> Option<(&str, &str)> {
+    let at = crate::parse::text::find_byte(text.as_bytes(), byte)?;
+    Some((&text[..at], &text[at + 1..]))
 }
 
 /// Non-empty path segments with `.` and `..` (also percent-encoded) resolved

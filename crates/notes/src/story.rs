@@ -116,7 +116,11 @@ fn collect_links(m: &Meeting, id: MeetingId, covered: &[bool], out: &mut Vec<Pag
             if out.iter().any(|l| l.url == *url) {
                 continue;
             }
-            let text = if text.trim().is_empty() { url.as_str() } else { text.trim() };
+            let text = if text.trim().is_empty() {
+                url.as_str()
+            } else {
+                text.trim()
+            };
             out.push(PageLink {
                 url: url.clone(),
                 text: text.to_string(),

@@ -64,21 +64,57 @@ pub enum Found {
     Other(String),
 }
 
+/// A mention as the scan finds it: [`Found`], borrowing the token.
+#[derive(Clone, Copy)]
+pub(crate) enum Hit<'a> {
+    Known(usize),
+    Other(&'a str),
+}
+
 /// The marker for "a separator may stand here" in the trie.
 const SEP: u8 = b' ';
 const NO_DEF: u32 = u32::MAX;
+/// Byte class of bytes no alias has (and of the end of the text).
+const NO_CLASS: u8 = 0;
 
 /// Every alias, lowercase, with runs of separators folded to one [`SEP`].
 struct Trie {
-    /// Per node: its edges (`edges[first..first + len]`, sorted by byte) and
-    /// the topic an alias ending here names.
-    nodes: Vec<(u32, u32, u32)>,
-    edges: Vec<(u8, u32)>,
+    nodes: Vec<Node>,
+    /// Each node's edges other than [`SEP`], sorted by byte: the bytes
+    /// apart from the targets, so a lookup reads one cache line.
+    edge_bytes: Vec<u8>,
+    edge_next: Vec<u32>,
     /// The root's children by lowercase byte.
     root: [u32; 256],
-    /// Which first two bytes (lowercase, a separator as [`SEP`]) any alias
-    /// starts with, one bit each: most words are turned away by one lookup.
-    pairs: Box<[u64; 1024]>,
+    /// Bytes by what the filter below tells apart: each byte an alias has
+    /// (both cases of a letter alike, every separator as one), else
+    /// [`NO_CLASS`].
+    class: [u8; 256],
+    classes: usize,
+    /// Per first two classes: [`NO_ALIAS`] unless an alias starts with
+    /// them, [`ALIAS`] if one is just them ("i7"), else [`MAYBE`]. A
+    /// separator second in an alias ("R-Car") must be in the text too: a
+    /// word is only walked if this says so, whatever the walk would find.
+    pairs: Vec<u8>,
+    /// What a walk needs to find an alias: the first four classes of one
+    /// (separators folded, and any separator dropped as the text may drop
+    /// it), hashed to a bit; or all of a three-class one ("m1s"), or of a
+    /// two-class one (in `pairs`), exactly. Turns away most of the words `pairs`
+    /// lets through ("the" for "T-Head"), changing no result.
+    fours: Vec<u64>,
+    threes: Vec<u64>,
+}
+
+#[derive(Clone, Copy)]
+struct Node {
+    first: u32,
+    len: u16,
+    /// The byte of the first edge (the one to the next node).
+    byte: u8,
+    /// The topic an alias ending here names.
+    def: u32,
+    /// The child on [`SEP`], looked up at every step of a walk.
+    sep: u32,
 }
 
 impl Trie {
@@ -86,7 +122,7 @@ impl Trie {
         // Children as maps while building, flattened to sorted edges after.
         let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
         let mut defs: Vec<u32> = vec![NO_DEF];
-        let mut pairs = Box::new([0u64; 1024]);
+        let mut keys: Vec<Vec<u8>> = Vec::new();
         for (def, topic) in taxonomy().iter().enumerate() {
             for alias in &topic.aliases {
                 // Lowercase, each run of separators one SEP.
@@ -97,12 +133,8 @@ impl Trie {
                         key.push(b);
                     }
                 }
-                if let [a, b, ..] = key[..] {
-                    let pair = pair_index(a, b);
-                    pairs[pair / 64] |= 1 << (pair % 64);
-                }
                 let mut node = 0usize;
-                for b in key {
+                for &b in &key {
                     node = match children[node].iter().find(|(c, _)| *c == b) {
                         Some((_, next)) => *next as usize,
                         None => {
@@ -115,47 +147,179 @@ impl Trie {
                     };
                 }
                 defs[node] = def as u32;
+                keys.push(key);
             }
+        }
+        // Numbered depth first, the byte edges before the separator: the
+        // first such child of a node is the node after it, so a name is
+        // mostly a run of neighbouring nodes (and most nodes have one child).
+        for list in &mut children {
+            list.sort_unstable_by_key(|(b, _)| (*b == SEP, *b));
+        }
+        let mut order = Vec::with_capacity(children.len());
+        let mut todo = vec![0u32];
+        while let Some(node) = todo.pop() {
+            order.push(node);
+            todo.extend(children[node as usize].iter().rev().map(|(_, next)| *next));
+        }
+        let mut renumber = vec![0u32; children.len()];
+        for (new, old) in order.iter().enumerate() {
+            renumber[*old as usize] = new as u32;
         }
         let mut root = [NO_DEF; 256];
         for (b, next) in &children[0] {
-            root[*b as usize] = *next;
+            root[*b as usize] = renumber[*next as usize];
         }
         let mut nodes = Vec::with_capacity(children.len());
-        let mut edges = Vec::new();
-        for (mut list, def) in children.into_iter().zip(defs) {
-            list.sort_unstable();
-            nodes.push((edges.len() as u32, list.len() as u32, def));
-            edges.extend(list);
+        let (mut edge_bytes, mut edge_next) = (Vec::new(), Vec::new());
+        for old in order {
+            let list = &children[old as usize];
+            let first = edge_bytes.len();
+            let mut sep = NO_DEF;
+            for (b, next) in list {
+                if *b == SEP {
+                    sep = renumber[*next as usize];
+                } else {
+                    edge_bytes.push(*b);
+                    edge_next.push(renumber[*next as usize]);
+                }
+            }
+            nodes.push(Node {
+                first: first as u32,
+                len: (edge_bytes.len() - first) as u16,
+                byte: edge_bytes.get(first).copied().unwrap_or(0),
+                def: defs[old as usize],
+                sep,
+            });
         }
+
+        let mut class = [NO_CLASS; 256];
+        let mut classes: usize = 1;
+        for b in keys.iter().flatten().copied().chain([SEP]) {
+            if class[b as usize] == NO_CLASS {
+                let mut same = vec![b, b.to_ascii_uppercase()];
+                if b == SEP {
+                    same.extend((0..=255).filter(|c| is_separator(*c)));
+                }
+                for c in same {
+                    class[c as usize] = classes as u8;
+                }
+                classes += 1;
+            }
+        }
+        let bits = |n: usize| vec![0u64; n.div_ceil(64)];
+        let (mut fours, mut threes, mut twos) = (bits(FOURS), bits(classes.pow(3)), bits(classes * classes));
+        let mut starts = bits(classes * classes);
+        let set = |bits: &mut Vec<u64>, i: usize| bits[i / 64] |= 1 << (i % 64);
+        for key in &keys {
+            if let [a, b, ..] = key[..] {
+                set(
+                    &mut starts,
+                    class[a as usize] as usize * classes + class[b as usize] as usize,
+                );
+            }
+            // Each separator of an alias may match none in the text: every
+            // way of its first four classes, a separator kept or dropped.
+            // (Built once, on the page's first parse: no allocation here.)
+            let mut todo = [(0usize, [0usize; 4], 0usize); 16];
+            let mut pending = 1;
+            while pending > 0 {
+                pending -= 1;
+                let (mut at, mut prefix, mut len) = todo[pending];
+                while len < 4 && at < key.len() {
+                    if key[at] == SEP && pending < todo.len() {
+                        todo[pending] = (at + 1, prefix, len);
+                        pending += 1;
+                    }
+                    prefix[len] = class[key[at] as usize] as usize;
+                    len += 1;
+                    at += 1;
+                }
+                match prefix[..len] {
+                    [a, b, c, d] => set(&mut fours, four(classes, a, b, c, d)),
+                    [a, b, c] => set(&mut threes, (a * classes + b) * classes + c),
+                    [a, b] => set(&mut twos, a * classes + b),
+                    _ => {}
+                }
+            }
+        }
+        let has = |bits: &[u64], i: usize| bits[i / 64] & (1 << (i % 64)) != 0;
+        let pairs = (0..classes * classes)
+            .map(|i| match (has(&starts, i), has(&twos, i)) {
+                (false, _) => NO_ALIAS,
+                (true, true) => ALIAS,
+                (true, false) => MAYBE,
+            })
+            .collect();
         Trie {
             nodes,
-            edges,
+            edge_bytes,
+            edge_next,
             root,
+            class,
+            classes,
             pairs,
+            fours,
+            threes,
         }
     }
 
     fn child(&self, node: u32, byte: u8) -> Option<u32> {
-        let (first, len, _) = self.nodes[node as usize];
-        let edges = &self.edges[first as usize..(first + len) as usize];
-        edges.binary_search_by_key(&byte, |(b, _)| *b).ok().map(|i| edges[i].1)
+        let n = self.nodes[node as usize];
+        if byte == SEP {
+            return (n.sep != NO_DEF).then_some(n.sep);
+        }
+        if n.len == 1 {
+            return (n.byte == byte).then_some(node + 1);
+        }
+        // The rest have a few edges: a short scan beats a search.
+        let (first, len) = (n.first as usize, n.len as usize);
+        let at = self.edge_bytes[first..first + len].iter().position(|b| *b == byte)?;
+        Some(self.edge_next[first + at])
+    }
+
+    /// Whether an alias may start at `start`, from the first four bytes.
+    /// Asked at every word: inlined there, the walk only called for few.
+    #[inline(always)]
+    fn may_start(&self, text: &[u8], start: usize) -> bool {
+        let n = self.classes;
+        let sep = self.class[SEP as usize] as usize;
+        // The text's classes from `start`, a run of separators as one.
+        let mut at = start;
+        let mut next = || {
+            let Some(b) = text.get(at) else {
+                return NO_CLASS as usize;
+            };
+            let class = self.class[*b as usize] as usize;
+            at += 1;
+            if class == sep {
+                while text.get(at).is_some_and(|b| is_separator(*b)) {
+                    at += 1;
+                }
+            }
+            class
+        };
+        let a = next();
+        if text.get(start + 1).is_none() {
+            return false;
+        }
+        let b = next();
+        match self.pairs[a * n + b] {
+            NO_ALIAS => false,
+            ALIAS => true,
+            _ => {
+                let has = |bits: &[u64], i: usize| bits[i / 64] & (1 << (i % 64)) != 0;
+                let c = next();
+                has(&self.threes, (a * n + b) * n + c) || has(&self.fours, four(n, a, b, c, next()))
+            }
+        }
     }
 
     /// The longest alias starting at `start` that ends at a word boundary
-    /// (or before a plural "s"): its end in `text` and its topic.
+    /// (or before a plural "s"): its end in `text` and its topic. Only
+    /// where [`Trie::may_start`] says one may.
     fn longest(&self, text: &[u8], start: usize) -> Option<(usize, usize)> {
-        let a = text[start].to_ascii_lowercase();
-        let b = match text.get(start + 1) {
-            Some(b) if is_separator(*b) => SEP,
-            Some(b) => b.to_ascii_lowercase(),
-            None => return None,
-        };
-        let pair = pair_index(a, b);
-        if self.pairs[pair / 64] & (1 << (pair % 64)) == 0 {
-            return None;
-        }
-        let first = self.root[a as usize];
+        let first = self.root[text[start].to_ascii_lowercase() as usize];
         // (end, exact: not by a plural "s", topic): a name spelled out wins
         // over a shorter one plus "s" ("Duos" is the Duo S).
         let mut best: Option<(usize, bool, usize)> = None;
@@ -176,7 +340,7 @@ impl Trie {
                     depth += 1;
                 }
             };
-            let def = self.nodes[node as usize].2;
+            let def = self.nodes[node as usize].def;
             if def != NO_DEF && at > start {
                 if let Some(end) = word_end(text, at) {
                     let found = (end, end == at, def as usize);
@@ -196,8 +360,26 @@ impl Trie {
                 }
             }
             if let Some(&b) = text.get(at) {
-                if let Some(next) = self.child(node, b.to_ascii_lowercase()) {
-                    push((next, at + 1));
+                if let Some(mut next) = self.child(node, b.to_ascii_lowercase()) {
+                    // Nodes with one edge and nothing else (most of a name)
+                    // are followed here, not pushed and popped one by one:
+                    // the walk is the same, and the next such node is the
+                    // next in the list.
+                    let mut at = at + 1;
+                    loop {
+                        let n = self.nodes[next as usize];
+                        if n.def != NO_DEF || n.sep != NO_DEF || n.len != 1 {
+                            push((next, at));
+                            break;
+                        }
+                        match text.get(at) {
+                            Some(b) if b.to_ascii_lowercase() == n.byte => {
+                                next += 1;
+                                at += 1;
+                            }
+                            _ => break,
+                        }
+                    }
                 }
             }
         }
@@ -205,8 +387,18 @@ impl Trie {
     }
 }
 
-fn pair_index(a: u8, b: u8) -> usize {
-    (a as usize) << 8 | b as usize
+/// What [`Trie::pairs`] says of two classes.
+const NO_ALIAS: u8 = 0;
+const ALIAS: u8 = 1;
+const MAYBE: u8 = 2;
+
+/// Bits in [`Trie::fours`]: a few thousand prefixes set in 64K bits.
+const FOURS: usize = 1 << 16;
+
+/// Where four classes hash to in [`Trie::fours`].
+fn four(classes: usize, a: usize, b: usize, c: usize, d: usize) -> usize {
+    let i = (((a * classes + b) * classes + c) * classes + d) as u32;
+    (i.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 /// Where a name ending at `at` ends, if a word boundary follows, or a
@@ -230,55 +422,75 @@ fn trie() -> &'static Trie {
 /// Hardware mentions in `text`, as byte ranges, in order, not overlapping.
 pub fn find_mentions(text: &str) -> Vec<(usize, usize, Found)> {
     let mut out = Vec::new();
+    for_each_mention(text, &mut |start, end, hit| {
+        let found = match hit {
+            Hit::Known(def) => Found::Known(def),
+            Hit::Other(token) => Found::Other(token.to_string()),
+        };
+        out.push((start, end, found))
+    });
+    out
+}
+
+/// [`find_mentions`], handing each mention to `f` as it is found: the
+/// parser splits text as it goes, with no list in between.
+pub(crate) fn for_each_mention<'t>(text: &'t str, f: &mut impl FnMut(usize, usize, Hit<'t>)) {
     // URLs are addresses, not prose: only the text between them is read.
     let mut from = 0;
     loop {
         let url = crate::parse::text::find_url(&text[from..]).map(|(s, e)| (s + from, e + from));
         let to = url.map_or(text.len(), |(start, _)| start);
-        scan(text, from, to, &mut out);
+        scan(text, from, to, f);
         match url {
             Some((_, end)) => from = end,
-            None => return out,
+            None => return,
         }
     }
 }
 
 /// Finds mentions in `text[from..to]`, word by word.
-fn scan(text: &str, from: usize, to: usize, out: &mut Vec<(usize, usize, Found)>) {
+fn scan<'t>(text: &'t str, from: usize, to: usize, out: &mut impl FnMut(usize, usize, Hit<'t>)) {
     let bytes = &text.as_bytes()[..to];
     let trie = trie();
     let mut i = from;
+    let word_end = |mut i: usize| {
+        while i < to && is_word_byte(bytes[i]) {
+            i += 1;
+        }
+        i
+    };
+    // Text handed in that starts inside a word: that word is not read.
+    if i > 0 && i < to && is_word_byte(bytes[i]) && is_word_byte(bytes[i - 1]) {
+        i = word_end(i);
+    }
+    // A word at a time: the loop skips whole words.
     while i < to {
-        if !is_word_byte(bytes[i]) {
+        let first = bytes[i];
+        if !is_word_byte(first) {
             i += 1;
             continue;
         }
-        // A word starts here (the loop skips whole words), unless the text
-        // handed in starts inside one.
-        if i > 0 && is_word_byte(text.as_bytes()[i - 1]) && i == from {
-            while i < to && is_word_byte(bytes[i]) {
-                i += 1;
-            }
-            continue;
-        }
-        if let Some((end, def)) = trie.longest(bytes, i) {
-            out.push((i, end, Found::Known(def)));
+        if let Some((end, def)) = trie.may_start(bytes, i).then(|| trie.longest(bytes, i)).flatten() {
+            out(i, end, Hit::Known(def));
             i = end;
             continue;
         }
         let start = i;
-        let capital = bytes[i].is_ascii_uppercase();
+        if !first.is_ascii_uppercase() {
+            // Only a capital starts a part number.
+            i = word_end(i + 1);
+            continue;
+        }
+        i += 1;
         while i < to && bytes[i].is_ascii_alphanumeric() {
             i += 1;
         }
         let ascii_end = i;
         // The rest of a word that goes on in another script.
-        while i < to && is_word_byte(bytes[i]) {
-            i += 1;
-        }
+        i = word_end(i);
         let token = &text[start..ascii_end];
-        if capital && ascii_end == i && is_part_number(token) && stands_alone(text.as_bytes(), start, ascii_end) {
-            out.push((start, ascii_end, Found::Other(token.to_string())));
+        if ascii_end == i && is_part_number(token) && stands_alone(text.as_bytes(), start, ascii_end) {
+            out(start, ascii_end, Hit::Other(token));
         }
     }
 }
@@ -314,6 +526,10 @@ pub fn is_part_number(token: &str) -> bool {
     let b = token.as_bytes();
     let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
     let rest = &b[letters..];
+    // Most capitalised words are words: no digit after the capitals.
+    if !rest.first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let digits = rest.iter().filter(|c| c.is_ascii_digit()).count();
     let leading_digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
     // Letters, then a number, then letters and digits: CH32V307, XC7A35T.
@@ -349,12 +565,21 @@ fn stands_alone(text: &[u8], start: usize, end: usize) -> bool {
     !version && !fragment
 }
 
+/// Every curated topic id, for telling other hardware's ids apart from
+/// them at each mention.
+fn curated_ids() -> &'static std::collections::HashSet<&'static str> {
+    static IDS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    IDS.get_or_init(|| taxonomy().iter().map(|d| d.id).collect())
+}
+
 /// The topics of the notes being parsed: taxonomy entries as they are
 /// first mentioned (with their families), and other hardware.
 #[derive(Debug, Default)]
 pub struct TopicTable {
     pub topics: Vec<Topic>,
-    by_def: HashMap<usize, TopicId>,
+    /// Per taxonomy entry, its topic once mentioned: looked up at every
+    /// mention, so by index rather than by hash.
+    by_def: Vec<Option<TopicId>>,
     by_other: HashMap<String, TopicId>,
 }
 
@@ -366,9 +591,16 @@ impl TopicTable {
         }
     }
 
+    pub(crate) fn resolve_hit(&mut self, hit: Hit<'_>) -> TopicId {
+        match hit {
+            Hit::Known(def) => self.known(def),
+            Hit::Other(token) => self.other(token),
+        }
+    }
+
     fn known(&mut self, def: usize) -> TopicId {
-        if let Some(id) = self.by_def.get(&def) {
-            return *id;
+        if let Some(id) = self.by_def.get(def).copied().flatten() {
+            return id;
         }
         let d = &taxonomy()[def];
         // build.rs rejects cycles, so this recursion ends.
@@ -383,14 +615,17 @@ impl TopicTable {
             parents,
             meetings: Vec::new(),
         });
-        self.by_def.insert(def, id);
+        if self.by_def.len() <= def {
+            self.by_def.resize(def + 1, None);
+        }
+        self.by_def[def] = Some(id);
         id
     }
 
     fn other(&mut self, token: &str) -> TopicId {
         let mut slug = id_key(token);
         // Keep URL ids unambiguous should a token equal a curated id.
-        if taxonomy().iter().any(|d| d.id == slug) {
+        if curated_ids().contains(slug.as_str()) {
             slug = format!("other-{slug}");
         }
         if let Some(id) = self.by_other.get(&slug) {

@@ -109,14 +109,22 @@ pub fn is_upper(c: char) -> bool {
 }
 
 pub fn lowercase(text: &str) -> String {
+    // ASCII lowercases as `lower_char` would, in one pass.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.chars().map(lower_char).collect()
 }
 
 /// Appends `c` lowercased and without diacritics to `out`.
 fn fold_char(c: char, out: &mut String) {
+    out.extend(fold_piece(c).into_iter().flatten());
+}
+
+/// `c` lowercased and without diacritics: none, one or two characters.
+fn fold_piece(c: char) -> [Option<char>; 2] {
     let lower = if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-        return;
+        return [Some(c.to_ascii_lowercase()), None];
     } else {
         lower_char(c)
     };
@@ -138,12 +146,29 @@ fn fold_char(c: char, out: &mut String) {
             let i = lower as usize - 0x100;
             &LATIN_EXT_A[i..i + 1]
         }
-        other => {
-            out.push(other);
-            return;
-        }
+        other => return [Some(other), None],
     };
-    out.push_str(base);
+    let mut chars = base.chars();
+    [chars.next(), chars.next()]
+}
+
+/// The characters of [`fold`]`(text)`, without building it: for comparing
+/// names, which is most of what folding is for.
+pub fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().flat_map(|c| fold_piece(c).into_iter().flatten())
+}
+
+/// Calls `f` with [`fold`]`(text)`, folded on the stack when the text is
+/// short ASCII (names looked up while parsing): nothing is allocated.
+pub fn with_folded<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if text.len() > buf.len() || !text.is_ascii() {
+        return f(&fold(text));
+    }
+    let buf = &mut buf[..text.len()];
+    buf.copy_from_slice(text.as_bytes());
+    buf.make_ascii_lowercase();
+    f(std::str::from_utf8(buf).expect("ASCII stays UTF-8"))
 }
 
 /// Lowercase without diacritics: "Käldström" → "kaldstrom".

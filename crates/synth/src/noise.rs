@@ -101,7 +101,15 @@ pub(crate) fn document(seed: u64) -> String {
         }
         previous_heading = line.starts_with('#') && line.contains("# ");
         if trailing && !line.is_empty() && rng.chance(0.1) {
-            line.push_str(rng.pick(&["  ", " ", "\t"]));
+            // A tab after a closing code fence keeps the block open in HackMD
+            // (markdown-it) and in pulldown-cmark alike: that changes what the
+            // document says, not how it is spaced, so fences get spaces only.
+            let fence = line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
+            line.push_str(if fence {
+                rng.pick(&["  ", " "])
+            } else {
+                rng.pick(&["  ", " ", "\t"])
+            });
         }
         let blank = line.is_empty();
         spaced.push(line);

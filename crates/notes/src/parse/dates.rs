@@ -21,10 +21,26 @@ pub enum HeadingDate {
     NotADate,
 }
 
+/// [`MONTHS`] lowercased, for comparing with lowercased words.
+const LOWER_MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 fn month_number(word: &str) -> Option<u32> {
-    let w = word.to_ascii_lowercase();
-    let w = w.trim_end_matches('.');
-    if w == "sept" {
+    // Compared without case, so no lowercase copy is needed.
+    let w = word.trim_end_matches('.');
+    if w.eq_ignore_ascii_case("sept") {
         return Some(9);
     }
     MONTHS
@@ -49,7 +65,8 @@ enum Tok<'a> {
 }
 
 fn tokenize(text: &str) -> Vec<(usize, Tok<'_>)> {
-    let mut toks = Vec::new();
+    // A heading is a dozen tokens or so: one allocation.
+    let mut toks = Vec::with_capacity(16);
     let mut chars = text.char_indices().peekable();
     while let Some(&(i, c)) = chars.peek() {
         if c.is_whitespace() {
@@ -236,7 +253,9 @@ fn near_miss(toks: &[(usize, Tok<'_>)]) -> HeadingDate {
         if lower.len() >= 4 && has_number {
             if let Some(month) = MONTHS
                 .iter()
-                .find(|m| m.len() >= 4 && edit_distance(&lower, &m.to_ascii_lowercase()) <= 2)
+                .zip(LOWER_MONTHS)
+                .find(|(m, lower_m)| m.len() >= 4 && edit_distance(&lower, lower_m) <= 2)
+                .map(|(m, _)| m)
             {
                 return HeadingDate::NearMiss(NearMiss::MisspeltMonth {
                     word: w.to_string(),
@@ -249,12 +268,50 @@ fn near_miss(toks: &[(usize, Tok<'_>)]) -> HeadingDate {
 }
 
 /// Optimal string alignment distance, for catching misspelt month names.
+/// Every word of a heading that is not a date is compared with every
+/// month: three rows on the stack, no allocation, for words that short.
 fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > 2 {
+    const MAX: usize = 16;
+    let (a_len, b_len) = (a.chars().count(), b.chars().count());
+    if a_len.abs_diff(b_len) > 2 {
         return 3;
     }
+    if b_len >= MAX {
+        return edit_distance_long(a, b);
+    }
+    let mut b_chars = ['\0'; MAX];
+    for (slot, c) in b_chars.iter_mut().zip(b.chars()) {
+        *slot = c;
+    }
+    let b = &b_chars[..b_len];
+    // Rows i - 2, i - 1 and i of the full table.
+    let mut before = [0usize; MAX + 1];
+    let mut last = [0usize; MAX + 1];
+    for (j, cell) in last.iter_mut().enumerate() {
+        *cell = j;
+    }
+    let mut prev_a = None;
+    for (i, ca) in a.chars().enumerate().map(|(i, c)| (i + 1, c)) {
+        let mut row = [0usize; MAX + 1];
+        row[0] = i;
+        for j in 1..=b_len {
+            let cost = usize::from(ca != b[j - 1]);
+            row[j] = (last[j] + 1).min(row[j - 1] + 1).min(last[j - 1] + cost);
+            if i > 1 && j > 1 && ca == b[j - 2] && prev_a == Some(b[j - 1]) {
+                row[j] = row[j].min(before[j - 2] + 1);
+            }
+        }
+        before = last;
+        last = row;
+        prev_a = Some(ca);
+    }
+    last[b_len]
+}
+
+/// [`edit_distance`] for words too long for its stack rows.
+fn edit_distance_long(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
     let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
@@ -428,4 +485,34 @@ fn parse_offset(text: &str) -> Option<i32> {
         None => (digits.parse().ok()?, 0),
     };
     (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowercase_months_match_the_month_names() {
+        for (m, lower) in MONTHS.iter().zip(LOWER_MONTHS) {
+            assert_eq!(m.to_ascii_lowercase(), lower);
+        }
+    }
+
+    #[test]
+    fn edit_distance_on_the_stack_matches_the_full_table() {
+        let words = [
+            "", "a", "janury", "feburary", "septmber", "ocotber", "mai", "ab", "ba", "äbc", "racklet", "notes",
+        ];
+        for a in words {
+            for b in LOWER_MONTHS.iter().chain(&words) {
+                let full = edit_distance_long(a, b);
+                let expected = if a.chars().count().abs_diff(b.chars().count()) > 2 {
+                    3
+                } else {
+                    full
+                };
+                assert_eq!(edit_distance(a, b), expected, "{a} / {b}");
+            }
+        }
+    }
 }

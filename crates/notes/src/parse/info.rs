@@ -5,7 +5,7 @@
 
 use super::people::{is_no_one, people_from_text, person_from_inlines, PersonRef};
 use crate::model::{Block, DiagnosticKind, Inline, LinkTarget};
-use crate::words::fold;
+use crate::words::{fold, folded};
 
 #[derive(Debug, Default)]
 pub struct Info {
@@ -47,8 +47,8 @@ fn key_for(label: &str) -> Option<Key> {
 
 /// "No meeting", "**No meeting**", "No meeting until August", "Cancelled".
 pub fn says_no_meeting(text: &str) -> bool {
-    let t = fold(text);
-    let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // Compared as folded, without building the folded text.
+    let t = || folded(text).skip_while(|c| !c.is_alphanumeric());
     [
         "no meeting",
         "meeting cancelled",
@@ -59,47 +59,75 @@ pub fn says_no_meeting(text: &str) -> bool {
         "no call",
     ]
     .iter()
-    .any(|p| t.starts_with(p))
+    .any(|p| {
+        let mut t = t();
+        p.chars().all(|c| t.next() == Some(c))
+    })
 }
 
-/// Splits `inlines` at a leading `Label:` (bold or plain). Returns the
-/// label and the rest.
-fn split_label(inlines: &[Inline]) -> Option<(String, Vec<Inline>)> {
+/// Where a field's label ends: decided on the borrowed inlines, so a line
+/// that turns out to be no known field is kept without a copy.
+#[derive(Clone, Copy)]
+enum Cut {
+    /// A bold (or emphasised) label, the colon inside it or not.
+    Bold { colon_inside: bool },
+    /// A plain label, up to the first colon of the first text.
+    Text,
+}
+
+/// The label of a leading `Label:` (bold or plain), and where it ends.
+fn field_label(inlines: &[Inline]) -> Option<(String, Cut)> {
     match inlines.first()? {
         Inline::Strong(inner) | Inline::Emphasis(inner) => {
             let label = Inline::plain_text(inner);
-            let mut rest = inlines[1..].to_vec();
             // "**Host**: @twelho" puts the colon outside the bold.
-            let label = if let Some(stripped) = label.trim_end().strip_suffix(':') {
-                stripped.to_string()
-            } else if let Some(Inline::Text(t)) = rest.first_mut() {
-                let t2 = t.trim_start();
-                let t2 = t2.strip_prefix(':')?;
-                *t = t2.to_string();
-                label
+            if let Some(stripped) = label.trim_end().strip_suffix(':') {
+                Some((stripped.to_string(), Cut::Bold { colon_inside: true }))
+            } else if let Some(Inline::Text(t)) = inlines.get(1) {
+                t.trim_start().strip_prefix(':')?;
+                Some((label, Cut::Bold { colon_inside: false }))
             } else {
-                return None;
-            };
-            trim_leading_space(&mut rest);
-            Some((label, rest))
+                None
+            }
         }
         Inline::Text(t) => {
-            let (label, after) = t.split_once(':')?;
+            let (label, _) = t.split_once(':')?;
             if label.len() > 24 || label.trim().is_empty() {
                 return None;
             }
-            let mut rest = inlines.to_vec();
-            rest[0] = Inline::Text(after.to_string());
-            trim_leading_space(&mut rest);
-            Some((label.to_string(), rest))
+            Some((label.to_string(), Cut::Text))
         }
         _ => None,
     }
 }
 
+/// The inlines after the label [`field_label`] found.
+fn field_value(mut inlines: Vec<Inline>, cut: Cut) -> Vec<Inline> {
+    match cut {
+        Cut::Bold { colon_inside } => {
+            inlines.remove(0);
+            if !colon_inside {
+                if let Some(Inline::Text(t)) = inlines.first_mut() {
+                    let colon = t.len() - t.trim_start().len();
+                    t.drain(..=colon);
+                }
+            }
+        }
+        Cut::Text => {
+            if let Some(Inline::Text(t)) = inlines.first_mut() {
+                let colon = t.find(':').expect("the label ends at a colon");
+                t.drain(..=colon);
+            }
+        }
+    }
+    trim_leading_space(&mut inlines);
+    inlines
+}
+
 fn trim_leading_space(rest: &mut Vec<Inline>) {
     if let Some(Inline::Text(t)) = rest.first_mut() {
-        *t = t.trim_start().to_string();
+        let space = t.len() - t.trim_start().len();
+        t.drain(..space);
         if t.is_empty() {
             rest.remove(0);
         }
@@ -114,7 +142,7 @@ struct FieldLine {
 }
 
 /// Splits a paragraph at line breaks into lines of inlines.
-fn paragraph_lines(inlines: &[Inline], line: u32) -> Vec<FieldLine> {
+fn paragraph_lines(inlines: Vec<Inline>, line: u32) -> Vec<FieldLine> {
     let mut out = vec![FieldLine {
         inlines: Vec::new(),
         children: Vec::new(),
@@ -134,52 +162,56 @@ fn paragraph_lines(inlines: &[Inline], line: u32) -> Vec<FieldLine> {
                     line: line + newlines,
                 })
             }
-            other => out.last_mut().expect("never empty").inlines.push(other.clone()),
+            other => out.last_mut().expect("never empty").inlines.push(other),
         }
     }
     out.retain(|l| !l.inlines.is_empty());
     out
 }
 
-/// Reads an info block. `problems` collects `(line, kind)`.
-pub fn read_info(blocks: &[Block], problems: &mut Vec<(u32, DiagnosticKind)>) -> Info {
+/// Reads an info block, taking its blocks apart. `problems` collects
+/// `(line, kind)`.
+pub fn read_info(blocks: Vec<Block>, problems: &mut Vec<(u32, DiagnosticKind)>) -> Info {
     let mut info = Info::default();
     let mut pending_agenda = false;
+    // One buffer for the plain text of each line and value in turn.
+    let mut plain = String::new();
     for block in blocks {
+        if pending_agenda && matches!(block, Block::List { .. }) {
+            // The list right after a bare "**Agenda:**" line.
+            info.agenda.push(block);
+            pending_agenda = false;
+            continue;
+        }
         let lines: Vec<FieldLine> = match block {
             Block::List { items, .. } => items
-                .iter()
+                .into_iter()
                 .map(|item| FieldLine {
-                    inlines: item.inlines.clone(),
-                    children: item.blocks.clone(),
+                    inlines: item.inlines,
+                    children: item.blocks,
                     line: item.line,
                 })
                 .collect(),
-            Block::Paragraph { inlines, line, .. } => paragraph_lines(inlines, *line),
+            Block::Paragraph { inlines, line, .. } => paragraph_lines(inlines, line),
             other => {
                 if pending_agenda {
-                    info.agenda.push(other.clone());
+                    info.agenda.push(other);
                 } else {
-                    info.extra.push(other.clone());
+                    info.extra.push(other);
                 }
                 continue;
             }
         };
-        if pending_agenda && matches!(block, Block::List { .. }) {
-            // The list right after a bare "**Agenda:**" line.
-            info.agenda.push(block.clone());
-            pending_agenda = false;
-            continue;
-        }
         pending_agenda = false;
         let mut unknown: Vec<FieldLine> = Vec::new();
         for field in lines {
-            let text = Inline::plain_text(&field.inlines);
-            if says_no_meeting(&text) {
-                info.no_meeting = Some(text.trim().to_string());
+            plain.clear();
+            Inline::plain_text_into(&field.inlines, &mut plain);
+            if says_no_meeting(&plain) {
+                info.no_meeting = Some(plain.trim().to_string());
                 continue;
             }
-            let Some((label, value)) = split_label(&field.inlines) else {
+            let Some((label, cut)) = field_label(&field.inlines) else {
                 unknown.push(field);
                 continue;
             };
@@ -193,6 +225,9 @@ pub fn read_info(blocks: &[Block], problems: &mut Vec<(u32, DiagnosticKind)>) ->
                 unknown.push(field);
                 continue;
             };
+            let value = field_value(field.inlines, cut);
+            plain.clear();
+            Inline::plain_text_into(&value, &mut plain);
             match key {
                 Key::Location => {
                     for inline in &value {
@@ -200,7 +235,6 @@ pub fn read_info(blocks: &[Block], problems: &mut Vec<(u32, DiagnosticKind)>) ->
                             info.locations.push(target.url().to_string());
                         }
                     }
-                    let plain = Inline::plain_text(&value);
                     if info.locations.is_empty() && !plain.trim().is_empty() {
                         info.locations.push(plain.trim().to_string());
                     }
@@ -208,21 +242,18 @@ pub fn read_info(blocks: &[Block], problems: &mut Vec<(u32, DiagnosticKind)>) ->
                     info.location_notes.extend(field.children);
                 }
                 Key::Date => {
-                    let plain = Inline::plain_text(&value);
                     info.date_text = Some(plain.trim().to_string());
                     info.date_remark = remark_in_parentheses(&value);
                 }
                 Key::Host => {
                     info.host_written = true;
-                    let plain = Inline::plain_text(&value);
                     if !is_no_one(&plain) {
-                        info.hosts.extend(people_from_inlines(&value));
+                        info.hosts.extend(people_from_inlines(&value, &plain));
                     }
                 }
                 Key::Participants => {
-                    let plain = Inline::plain_text(&value);
                     if !is_no_one(&plain) {
-                        info.participants.extend(people_from_inlines(&value));
+                        info.participants.extend(people_from_inlines(&value, &plain));
                     }
                     for child in &field.children {
                         if let Block::List { items, .. } = child {
@@ -269,9 +300,9 @@ pub fn read_info(blocks: &[Block], problems: &mut Vec<(u32, DiagnosticKind)>) ->
     info
 }
 
-/// People from field inlines, using link targets for handles when the
-/// value is a single linked name.
-fn people_from_inlines(inlines: &[Inline]) -> Vec<PersonRef> {
+/// People from field inlines (`plain` their text), using link targets for
+/// handles when the value is a single linked name.
+fn people_from_inlines(inlines: &[Inline], plain: &str) -> Vec<PersonRef> {
     let has_link = inlines.iter().any(|i| {
         matches!(
             i,
@@ -287,7 +318,7 @@ fn people_from_inlines(inlines: &[Inline]) -> Vec<PersonRef> {
             return vec![person];
         }
     }
-    people_from_text(&Inline::plain_text(inlines))
+    people_from_text(plain)
 }
 
 /// The part of a date field in parentheses: "(**note the updated time!**)".

@@ -36,27 +36,76 @@ pub struct Markdown {
 /// Maps byte offsets to 1-based line numbers.
 pub struct Lines {
     starts: Vec<usize>,
+    /// The line last asked for, less one: offsets come mostly in order,
+    /// so the next answer is most often on it or just after.
+    near: std::cell::Cell<usize>,
 }
 
 impl Lines {
     pub fn new(text: &str) -> Lines {
-        let mut starts = vec![0];
-        starts.extend(line_ends(text));
-        Lines { starts }
+        // Notes average some 40 bytes a line: one allocation, mostly.
+        let mut starts = Vec::with_capacity(text.len() / 32 + 2);
+        starts.push(0);
+        let bytes = text.as_bytes();
+        if !bytes.contains(&b'\r') {
+            // The common case: eight bytes at a time, each newline marked by
+            // the high bit of its byte (exactly: no carry between bytes).
+            const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+            let newlines = u64::from_ne_bytes([b'\n'; 8]);
+            let mut words = bytes.chunks_exact(8);
+            let mut base = 0;
+            for word in &mut words {
+                let v = u64::from_le_bytes(word.try_into().expect("eight bytes")) ^ newlines;
+                let mut zero = !(((v & LOW7) + LOW7) | v | LOW7);
+                while zero != 0 {
+                    starts.push(base + (zero.trailing_zeros() / 8) as usize + 1);
+                    zero &= zero - 1;
+                }
+                base += 8;
+            }
+            for (i, b) in words.remainder().iter().enumerate() {
+                if *b == b'\n' {
+                    starts.push(base + i + 1);
+                }
+            }
+        } else {
+            // `\n`, `\r\n`, or a lone `\r`, as CommonMark (and so
+            // pulldown-cmark) reads them.
+            for (i, b) in bytes.iter().enumerate() {
+                if *b == b'\n' || (*b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                    starts.push(i + 1);
+                }
+            }
+        }
+        Lines {
+            starts,
+            near: std::cell::Cell::new(0),
+        }
     }
 
     pub fn line_of(&self, offset: usize) -> u32 {
-        self.starts.partition_point(|&s| s <= offset) as u32
+        // The number of line starts at or before `offset`: a few steps on
+        // from the last answer, else a binary search.
+        let near = self.near.get();
+        let line = if self.starts[near] <= offset {
+            let ahead = &self.starts[near + 1..];
+            match ahead.iter().take(8).position(|&s| s > offset) {
+                Some(steps) => near + 1 + steps,
+                None => near + 1 + ahead.partition_point(|&s| s <= offset),
+            }
+        } else {
+            self.starts.partition_point(|&s| s <= offset)
+        };
+        self.near.set(line - 1);
+        line as u32
     }
-}
 
-/// Offsets just past each line ending: `\n`, `\r\n`, or a lone `\r`, as
-/// CommonMark (and so pulldown-cmark) reads them.
-fn line_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let bytes = text.as_bytes();
-    text.match_indices(['\n', '\r'])
-        .filter(move |(i, m)| *m == "\n" || bytes.get(i + 1) != Some(&b'\n'))
-        .map(|(i, _)| i + 1)
+    /// Each line of `text` (the text these lines were made from), with its
+    /// line ending.
+    fn iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = &'t str> + 't {
+        let ends = self.starts[1..].iter().copied().chain([text.len()]);
+        self.starts.iter().zip(ends).map(|(&start, end)| &text[start..end])
+    }
 }
 
 fn options() -> Options {
@@ -106,19 +155,20 @@ fn strip_containers(
         }
     };
 
-    let mut out = text.as_bytes().to_vec();
+    // Built from the text's own slices and spaces, so it needs no UTF-8
+    // check after.
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
     let mut containers = Vec::new();
     let mut open: Vec<(usize, String)> = Vec::new();
     let mut offset = 0;
-    let raw_lines = line_ends(text)
-        .chain(std::iter::once(text.len()))
-        .scan(0, |start, end| {
-            let line = &text[*start..end];
-            *start = end;
-            Some(line)
-        })
-        .filter(|l| !l.is_empty());
-    for raw_line in raw_lines {
+    for raw_line in lines.iter(text).filter(|l| !l.is_empty()) {
+        // Only a line starting with `:`, a backtick or `~` is a container
+        // or fence line: the rest neither change nor need the state below.
+        if !matches!(raw_line.trim_start().as_bytes().first(), Some(b':' | b'`' | b'~')) {
+            offset += raw_line.len();
+            continue;
+        }
         let line = raw_line.trim_end_matches(['\n', '\r']);
         let indent = line.len() - line.trim_start_matches(' ').len();
         let rest = line.trim();
@@ -134,9 +184,9 @@ fn strip_containers(
                 let word = name.split_whitespace().next().unwrap_or_default().to_ascii_lowercase();
                 open.push((offset, word));
             }
-            for b in &mut out[offset..offset + line.len()] {
-                *b = b' ';
-            }
+            out.push_str(&text[copied..offset]);
+            out.extend(std::iter::repeat_n(' ', line.len()));
+            copied = offset + line.len();
         }
         offset += raw_line.len();
     }
@@ -147,9 +197,8 @@ fn strip_containers(
         ));
         containers.push((start..text.len(), name));
     }
-    // Only ASCII bytes were replaced by ASCII spaces, so this cannot fail.
-    let blanked = String::from_utf8(out).expect("blanking keeps UTF-8 valid");
-    (blanked, containers)
+    out.push_str(&text[copied..]);
+    (out, containers)
 }
 
 pub fn parse(text: &str) -> Markdown {
@@ -157,10 +206,11 @@ pub fn parse(text: &str) -> Markdown {
     let mut problems = Vec::new();
     let (blanked, containers) = strip_containers(text, &mut problems, &lines);
     let mut builder = Builder {
-        events: Parser::new_ext(&blanked, options()).into_offset_iter().peekable(),
+        events: Parser::new_ext(&blanked, options()).into_offset_iter(),
         lines: &lines,
     };
-    let mut blocks = Vec::new();
+    // Some four lines a block: one allocation, mostly, for a whole document.
+    let mut blocks = Vec::with_capacity(lines.starts.len() / 4);
     // Blocks come in order and containers are sorted by start: sweep,
     // keeping the open ones; the innermost is the last opened.
     let mut next_container = 0;
@@ -183,7 +233,7 @@ pub fn parse(text: &str) -> Markdown {
     Markdown { blocks, problems }
 }
 
-type Events<'a> = std::iter::Peekable<pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLinkCallback>>;
+type Events<'a> = pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLinkCallback>;
 
 struct Builder<'a, 'b> {
     events: Events<'a>,
@@ -275,7 +325,7 @@ impl Builder<'_, '_> {
             Event::Html(t) | Event::Text(t) | Event::Code(t) => Some(Block::Paragraph {
                 unit: NO_UNIT,
                 line,
-                inlines: vec![Inline::Text(t.to_string())],
+                inlines: vec![Inline::Text(t.into_string())],
             }),
             _ => None,
         }
@@ -448,15 +498,21 @@ impl Builder<'_, '_> {
 
     fn inline(&mut self, event: Event<'_>, out: &mut Vec<Inline>, depth: usize) {
         match event {
-            Event::Text(t) => out.push(Inline::Text(t.to_string())),
-            Event::Code(t) => out.push(Inline::Code(t.to_string())),
-            Event::InlineMath(t) | Event::DisplayMath(t) => out.push(Inline::Code(t.to_string())),
+            // pulldown-cmark cuts text at every character that might have
+            // been markup: join the pieces here rather than allocate each
+            // (every run is tidied after, which would join them anyway).
+            Event::Text(t) => match out.last_mut() {
+                Some(Inline::Text(before)) => before.push_str(&t),
+                _ => out.push(Inline::Text(t.into_string())),
+            },
+            Event::Code(t) => out.push(Inline::Code(t.into_string())),
+            Event::InlineMath(t) | Event::DisplayMath(t) => out.push(Inline::Code(t.into_string())),
             Event::Html(t) | Event::InlineHtml(t) => {
                 let tag = t.trim().to_ascii_lowercase();
                 if matches!(tag.as_str(), "<br>" | "<br/>" | "<br />") {
                     out.push(Inline::HardBreak)
                 } else {
-                    out.push(Inline::Html(t.to_string()))
+                    out.push(Inline::Html(t.into_string()))
                 }
             }
             Event::FootnoteReference(t) => out.push(Inline::Text(format!("[^{t}]"))),

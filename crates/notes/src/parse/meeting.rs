@@ -34,7 +34,7 @@ pub fn split_info(blocks: Vec<TopBlock>, problems: &mut Vec<(u32, DiagnosticKind
         .unwrap_or(blocks.len());
     let has_container = blocks[..first_h2].iter().any(|b| b.container.is_some());
     let mut info_blocks: Vec<Block> = Vec::new();
-    let mut rest = Vec::new();
+    let mut rest = Vec::with_capacity(blocks.len());
     for (i, tb) in blocks.into_iter().enumerate() {
         let is_info = i < first_h2
             && if has_container {
@@ -55,7 +55,7 @@ pub fn split_info(blocks: Vec<TopBlock>, problems: &mut Vec<(u32, DiagnosticKind
             rest.push(tb);
         }
     }
-    (read_info(&info_blocks, problems), rest)
+    (read_info(info_blocks, problems), rest)
 }
 
 /// Text that starts with a field label an info block always has.
@@ -288,11 +288,30 @@ fn attribute_bullets(blocks: Vec<Block>, recap_mode: bool, resolver: &mut Resolv
             out.push(block);
             continue;
         };
+        // Most lists name no one: those stay as they are, not rebuilt. The
+        // bullets are asked in order either way, each once.
+        let mut first = None;
+        for (index, item) in items.iter().enumerate() {
+            if let Some(found) = person_bullet(item, recap_mode, resolver) {
+                first = Some((index, found));
+                break;
+            }
+        }
+        let Some((first_index, first_found)) = first else {
+            out.push(Block::List { start, items });
+            continue;
+        };
+        let mut first_found = Some(first_found);
         let mut run: Vec<Item> = Vec::new();
         // Where the current run starts, so a split ordered list keeps its numbers.
         let mut run_start = start;
         for (index, item) in items.into_iter().enumerate() {
-            match person_bullet(&item, recap_mode, resolver) {
+            let found = match index.cmp(&first_index) {
+                std::cmp::Ordering::Less => None,
+                std::cmp::Ordering::Equal => first_found.take(),
+                std::cmp::Ordering::Greater => person_bullet(&item, recap_mode, resolver),
+            };
+            match found {
                 Some((person, title, remark, rest)) => {
                     if !run.is_empty() {
                         out.push(Block::List {
@@ -349,9 +368,14 @@ fn person_bullet(
     recap_mode: bool,
     resolver: &mut Resolver<'_>,
 ) -> Option<(PersonId, String, Option<String>, Vec<Inline>)> {
+    let has_children = item.blocks.iter().any(|b| matches!(b, Block::List { .. }));
+    // Outside a recap with items below, only "Name: …" names someone: most
+    // bullets have no colon, and need not have their text built.
+    if !(recap_mode && has_children || super::text::any_plain(&item.inlines, &mut |t| t.contains(':'))) {
+        return None;
+    }
     let text = Inline::plain_text(&item.inlines);
     let text = text.trim();
-    let has_children = item.blocks.iter().any(|b| matches!(b, Block::List { .. }));
     // "Name: text" or "Name:" or, in a recap, just "Name".
     let (written, after_colon) = match text.split_once(':') {
         Some((name, _)) if name.split_whitespace().count() <= 3 && !name.contains("http") => (name, true),

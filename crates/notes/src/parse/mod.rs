@@ -78,21 +78,22 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
     let mut staged = Vec::with_capacity(drafts.len());
     for draft in drafts {
         let mut problems = Vec::new();
-        let (info, body) = meeting::split_info(draft.blocks, &mut problems);
-        let participants: Vec<Participant> = info
-            .participants
-            .iter()
+        let (mut info, body) = meeting::split_info(draft.blocks, &mut problems);
+        // Nothing reads the info's participants after: their names move.
+        let participants: Vec<Participant> = std::mem::take(&mut info.participants)
+            .into_iter()
             .filter_map(|p| {
-                registry.intern(p, Some(draft.head.date)).map(|person| Participant {
+                registry.intern(&p, Some(draft.head.date)).map(|person| Participant {
                     person,
-                    name: p.name.clone(),
-                    handle: p.handle.clone(),
+                    name: p.name,
+                    handle: p.handle,
                 })
             })
             .collect();
         staged.push((draft.head, info, body, participants, problems));
     }
 
+    notes.meetings.reserve(staged.len());
     for (head, info, body, participants, mut problems) in staged {
         let participant_ids: Vec<PersonId> = participants.iter().map(|p| p.person).collect();
         let hosts: Vec<PersonId> = info
@@ -107,7 +108,9 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
                 }
             })
             .collect();
-        if let Some(date_text) = &info.date_text {
+        // The date field mostly repeats the heading, which read as the
+        // meeting's date: only another text can disagree with it.
+        if let Some(date_text) = info.date_text.as_ref().filter(|t| **t != head.heading) {
             if let HeadingDate::Meeting { date, .. } = parse_heading(date_text) {
                 if date != head.date {
                     problems.push((
@@ -303,7 +306,12 @@ fn split_document(src: &SourceText<'_>, source: SourceId) -> SplitDocument {
 
 /// HackMD's `[TOC]` marker: the timeline is the table of contents.
 fn is_toc(block: &Block) -> bool {
-    matches!(block, Block::Paragraph { inlines, .. } if Inline::plain_text(inlines).trim().eq_ignore_ascii_case("[toc]"))
+    // Only a text of these characters can be the marker: most paragraphs
+    // are turned away without building their text.
+    let other = |t: &str| t.contains(|c: char| !(c.is_whitespace() || "[]tocTOC".contains(c)));
+    matches!(block, Block::Paragraph { inlines, .. }
+        if !text::any_plain(inlines, &mut |t| other(t))
+            && Inline::plain_text(inlines).trim().eq_ignore_ascii_case("[toc]"))
 }
 
 /// Replaces a HackMD sync badge (`[![hackmd-github-sync-badge](…)](url)`)

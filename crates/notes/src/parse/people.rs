@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::{Inline, LinkTarget, Person, PersonId};
-use crate::words::{fold, slug};
+use crate::words::{fold, folded, slug, with_folded};
 
 /// A name and/or handle exactly as found in the notes.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -60,16 +60,30 @@ impl Registry {
     }
 
     fn find_handle(&self, handle: &str) -> Option<usize> {
-        self.by_handle.get(&handle.to_ascii_lowercase()).copied()
+        // Lowercased on the stack, as handles are short.
+        let mut buf = [0u8; 64];
+        if handle.len() > buf.len() {
+            return self.by_handle.get(&handle.to_ascii_lowercase()).copied();
+        }
+        let buf = &mut buf[..handle.len()];
+        buf.copy_from_slice(handle.as_bytes());
+        buf.make_ascii_lowercase();
+        // Only ASCII letters changed: still UTF-8.
+        let key = std::str::from_utf8(buf).expect("lowercasing ASCII keeps UTF-8");
+        self.by_handle.get(key).copied()
     }
 
     fn find_name(&self, name: &str) -> Option<usize> {
-        let folded = fold(name);
-        let live_with_name = |i: &usize| {
-            self.entries[*i].merged_into.is_none()
-                && self.entries[*i].name.as_deref().is_some_and(|n| fold(n) == folded)
-        };
-        self.by_name.get(&folded)?.iter().copied().filter(live_with_name).min()
+        with_folded(name, |key| {
+            let live_with_name = |i: &usize| {
+                self.entries[*i].merged_into.is_none()
+                    && self.entries[*i]
+                        .name
+                        .as_deref()
+                        .is_some_and(|n| folded(n).eq(key.chars()))
+            };
+            self.by_name.get(key)?.iter().copied().filter(live_with_name).min()
+        })
     }
 
     fn set_name(&mut self, i: usize, name: String) {
@@ -150,35 +164,35 @@ impl Registry {
         if let Some(i) = self.find_name(written) {
             return Some(PersonId(i as u32));
         }
-        let folded = fold(written);
-        let first_name_of = |i: usize| {
-            self.entries[i]
-                .name
-                .as_deref()
-                .and_then(|n| n.split_whitespace().next())
-                .map(fold)
-        };
-        let matches = |i: usize| first_name_of(i).as_deref() == Some(folded.as_str());
-        preferred
-            .iter()
-            .map(|p| self.root(p.0 as usize))
-            .find(|&i| matches(i))
-            .or_else(|| {
-                // Someone who sent a recap without attending: anyone known,
-                // but only when the first name is unambiguous.
-                let mut found = None;
-                for i in self.by_first.get(&folded)?.iter().copied() {
-                    if self.entries[i].merged_into.is_some() || !matches(i) || found == Some(i) {
-                        continue;
+        with_folded(written, |key| {
+            let matches = |i: usize| {
+                self.entries[i]
+                    .name
+                    .as_deref()
+                    .and_then(|n| n.split_whitespace().next())
+                    .is_some_and(|first| folded(first).eq(key.chars()))
+            };
+            preferred
+                .iter()
+                .map(|p| self.root(p.0 as usize))
+                .find(|&i| matches(i))
+                .or_else(|| {
+                    // Someone who sent a recap without attending: anyone
+                    // known, but only when the first name is unambiguous.
+                    let mut found = None;
+                    for i in self.by_first.get(key)?.iter().copied() {
+                        if self.entries[i].merged_into.is_some() || !matches(i) || found == Some(i) {
+                            continue;
+                        }
+                        if found.is_some() {
+                            return None;
+                        }
+                        found = Some(i);
                     }
-                    if found.is_some() {
-                        return None;
-                    }
-                    found = Some(i);
-                }
-                found
-            })
-            .map(|i| PersonId(i as u32))
+                    found
+                })
+                .map(|i| PersonId(i as u32))
+        })
     }
 
     /// The final people list and, for every id handed out, its new id.
@@ -267,7 +281,8 @@ pub fn person_from_inlines(inlines: &[Inline]) -> PersonRef {
 }
 
 pub fn person_from_text(text: &str) -> PersonRef {
-    let mut name_words: Vec<&str> = Vec::new();
+    // The name's words joined as they are found: one allocation.
+    let mut name = String::new();
     let mut handle = None;
     let mut in_paren = false;
     for raw in text.split(|c: char| c.is_whitespace() || c == ',' || c == ';') {
@@ -281,7 +296,7 @@ pub fn person_from_text(text: &str) -> PersonRef {
             if handle.is_none() && is_handle(h) {
                 handle = Some(h.to_string());
             }
-        } else if opens && handle.is_none() && is_handle(word) && raw.ends_with(')') && !name_words.is_empty() {
+        } else if opens && handle.is_none() && is_handle(word) && raw.ends_with(')') && !name.is_empty() {
             // "Dennis Marttinen (twelho)"
             handle = Some(word.to_string());
         } else if opens || in_paren {
@@ -289,30 +304,35 @@ pub fn person_from_text(text: &str) -> PersonRef {
             in_paren = !raw.ends_with(')');
             continue;
         } else if handle.is_none() && !word.is_empty() {
-            name_words.push(word);
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(word);
         }
         if opens && !raw.ends_with(')') {
             in_paren = true;
         }
     }
-    let name = name_words.join(" ");
-    let name = name.trim_matches(|c: char| c == '-' || c == ':' || c.is_whitespace());
+    // Trimmed in place: the joined text is the name, no copy.
+    let trim = |c: char| c == '-' || c == ':' || c.is_whitespace();
+    let end = name.trim_end_matches(trim).len();
+    let start = end - name[..end].trim_start_matches(trim).len();
+    name.truncate(end);
+    name.drain(..start);
     PersonRef {
-        name: (!name.is_empty() && !is_no_one(name)).then(|| name.to_string()),
+        name: (!name.is_empty() && !is_no_one(&name)).then_some(name),
         handle,
     }
 }
 
 /// "N/A", "none", "-", "TBD": no person.
 pub fn is_no_one(text: &str) -> bool {
-    let t = text
-        .trim()
-        .trim_matches(|c: char| c == '*' || c == '_')
-        .to_ascii_lowercase();
-    matches!(
-        t.as_str(),
-        "" | "n/a" | "na" | "none" | "-" | "–" | "tbd" | "tba" | "?" | "nobody" | "no one" | "noone"
-    )
+    let t = text.trim().trim_matches(|c: char| c == '*' || c == '_');
+    [
+        "", "n/a", "na", "none", "-", "–", "tbd", "tba", "?", "nobody", "no one", "noone",
+    ]
+    .iter()
+    .any(|w| t.eq_ignore_ascii_case(w))
 }
 
 /// Splits an inline list of people: "Dennis Marttinen, @twelho, Daniel"

@@ -4,18 +4,19 @@
 //! walk. Hardware mentions are cut out of the text here as it is visited.
 
 use crate::model::{Block, Inline, LinkTarget, Meeting, PersonId, RecapSummary, TopicId, Unit, UnitId};
-use crate::taxonomy::{find_mentions, TopicTable};
+use crate::taxonomy::{for_each_mention, TopicTable};
 use crate::words::fold;
 
-#[derive(Clone)]
-struct Ctx {
+#[derive(Clone, Copy)]
+struct Ctx<'t> {
     section: u32,
     parent: Option<UnitId>,
     person: Option<PersonId>,
     /// The next list is the top level of this recap.
     recap_top: Option<u32>,
-    /// Topics named by an enclosing subsection title ("### Nezha News").
-    topics: Vec<TopicId>,
+    /// Topics named by an enclosing subsection title ("### Nezha News"):
+    /// borrowed, as every item below shares them.
+    topics: &'t [TopicId],
 }
 
 struct Walker<'a> {
@@ -40,7 +41,7 @@ pub fn number(meeting: &mut Meeting, table: &mut TopicTable) {
             parent: None,
             person: None,
             recap_top: None,
-            topics: Vec::new(),
+            topics: &[],
         };
         w.walk(&mut section.blocks, &ctx);
     }
@@ -70,21 +71,24 @@ pub fn number_loose(blocks: &mut [Block]) {
         parent: None,
         person: None,
         recap_top: None,
-        topics: Vec::new(),
+        topics: &[],
     };
     w.walk(blocks, &ctx);
 }
 
 impl Walker<'_> {
     fn unit(&mut self, ctx: &Ctx, line: u32, inlines: &mut [&mut Vec<Inline>], plain: Option<&str>) -> UnitId {
-        let mut topics = ctx.topics.clone();
+        let mut topics = ctx.topics.to_vec();
         let mut links = Vec::new();
         // One buffer for every unit's text: only the folded copy is kept.
         let mut text = std::mem::take(&mut self.scratch);
         text.clear();
         for run in inlines.iter_mut() {
-            self.mentions(run, &mut topics);
-            collect_links(run, &mut links);
+            // One walk for mentions and links: a link's text is read once.
+            match self.table.as_deref_mut() {
+                Some(table) => split_mentions(run, table, &mut topics, Some(&mut links)),
+                None => collect_links(run, &mut links),
+            }
             Inline::plain_text_into(run, &mut text);
             text.push(' ');
         }
@@ -109,7 +113,7 @@ impl Walker<'_> {
     /// (with families) to `topics`.
     fn mentions(&mut self, inlines: &mut Vec<Inline>, topics: &mut Vec<TopicId>) {
         let Some(table) = self.table.as_deref_mut() else { return };
-        split_mentions(inlines, table, topics);
+        split_mentions(inlines, table, topics, None);
     }
 
     fn walk(&mut self, blocks: &mut [Block], ctx: &Ctx) {
@@ -134,7 +138,7 @@ impl Walker<'_> {
                         let inner = Ctx {
                             parent: Some(id),
                             recap_top: None,
-                            ..ctx.clone()
+                            ..*ctx
                         };
                         self.walk(&mut item.blocks, &inner);
                     }
@@ -143,9 +147,12 @@ impl Walker<'_> {
                 Block::Group {
                     title, blocks: inner, ..
                 } => {
-                    let mut topics = ctx.topics.clone();
+                    let mut topics = ctx.topics.to_vec();
                     self.mentions(title, &mut topics);
-                    let inner_ctx = Ctx { topics, ..ctx.clone() };
+                    let inner_ctx = Ctx {
+                        topics: &topics,
+                        ..*ctx
+                    };
                     self.walk(inner, &inner_ctx);
                 }
                 Block::Recap {
@@ -154,7 +161,7 @@ impl Walker<'_> {
                     let inner_ctx = Ctx {
                         person: self.recaps.get(*recap as usize).map(|r| r.person),
                         recap_top: Some(*recap),
-                        ..ctx.clone()
+                        ..*ctx
                     };
                     self.walk(inner, &inner_ctx);
                 }
@@ -164,46 +171,67 @@ impl Walker<'_> {
     }
 }
 
-fn split_mentions(inlines: &mut Vec<Inline>, table: &mut TopicTable, topics: &mut Vec<TopicId>) {
+/// Also appends the links in `inlines` to `links`, if given, as
+/// [`collect_links`] would.
+fn split_mentions(
+    inlines: &mut Vec<Inline>,
+    table: &mut TopicTable,
+    topics: &mut Vec<TopicId>,
+    mut links: Option<&mut Vec<(LinkTarget, String)>>,
+) {
     // In place: most runs mention no hardware and are left untouched.
     let mut i = 0;
     while i < inlines.len() {
         match &mut inlines[i] {
             Inline::Text(t) => {
-                let found = find_mentions(t);
-                if found.is_empty() {
-                    i += 1;
-                    continue;
-                }
-                let t = std::mem::take(t);
-                let mut parts = Vec::with_capacity(found.len() * 2 + 1);
+                // Pieces as mentions are found, with no list in between.
+                let mut parts = Vec::new();
                 let mut at = 0;
-                for (start, end, what) in found {
+                let text: &str = t;
+                for_each_mention(text, &mut |start, end, hit| {
                     if start > at {
-                        parts.push(Inline::Text(t[at..start].to_string()));
+                        parts.push(Inline::Text(text[at..start].to_string()));
                     }
-                    let topic = table.resolve(&what);
+                    let topic = table.resolve_hit(hit);
                     table.with_ancestors(topic, topics);
                     parts.push(Inline::Mention {
                         topic,
-                        text: t[start..end].to_string(),
+                        text: text[start..end].to_string(),
                     });
                     at = end;
+                });
+                if parts.is_empty() {
+                    i += 1;
+                    continue;
                 }
                 if at < t.len() {
-                    parts.push(Inline::Text(t[at..].to_string()));
+                    // The text's own buffer holds what follows the last one.
+                    let mut rest = std::mem::take(t);
+                    rest.drain(..at);
+                    parts.push(Inline::Text(rest));
                 }
                 let n = parts.len();
-                inlines.splice(i..=i, parts);
+                if inlines.len() == 1 {
+                    // A lone text (most runs): its pieces are the run.
+                    *inlines = parts;
+                } else {
+                    inlines.splice(i..=i, parts);
+                }
                 i += n;
                 continue;
             }
-            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) => split_mentions(c, table, topics),
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) => {
+                split_mentions(c, table, topics, links.as_deref_mut())
+            }
             Inline::Link { target, children } => {
                 // Link text that is the URL itself (or any URL) is not prose.
                 let text = Inline::plain_text(children);
-                if text.trim() != target.url() && crate::links::SafeUrl::parse(&text).is_none() {
-                    split_mentions(children, table, topics);
+                if text.trim() != target.url() && !crate::links::SafeUrl::is_safe(&text) {
+                    // Mentions keep the text as it was.
+                    split_mentions(children, table, topics, None);
+                }
+                if let Some(links) = links.as_deref_mut() {
+                    links.push((target.clone(), text));
                 }
             }
             _ => {}

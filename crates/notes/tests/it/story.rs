@@ -168,11 +168,17 @@ fn a_persons_page_counts_what_they_did_and_lists_their_bullets_newest_first() {
         .map(|(t, n)| (notes.topic(*t).slug.as_str(), *n))
         .collect();
     assert_eq!(top.first(), Some(&("jh7110", 2)), "{top:?}");
-    assert!(top.contains(&("visionfive-2", 1)) && top.contains(&("rp2040", 1)), "{top:?}");
+    assert!(
+        top.contains(&("visionfive-2", 1)) && top.contains(&("rp2040", 1)),
+        "{top:?}"
+    );
     let links: Vec<&str> = page.links.iter().map(|l| l.url.as_str()).collect();
     assert_eq!(
         links,
-        vec!["https://github.com/oreboot/oreboot", "https://doc-en.rvspace.org/JH7110/TRM/"]
+        vec![
+            "https://github.com/oreboot/oreboot",
+            "https://doc-en.rvspace.org/JH7110/TRM/"
+        ]
     );
 }
 
@@ -187,7 +193,10 @@ fn someone_who_never_took_part_has_an_empty_page() {
     assert_eq!((page.first, page.latest), (None, None));
     assert_eq!((page.attended, page.hosted, page.recaps), (0, 0, 0));
     assert!(page.bullets.is_empty() && page.topics.is_empty() && page.links.is_empty());
-    assert!(page.strip.iter().all(|p| matches!(p, Presence::Absent | Presence::NoMeeting)));
+    assert!(page
+        .strip
+        .iter()
+        .all(|p| matches!(p, Presence::Absent | Presence::NoMeeting)));
 }
 
 #[test]
@@ -225,8 +234,16 @@ fn a_topics_story_lists_every_mention_in_time_order_with_who_and_related_topics(
         .collect();
     assert_eq!(who, vec![("orangecms", 2), ("twelho", 1)]);
     let slugs = |ids: &[TopicId]| ids.iter().map(|t| notes.topic(*t).slug.clone()).collect::<Vec<_>>();
-    assert!(slugs(&page.children).contains(&"visionfive-2".to_string()), "{:?}", slugs(&page.children));
-    assert!(slugs(&page.children).contains(&"star64".to_string()), "{:?}", slugs(&page.children));
+    assert!(
+        slugs(&page.children).contains(&"visionfive-2".to_string()),
+        "{:?}",
+        slugs(&page.children)
+    );
+    assert!(
+        slugs(&page.children).contains(&"star64".to_string()),
+        "{:?}",
+        slugs(&page.children)
+    );
     // Related topics are ones the notes mention: the page links to them.
     for t in page.parents.iter().chain(&page.children).chain(&page.siblings) {
         assert!(!notes.topic(*t).meetings.is_empty());
@@ -235,7 +252,10 @@ fn a_topics_story_lists_every_mention_in_time_order_with_who_and_related_topics(
     let links: Vec<&str> = page.links.iter().map(|l| l.url.as_str()).collect();
     assert_eq!(
         links,
-        vec!["https://doc-en.rvspace.org/JH7110/TRM/", "https://github.com/oreboot/oreboot"]
+        vec![
+            "https://doc-en.rvspace.org/JH7110/TRM/",
+            "https://github.com/oreboot/oreboot"
+        ]
     );
 }
 
@@ -244,8 +264,16 @@ fn a_board_knows_its_soc_as_a_parent_and_its_sibling_boards() {
     let notes = notes();
     let page = story::topic(&notes, topic(&notes, "visionfive-2"));
     let slugs = |ids: &[TopicId]| ids.iter().map(|t| notes.topic(*t).slug.clone()).collect::<Vec<_>>();
-    assert!(slugs(&page.parents).contains(&"jh7110".to_string()), "{:?}", slugs(&page.parents));
-    assert!(slugs(&page.siblings).contains(&"star64".to_string()), "{:?}", slugs(&page.siblings));
+    assert!(
+        slugs(&page.parents).contains(&"jh7110".to_string()),
+        "{:?}",
+        slugs(&page.parents)
+    );
+    assert!(
+        slugs(&page.siblings).contains(&"star64".to_string()),
+        "{:?}",
+        slugs(&page.siblings)
+    );
     assert_eq!(page.bullets.len(), 1);
 }
 
@@ -256,7 +284,10 @@ fn the_digest_lists_matching_meetings_with_their_bullets_and_links() {
     assert!(unknown.is_empty());
     let view = apply(&notes, &filter);
     let md = digest::markdown(&notes, &filter, &view, true, "Racklet community meetings");
-    assert!(md.starts_with("# Racklet community meetings\n\n2 of 5 meetings, filtered by "), "{md}");
+    assert!(
+        md.starts_with("# Racklet community meetings\n\n2 of 5 meetings, filtered by "),
+        "{md}"
+    );
     // Newest first; each meeting by date with its host.
     let march = md.find("## Tuesday, March 12, 2024").expect(&md);
     let february = md.find("## Tuesday, February 27, 2024").expect(&md);
@@ -269,15 +300,24 @@ fn the_digest_lists_matching_meetings_with_their_bullets_and_links() {
         "{md}"
     );
     assert!(!md.contains("Soldered headers"), "{md}");
-    assert!(md.contains("Links:\n\n- [oreboot](https://github.com/oreboot/oreboot)\n"), "{md}");
+    assert!(
+        md.contains("Links:\n\n- [oreboot](https://github.com/oreboot/oreboot)\n"),
+        "{md}"
+    );
     // What is written stays text: Markdown characters in notes are escaped.
     let tricky = parse_one(
         "x.md",
-        &NOTES.replace("- Wrote the [rack docs](https://docs.racklet.io/)", "- Wrote *the* `docs` for a_b [x]"),
+        &NOTES.replace(
+            "- Wrote the [rack docs](https://docs.racklet.io/)",
+            "- Wrote *the* `docs` for a_b [x]",
+        ),
     );
     let everything = apply(&tricky, &Default::default());
     let md = digest::markdown(&tricky, &Default::default(), &everything, false, "All");
     assert!(md.contains("All 5 meetings."), "{md}");
-    assert!(md.contains("- Dennis Marttinen: Wrote *the* `docs` for a\\_b \\[x\\]\n"), "{md}");
+    assert!(
+        md.contains("- Dennis Marttinen: Wrote *the* `docs` for a\\_b \\[x\\]\n"),
+        "{md}"
+    );
     assert!(md.contains("## Tuesday, February 13, 2024 (no meeting)"), "{md}");
 }
