@@ -453,8 +453,9 @@ struct CopyDigestProps {
 #[component]
 fn CopyDigest(props: &CopyDigestProps) -> Html {
     let app = crate::context::use_app();
-    let status = use_state(|| None::<String>);
-    let fallback = use_state(|| None::<String>);
+    // `_eq`: clearing what is already clear (every filter change) renders nothing.
+    let status = use_state_eq(|| None::<String>);
+    let fallback = use_state_eq(|| None::<String>);
     let onclick = {
         let (notes, view, filter, newest_first) = (
             app.notes.clone(),

@@ -66,9 +66,15 @@ pub fn Ribbon(props: &RibbonProps) -> Html {
                 }
             }
             let _ = container.class_list().toggle_with_force("filtered", hits.is_some());
+            // The highlight is painted by the strip itself, one gradient over
+            // all marks: restyling a few hundred marks per click would cost
+            // milliseconds (`hit` stays on each mark for scripts and tests).
+            let _ = container.style().set_property("--hits", &hits_gradient(applied));
         });
     }
-    let onkeydown = Callback::from(|e: KeyboardEvent| {
+    // One callback for the component's life: a new one would render every
+    // mark again (props compare callbacks by identity).
+    let onkeydown = use_callback((), |e: KeyboardEvent, _| {
         let step: i64 = match e.key().as_str() {
             "ArrowRight" | "ArrowDown" => 1,
             "ArrowLeft" | "ArrowUp" => -1,
@@ -119,6 +125,34 @@ pub fn Ribbon(props: &RibbonProps) -> Html {
             <Marks marks={marks} localized={props.localized} {onkeydown} />
         </nav>
     }
+}
+
+/// A gradient that is the highlight colour over the marks that are hits
+/// (the marks share the strip's width equally) and clear elsewhere.
+fn hits_gradient(hits: &[bool]) -> String {
+    let n = hits.len().max(1);
+    // Thousandths of a percent, written with integers (no float formatting
+    // in the wasm).
+    let at = |i: usize| {
+        let milli = i * 100_000 / n;
+        format!("{}.{:03}%", milli / 1000, milli % 1000)
+    };
+    let mut stops = String::from("linear-gradient(to right");
+    let mut i = 0;
+    while i < hits.len() {
+        if !hits[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < hits.len() && hits[i] {
+            i += 1;
+        }
+        let (a, b) = (at(start), at(i));
+        stops.push_str(&format!(", transparent {a}, var(--hit) {a} {b}, transparent {b}"));
+    }
+    stops.push_str(", transparent 100%)");
+    stops
 }
 
 #[derive(Properties, PartialEq)]

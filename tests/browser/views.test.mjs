@@ -118,6 +118,18 @@ test('the ribbon holds one mark per meeting, held, skipped and planned apart, th
   const shown = await page.$$eval('article[data-meeting-date]', (as) => as.map((a) => a.dataset.meetingDate).sort());
   const hits = await page.$$eval('[data-ribbon] .mark.hit', (ms) => ms.map((m) => m.dataset.meetingDate).sort());
   assert.deepEqual(hits, shown);
+  // The strip paints exactly those marks in the highlight colour.
+  const painted = await page.$$eval('[data-ribbon] .mark', (ms) => {
+    const strip = ms[0].parentElement.getBoundingClientRect();
+    const stops = getComputedStyle(ms[0].parentElement).getPropertyValue('--hits');
+    const spans = [...stops.matchAll(/(?:var\(--hit\)|#[0-9a-f]{6}) ([\d.]+)% ([\d.]+)%/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    return ms.filter((m) => {
+      const r = m.getBoundingClientRect();
+      const mid = ((r.left + r.right) / 2 - strip.left) / strip.width * 100;
+      return spans.some(([a, b]) => mid > a && mid < b);
+    }).map((m) => m.dataset.meetingDate).sort();
+  });
+  assert.deepEqual(painted, shown);
   // A year tick on the first meeting of each year.
   assert.deepEqual(await page.$$eval('[data-ribbon] .mark.y', (ms) => ms.map((m) => m.dataset.year)), ['2024']);
   // Clearing the filter clears the highlight.
