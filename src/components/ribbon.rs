@@ -2,9 +2,10 @@
 //! (held, skipped and planned look different), the filter's matches
 //! highlighted, the first meeting of each year carrying the year. A mark
 //! links to its meeting; its tooltip and accessible name give the date and
-//! host. The arrow keys, Home and End move along it (one mark is in the tab
-//! order at a time). Sticky at the top on wide screens; on phones it folds
-//! into a button.
+//! host. The strip is one stop in the tab order: the arrow keys, Home and
+//! End move along it and Enter opens the active meeting (marks are too
+//! narrow to be separate targets). Sticky at the top on wide screens; on
+//! phones it folds into a button.
 //!
 //! The marks are rendered once per set of notes; a filter change only flips
 //! the `hit` class on marks whose state changed.
@@ -75,36 +76,44 @@ pub fn Ribbon(props: &RibbonProps) -> Html {
     // One callback for the component's life: a new one would render every
     // mark again (props compare callbacks by identity).
     let onkeydown = use_callback((), |e: KeyboardEvent, _| {
-        let step: i64 = match e.key().as_str() {
-            "ArrowRight" | "ArrowDown" => 1,
-            "ArrowLeft" | "ArrowUp" => -1,
-            "Home" => i64::MIN,
-            "End" => i64::MAX,
-            _ => return,
-        };
-        let Some(mark) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else {
+        let Some(strip) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else {
             return;
         };
-        let Some(parent) = mark.parent_element() else { return };
-        let children = parent.children();
+        let children = strip.children();
         let n = children.length() as i64;
-        let at = (0..n)
-            .find(|i| {
-                children
-                    .item(*i as u32)
-                    .is_some_and(|c| &c == mark.as_ref() as &web_sys::Element)
-            })
-            .unwrap_or(0);
-        let to = match step {
-            i64::MIN => 0,
-            i64::MAX => n - 1,
-            s => (at + s).clamp(0, n - 1),
+        if n == 0 {
+            return;
+        }
+        let active = strip.query_selector(".mark.active").ok().flatten();
+        let at = active
+            .as_ref()
+            .and_then(|a| (0..n).find(|i| children.item(*i as u32).as_ref() == Some(a)))
+            .unwrap_or(n - 1);
+        let to = match e.key().as_str() {
+            "ArrowRight" | "ArrowDown" => (at + 1).min(n - 1),
+            "ArrowLeft" | "ArrowUp" => (at - 1).max(0),
+            "Home" => 0,
+            "End" => n - 1,
+            "Enter" | " " => {
+                // Follow the active mark's link, as a click on it would.
+                e.prevent_default();
+                if let Some(mark) = children.item(at as u32).and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
+                    mark.click();
+                }
+                return;
+            }
+            _ => return,
         };
-        if let Some(next) = children.item(to as u32).and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
-            e.prevent_default();
-            let _ = mark.set_attribute("tabindex", "-1");
-            let _ = next.set_attribute("tabindex", "0");
-            let _ = next.focus();
+        e.prevent_default();
+        activate(&strip, active.as_ref(), children.item(to as u32).as_ref());
+    });
+    // Tabbing into the strip makes the newest meeting active.
+    let onfocus = use_callback((), |e: FocusEvent, _| {
+        let Some(strip) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else {
+            return;
+        };
+        if strip.query_selector(".mark.active").ok().flatten().is_none() {
+            activate(&strip, None, strip.last_element_child().as_ref());
         }
     });
     let toggle = {
@@ -122,9 +131,23 @@ pub fn Ribbon(props: &RibbonProps) -> Html {
             <button type="button" class="ribbon-toggle" aria-expanded={open.to_string()} aria-controls="ribbon-marks" onclick={toggle}>
                 { format!("All {} meetings, {span}", notes.meetings.len()) }
             </button>
-            <Marks marks={marks} localized={props.localized} {onkeydown} />
+            <Marks marks={marks} localized={props.localized} {onkeydown} {onfocus} />
         </nav>
     }
+}
+
+/// Makes `next` the strip's active mark: the strip keeps the keyboard focus
+/// (one stop in the tab order, not one per meeting) and points assistive
+/// technology at the mark with `aria-activedescendant`.
+fn activate(strip: &HtmlElement, old: Option<&web_sys::Element>, next: Option<&web_sys::Element>) {
+    let Some(next) = next else { return };
+    if let Some(old) = old {
+        let _ = old.class_list().remove_1("active");
+        old.remove_attribute("id").ok();
+    }
+    let _ = next.class_list().add_1("active");
+    let _ = next.set_attribute("id", "ribbon-active");
+    let _ = strip.set_attribute("aria-activedescendant", "ribbon-active");
 }
 
 /// A gradient that is the highlight colour over the marks that are hits
@@ -160,6 +183,7 @@ struct MarksProps {
     marks: NodeRef,
     localized: bool,
     onkeydown: Callback<KeyboardEvent>,
+    onfocus: Callback<FocusEvent>,
 }
 
 /// The marks themselves: rendered again only for new notes or language.
@@ -167,10 +191,11 @@ struct MarksProps {
 fn Marks(props: &MarksProps) -> Html {
     let app = use_app();
     let notes: &Notes = &app.notes;
-    // The newest meeting is the one in the tab order.
-    let last = notes.meetings.len().saturating_sub(1);
     html! {
-        <div class="marks" id="ribbon-marks" ref={props.marks.clone()} onkeydown={props.onkeydown.clone()}>
+        // The strip is the one tab stop; the arrow keys move along the marks.
+        <div class="marks" id="ribbon-marks" ref={props.marks.clone()} tabindex="0" role="group"
+             aria-label="Meetings: arrow keys to move, Enter to open"
+             onkeydown={props.onkeydown.clone()} onfocus={props.onfocus.clone()}>
             { for notes.meetings.iter().enumerate().map(|(i, m)| {
                 let first_of_year = i == 0 || notes.meetings[i - 1].date.year() != m.date.year();
                 let mut label = locale::long_date(m.date, props.localized);
@@ -188,7 +213,7 @@ fn Marks(props: &MarksProps) -> Html {
                     <a class={classes!("mark", m.status.as_str(), first_of_year.then_some("y"))}
                        href={format!("#{}", m.anchor)} data-meeting-date={m.date.to_string()}
                        data-year={first_of_year.then(|| m.date.year().to_string())}
-                       aria-label={label} tabindex={if i == last { "0" } else { "-1" }}></a>
+                       aria-label={label} tabindex="-1"></a>
                 }
             }) }
         </div>

@@ -140,23 +140,30 @@ test('the ribbon holds one mark per meeting, held, skipped and planned apart, th
 
 test('the ribbon: keyboard and click jump to a meeting, the tooltip names date and host', async () => {
   const page = await open(browser.context, server.url + '/');
-  // One mark in the tab order: the newest meeting.
-  assert.equal(await page.locator('[data-ribbon] .mark[tabindex="0"]').count(), 1);
-  await page.locator('[data-ribbon] .mark[tabindex="0"]').focus();
-  const newest = [...model.meetings].sort((a, b) => a.date.localeCompare(b.date)).at(-1).date;
-  assert.equal(await page.evaluate(() => document.activeElement.dataset.meetingDate), newest);
+  const sorted = [...model.meetings].sort((a, b) => a.date.localeCompare(b.date));
+  // One stop in the tab order for the whole strip; no mark is a tab stop of its own.
+  assert.equal(await page.locator('[data-ribbon] .mark:not([tabindex="-1"])').count(), 0);
+  const strip = page.locator('[data-ribbon] .marks');
+  assert.equal(await strip.getAttribute('tabindex'), '0');
+  // Tab into it from the control before it: the newest meeting is active.
+  await page.locator('details.overview > summary').focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'ribbon-marks');
+  const active = () => page.evaluate(() => document.getElementById(document.activeElement.getAttribute('aria-activedescendant'))?.dataset.meetingDate);
+  assert.equal(await active(), sorted.at(-1).date);
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
-  const target = await page.evaluate(() => document.activeElement.dataset.meetingDate);
+  const target = await active();
+  assert.equal(target, sorted.at(-3).date);
   const m = model.meetings.find((x) => x.date === target);
-  const label = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  const label = await page.locator('#ribbon-active').getAttribute('aria-label');
   assert.match(label, new RegExp(new Date(target + 'T00:00Z').getUTCFullYear()));
   const host = model.people.find((p) => p.id === m.hosts[0]);
   if (host) assert.match(label, new RegExp(`host ${host.name}`));
-  // The tooltip shows that text on keyboard focus.
-  assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement, '::after').content), JSON.stringify(label));
+  // The tooltip shows that text for the active mark.
+  assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('ribbon-active'), '::after').content), JSON.stringify(label));
   await page.keyboard.press('Home');
-  assert.equal(await page.evaluate(() => document.activeElement.dataset.meetingDate), [...model.meetings].sort((a, b) => a.date.localeCompare(b.date))[0].date);
+  assert.equal(await active(), sorted[0].date);
   await page.keyboard.press('End');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
@@ -166,6 +173,10 @@ test('the ribbon: keyboard and click jump to a meeting, the tooltip names date a
     const r = document.getElementById(d).getBoundingClientRect();
     return r.top >= 0 && r.top < innerHeight / 2;
   }, target);
+  // A click on a mark goes to its meeting too.
+  const first = sorted[1].date;
+  await page.locator(`[data-ribbon] .mark[data-meeting-date="${first}"]`).click();
+  await page.waitForFunction((d) => location.hash === `#${d}`, first);
   // On a wide screen it stays at the top while the page scrolls.
   await page.mouse.wheel(0, 1500);
   await page.waitForTimeout(200);
