@@ -96,7 +96,8 @@ test('on a touch screen the button beside a link opens the card', async () => {
   await cdp.send('Emulation.setEmitTouchEventsForMouse', { enabled: true, configuration: 'mobile' });
   assert.equal(await page.evaluate(() => matchMedia('(hover: none)').matches), true);
   const peek = page.locator(`.meeting a.ext[href="${PR}"] + button.peek`);
-  assert.equal(await peek.isVisible(), true);
+  // The page adds the buttons once the device reports it has no hover.
+  await peek.waitFor({ state: 'visible', timeout: 5000 });
   await peek.scrollIntoViewIfNeeded();
   const tap = async () => {
     const box = await peek.boundingBox();
