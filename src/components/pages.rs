@@ -200,20 +200,32 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
                         <p class="muted">{ "None recognised." }</p>
                     } else {
                         <ol class="topic-list">
-                            { for page.topics.iter().map(|(t, n)| html! {
-                                <li>{ topic_link(notes, *t) }<span class="n">{ meetings_label(*n) }</span></li>
-                            }) }
+                            { for page.topics.iter().map(|(t, n)| topic_item(notes, *t, *n)) }
                         </ol>
                     }
-                    <h3>{ "Their links" }</h3>
-                    if page.links.is_empty() {
-                        <p class="muted">{ "None." }</p>
-                    } else {
-                        { links(notes, &page.links, props.localized, props.peek) }
-                    }
+                    { links_section("Their links", notes, &page.links, props.localized, props.peek) }
                 </aside>
             </div>
         </article>
+    }
+}
+
+/// A topic in a list, with the number of meetings that go with it.
+fn topic_item(notes: &Notes, t: TopicId, meetings: u32) -> Html {
+    html! { <li>{ topic_link(notes, t) }<span class="n">{ meetings_label(meetings) }</span></li> }
+}
+
+/// A page's links under their heading, or a word that there are none.
+fn links_section(title: &str, notes: &Notes, list: &[PageLink], localized: bool, peek: bool) -> Html {
+    html! {
+        <>
+            <h3>{ title.to_string() }</h3>
+            if list.is_empty() {
+                <p class="muted">{ "None." }</p>
+            } else {
+                { links(notes, list, localized, peek) }
+            }
+        </>
     }
 }
 
@@ -238,9 +250,7 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
                 <>
                     <h4>{ title.to_string() }</h4>
                     <ul class="topic-list">
-                        { for list.iter().map(|t| html! {
-                            <li>{ topic_link(notes, *t) }<span class="n">{ meetings_label(notes.topic(*t).meetings.len() as u32) }</span></li>
-                        }) }
+                        { for list.iter().map(|t| topic_item(notes, *t, notes.topic(*t).meetings.len() as u32)) }
                     </ul>
                 </>
             }
@@ -294,12 +304,7 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
                     { related("Part of", &page.parents) }
                     { related("Built on it", &page.children) }
                     { related("Alongside", &page.siblings) }
-                    <h3>{ "Links" }</h3>
-                    if page.links.is_empty() {
-                        <p class="muted">{ "None." }</p>
-                    } else {
-                        { links(notes, &page.links, props.localized, props.peek) }
-                    }
+                    { links_section("Links", notes, &page.links, props.localized, props.peek) }
                 </aside>
             </div>
         </article>

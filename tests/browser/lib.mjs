@@ -102,22 +102,8 @@ export function screenshotPath(name) {
   return path.join(OUT, `${name}.png`);
 }
 
-/**
- * The timeline renders a few meetings and more on scrolling; render them
- * all (by pressing "Show more" until it is gone) and return their dates.
- */
+/** The dates of the meetings on the page (every match is in the DOM). */
 export async function allDates(page) {
-  // A programmatic click: it neither moves focus nor races the
-  // IntersectionObserver that also renders more.
-  for (let i = 0; i < 200; i++) {
-    const more = await page.evaluate(() => {
-      const b = document.querySelector('.timeline .more button');
-      b?.click();
-      return !!b;
-    });
-    if (!more) break;
-    await page.waitForTimeout(10);
-  }
   return page.$$eval('article[data-meeting-date]', (els) => els.map((e) => e.dataset.meetingDate));
 }
 
