@@ -36,6 +36,9 @@ pub async fn start() {
 
     // The prerendered page is readable already: let it paint first.
     platform::dom::after_next_paint().await;
+    // Making the date formatters costs milliseconds each: done while the
+    // notes are on their way (it runs once the fetch below has started).
+    wasm_bindgen_futures::spawn_local(async { platform::locale::warm() });
     let (archive, errors) = match platform::fetch::archive().await {
         Ok((_, docs, errors)) => (docs, errors),
         Err(cause) => (

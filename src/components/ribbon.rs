@@ -7,8 +7,9 @@
 //! narrow to be separate targets). Sticky at the top on wide screens; on
 //! phones it folds into a button.
 //!
-//! The marks are rendered once per set of notes; a filter change only flips
-//! the `hit` class on marks whose state changed.
+//! The marks are rendered once per set of notes; a filter change flips the
+//! `hit` class on marks whose state changed and repaints one layer above
+//! them.
 
 use std::rc::Rc;
 
@@ -33,44 +34,53 @@ pub struct RibbonProps {
 pub fn Ribbon(props: &RibbonProps) -> Html {
     let app = use_app();
     let marks = use_node_ref();
+    let layer = use_node_ref();
     let open = use_state(|| false);
-    // The highlight last applied, per meeting (false: as rendered), and the
-    // notes it was applied to.
-    let applied = use_mut_ref(|| (None::<crate::state::NotesRef>, Vec::<bool>::new()));
+    // The notes the marks were read for, each mark's class list, and the
+    // highlight last applied per meeting (false: as rendered).
+    let applied = use_mut_ref(|| {
+        (
+            None::<crate::state::NotesRef>,
+            Vec::<web_sys::DomTokenList>::new(),
+            Vec::<bool>::new(),
+        )
+    });
     {
-        let (marks, applied) = (marks.clone(), applied.clone());
+        let (marks, layer, applied) = (marks.clone(), layer.clone(), applied.clone());
         use_effect_with((props.hits.clone(), app.notes.clone()), move |(hits, notes)| {
-            let Some(container) = marks.cast::<HtmlElement>() else {
+            let (Some(container), Some(layer)) = (marks.cast::<HtmlElement>(), layer.cast::<HtmlElement>()) else {
                 return;
             };
-            let children = container.children();
             let mut applied = applied.borrow_mut();
-            let (seen, applied) = &mut *applied;
+            let (seen, classes, applied) = &mut *applied;
             if seen.as_ref() != Some(notes) {
                 // New notes, new marks (nodes reused by position): start clean.
-                for i in 0..children.length() {
-                    if let Some(el) = children.item(i) {
-                        let _ = el.class_list().remove_1("hit");
-                    }
+                let children = container.children();
+                *classes = (0..children.length())
+                    .filter_map(|i| children.item(i))
+                    .map(|el| el.class_list())
+                    .collect();
+                for class in classes.iter() {
+                    let _ = class.remove_1("hit");
                 }
                 applied.clear();
                 *seen = Some(notes.clone());
             }
-            applied.resize(children.length() as usize, false);
-            for (i, was) in applied.iter_mut().enumerate() {
+            applied.resize(classes.len(), false);
+            for (i, (was, class)) in applied.iter_mut().zip(classes.iter()).enumerate() {
                 let hit = hits.as_ref().is_some_and(|h| h.get(i).copied().unwrap_or(false));
                 if hit != *was {
-                    if let Some(el) = children.item(i as u32) {
-                        let _ = el.class_list().toggle_with_force("hit", hit);
-                    }
+                    let _ = class.toggle_with_force("hit", hit);
                     *was = hit;
                 }
             }
-            let _ = container.class_list().toggle_with_force("filtered", hits.is_some());
-            // The highlight is painted by the strip itself, one gradient over
-            // all marks: restyling a few hundred marks per click would cost
-            // milliseconds (`hit` stays on each mark for scripts and tests).
-            let _ = container.style().set_property("--hits", &hits_gradient(applied));
+            // The highlight is painted by one layer over the strip, one
+            // gradient over all marks: restyling a few hundred marks per
+            // click would cost milliseconds (`hit` stays on each mark for
+            // scripts and tests; no style reads it). The gradient is set on
+            // the layer itself, not inherited through the marks.
+            layer.set_hidden(hits.is_none());
+            let _ = layer.style().set_property("background-image", &hits_gradient(applied));
         });
     }
     // One callback for the component's life: a new one would render every
@@ -131,7 +141,10 @@ pub fn Ribbon(props: &RibbonProps) -> Html {
             <button type="button" class="ribbon-toggle" aria-expanded={open.to_string()} aria-controls="ribbon-marks" onclick={toggle}>
                 { format!("All {} meetings, {span}", notes.meetings.len()) }
             </button>
-            <Marks marks={marks} localized={props.localized} {onkeydown} {onfocus} />
+            <div class="strip">
+                <Marks marks={marks} localized={props.localized} {onkeydown} {onfocus} />
+                <div class="hits" ref={layer} aria-hidden="true" hidden=true></div>
+            </div>
         </nav>
     }
 }

@@ -159,6 +159,11 @@ const REPEATED: &[&str] = &[
     "when-unfiltered",
     "group",
     "group-head",
+    // What a filter switches.
+    "context",
+    "filtered",
+    "hit",
+    "data-meeting-date",
 ];
 
 /// Sends the strings the timeline repeats thousands of times (class names,

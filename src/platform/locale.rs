@@ -76,6 +76,14 @@ fn formatter(style: Style) -> Function {
     })
 }
 
+/// Makes the formatters the timeline uses before they are needed.
+#[cfg_attr(not(feature = "hydration"), allow(dead_code))]
+pub fn warm() {
+    for style in [Style::Long, Style::MonthYear, Style::Clock] {
+        formatter(style);
+    }
+}
+
 fn format(style: Style, millis: i64) -> Option<String> {
     let date = Date::new(&JsValue::from_f64(millis as f64));
     formatter(style)

@@ -15,7 +15,7 @@
 use std::collections::BTreeSet;
 
 use notes::model::{Notes, PersonId, TopicId};
-use notes::query::{term_ranges, UnitState, View};
+use notes::query::{FoldedText, UnitState, View};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement};
 
@@ -36,12 +36,15 @@ struct Card {
     took_part: Option<HtmlElement>,
     slots: Vec<Slot>,
     shown: bool,
-    filtered: bool,
     took_part_text: Option<String>,
     /// The unit states last applied while shown: the same again is no work.
     applied: Option<Option<std::rc::Rc<[UnitState]>>>,
-    /// Per unit slot, its own topic mentions (found when first needed).
-    mentions: Vec<Option<Vec<(TopicId, Element)>>>,
+    /// Per unit slot, its own topic mentions with their child counts (found
+    /// when first needed).
+    mentions: Vec<Option<Vec<(TopicId, Element, u32)>>>,
+    /// Per unit slot, its own text nodes folded for search (found when
+    /// first searched: the next keystroke reuses them).
+    texts: Vec<Option<Vec<(web_sys::Node, FoldedText)>>>,
 }
 
 /// A month's or year's section and whether it is hidden.
@@ -57,6 +60,9 @@ pub struct Applier {
     touched: std::collections::HashSet<String>,
     months: std::collections::HashMap<(i32, u32), Group>,
     years: std::collections::HashMap<i32, Group>,
+    /// The timeline and whether it is marked `filtered` (what only an
+    /// unfiltered view shows is hidden by one class, not one per card).
+    timeline: Option<(Element, bool)>,
 }
 
 fn range(value: &str) -> Option<(u32, u32)> {
@@ -93,8 +99,8 @@ impl Card {
         Card {
             applied: None,
             mentions: Vec::new(),
+            texts: Vec::new(),
             shown: !article.hidden(),
-            filtered: article.class_list().contains("filtered"),
             took_part: article
                 .query_selector(".took-part")
                 .ok()
@@ -129,12 +135,28 @@ impl Applier {
         self.cards.clear();
         self.months.clear();
         self.years.clear();
+        self.timeline = None;
     }
 
     /// Shows what `view` shows: cards, then bullets inside the shown ones.
     /// `took_part` words the note on a meeting shown for attendance alone.
     pub fn apply(&mut self, notes: &Notes, view: &View, took_part: &dyn Fn(&[PersonId]) -> String) {
         let doc = gloo::utils::document();
+        if self.timeline.is_none() {
+            self.timeline = doc
+                .query_selector(".timeline")
+                .ok()
+                .flatten()
+                .map(|t| (t.clone(), t.class_list().contains("filtered")));
+        }
+        if let Some((timeline, was)) = &mut self.timeline {
+            // Every meeting a filter shows is filtered alike.
+            let filtered = view.meetings.iter().any(|mv| mv.units.is_some());
+            if *was != filtered {
+                let _ = timeline.class_list().toggle_with_force("filtered", filtered);
+                *was = filtered;
+            }
+        }
         self.cards.resize_with(notes.meetings.len(), || None);
         let mut views: Vec<Option<&notes::query::MeetingView>> = vec![None; notes.meetings.len()];
         for mv in &view.meetings {
@@ -142,21 +164,19 @@ impl Applier {
         }
         for (i, m) in notes.meetings.iter().enumerate() {
             let mv = views[i];
-            let pristine_fits = mv.is_some_and(|mv| mv.units.is_none()) && !self.touched.contains(&m.anchor);
-            if self.cards[i].is_none() && pristine_fits {
-                continue;
-            }
             if self.cards[i].is_none() {
+                if mv.is_some_and(|mv| mv.units.is_none()) && !self.touched.contains(&m.anchor) {
+                    // As rendered, and to be shown as rendered.
+                    continue;
+                }
                 // Not on the page (yet): nothing to switch.
                 let Some(article) = doc.get_element_by_id(&m.anchor).and_then(|a| a.dyn_into().ok()) else {
                     continue;
                 };
                 self.cards[i] = Some(Card::read(article));
-            }
-            let card = self.cards[i].as_mut().expect("just read");
-            if !self.touched.contains(&m.anchor) {
                 self.touched.insert(m.anchor.clone());
             }
+            let card = self.cards[i].as_mut().expect("just read");
             let shown = mv.is_some();
             if card.shown != shown {
                 toggle(&card.article, !shown);
@@ -175,11 +195,6 @@ impl Applier {
             }
             card.applied = Some(mv.units.clone());
             let states = mv.units.as_deref();
-            let filtered = states.is_some();
-            if card.filtered != filtered {
-                let _ = card.article.class_list().toggle_with_force("filtered", filtered);
-                card.filtered = filtered;
-            }
             if card.took_part_text != note {
                 if card.took_part.is_none() && note.is_some() {
                     // Made when first needed: most cards never show one.
@@ -290,6 +305,7 @@ impl Applier {
                 };
                 let meeting = notes.meeting(mv.meeting);
                 card.mentions.resize_with(card.slots.len(), || None);
+                card.texts.resize_with(card.slots.len(), || None);
                 for (i, slot) in card.slots.iter().enumerate() {
                     if !slot.unit || slot.hidden || states.get(slot.first as usize) != Some(&UnitState::Match) {
                         continue;
@@ -297,18 +313,17 @@ impl Applier {
                     let unit = &meeting.units[slot.first as usize];
                     if !topics.is_empty() && unit.topics.iter().any(|t| topics.contains(t)) {
                         let own = card.mentions[i].get_or_insert_with(|| own_mentions(&slot.el, notes));
-                        for (topic, el) in own.iter() {
+                        for (topic, el, children) in own.iter() {
                             if topics.contains(topic) {
-                                if let Ok(range) = gloo::utils::document().create_range() {
-                                    if range.select_node_contents(el).is_ok() {
-                                        mentions.push(&range);
-                                    }
+                                if let Some(range) = static_range(el, 0, el, *children) {
+                                    mentions.push(&range);
                                 }
                             }
                         }
                     }
                     if !terms.is_empty() && terms.iter().all(|t| unit.search_text.contains(t.as_str())) {
-                        word_ranges(&slot.el, terms, &words);
+                        let texts = card.texts[i].get_or_insert_with(|| own_texts(&slot.el));
+                        word_ranges(texts, terms, &words);
                     }
                 }
             }
@@ -326,7 +341,7 @@ fn own(node: &web_sys::Node, unit: &Element) -> bool {
 }
 
 /// The unit's own topic mentions (not its sub-bullets').
-fn own_mentions(unit: &Element, notes: &Notes) -> Vec<(TopicId, Element)> {
+fn own_mentions(unit: &Element, notes: &Notes) -> Vec<(TopicId, Element, u32)> {
     let mut out = Vec::new();
     let Ok(list) = unit.query_selector_all(".mention[data-topic]") else {
         return out;
@@ -339,33 +354,48 @@ fn own_mentions(unit: &Element, notes: &Notes) -> Vec<(TopicId, Element)> {
             .get_attribute("data-topic")
             .and_then(|slug| notes.topic_by_slug(&slug));
         if let (Some(topic), true) = (topic, own(&el, unit)) {
-            out.push((topic, el));
+            let children = el.child_nodes().length();
+            out.push((topic, el, children));
         }
     }
     out
 }
 
-fn word_ranges(unit: &Element, terms: &[String], out: &js_sys::Array) {
-    let doc = gloo::utils::document();
+/// The unit's own text nodes (not its sub-bullets'), folded for search.
+fn own_texts(unit: &Element) -> Vec<(web_sys::Node, FoldedText)> {
+    let mut out = Vec::new();
     // SHOW_TEXT
-    let Ok(walker) = doc.create_tree_walker_with_what_to_show(unit, 0x4) else {
-        return;
+    let Ok(walker) = gloo::utils::document().create_tree_walker_with_what_to_show(unit, 0x4) else {
+        return out;
     };
     while let Ok(Some(node)) = walker.next_node() {
-        if !own(&node, unit) {
-            continue;
+        if own(&node, unit) {
+            let text = node.text_content().unwrap_or_default();
+            out.push((node, FoldedText::new(&text)));
         }
-        let text = node.text_content().unwrap_or_default();
-        for (start, end) in term_ranges(&text, terms) {
+    }
+    out
+}
+
+fn word_ranges(texts: &[(web_sys::Node, FoldedText)], terms: &[String], out: &js_sys::Array) {
+    for (node, folded) in texts {
+        let text = folded.text();
+        for (start, end) in folded.ranges(terms) {
             // DOM offsets count UTF-16 units.
             let utf16 = |byte: usize| text[..byte].encode_utf16().count() as u32;
-            if let Ok(range) = doc.create_range() {
-                if range.set_start(&node, utf16(start)).is_ok() && range.set_end(&node, utf16(end)).is_ok() {
-                    out.push(&range);
-                }
+            if let Some(range) = static_range(node, utf16(start), node, utf16(end)) {
+                out.push(&range);
             }
         }
     }
+}
+
+/// A range for a highlight. Static, not a live `Range`: the browser updates
+/// every live range on every DOM change, which made each node a render
+/// added or removed cost in proportion to the highlighted mentions.
+/// Highlights are computed afresh after every change of the cards.
+fn static_range(start: &web_sys::Node, from: u32, end: &web_sys::Node, to: u32) -> Option<web_sys::StaticRange> {
+    web_sys::StaticRange::new(&web_sys::StaticRangeInit::new(end, to, start, from)).ok()
 }
 
 /// `CSS.highlights.set(name, new Highlight(...ranges))`, or `delete` when

@@ -183,3 +183,17 @@ test('each filter of the matrix leaves exactly its meetings in the DOM, by link 
     assert.equal(await inDom(page), 15);
   }
 });
+
+test('what only the whole notes show (a meeting\'s location notes) goes while a filter is on and comes back after', async () => {
+  const page = await open(browser.context, server.url + '/');
+  const card = page.locator('article[id="2024-08-06"]');
+  const notes = card.locator('text=Temporarily switched to');
+  assert.equal(await notes.isVisible(), true);
+  await page.locator('.person-chip[data-person="twelho"]').click();
+  await page.waitForFunction(() => document.querySelector('.count').textContent.includes(' of '));
+  assert.equal(await card.isVisible(), true, 'the meeting matches the filter');
+  assert.equal(await notes.isVisible(), false, 'its location notes are not about the person');
+  await page.locator('.person-chip[data-person="twelho"]').click();
+  await page.waitForFunction(() => !document.querySelector('.count').textContent.includes(' of '));
+  assert.equal(await notes.isVisible(), true);
+});

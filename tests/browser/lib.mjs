@@ -114,7 +114,14 @@ export async function allDates(page) {
  */
 export async function highlighted(page, name) {
   await page.waitForFunction((n) => CSS.highlights.get(n)?.size > 0, name);
-  return page.evaluate((n) => [...CSS.highlights.get(n)].map((r) => r.toString()), name);
+  // The page highlights static ranges (no text of their own): read each
+  // through a live range over the same boundaries.
+  return page.evaluate((n) => [...CSS.highlights.get(n)].map((r) => {
+    const live = document.createRange();
+    live.setStart(r.startContainer, r.startOffset);
+    live.setEnd(r.endContainer, r.endOffset);
+    return live.toString();
+  }), name);
 }
 
 /** The `timeline` binary (built by the test command's earlier steps, or now). */

@@ -118,10 +118,13 @@ test('the ribbon holds one mark per meeting, held, skipped and planned apart, th
   const shown = await page.$$eval('article[data-meeting-date]', (as) => as.map((a) => a.dataset.meetingDate).sort());
   const hits = await page.$$eval('[data-ribbon] .mark.hit', (ms) => ms.map((m) => m.dataset.meetingDate).sort());
   assert.deepEqual(hits, shown);
-  // The strip paints exactly those marks in the highlight colour.
+  // The layer over the strip paints exactly those marks in the highlight colour.
   const painted = await page.$$eval('[data-ribbon] .mark', (ms) => {
     const strip = ms[0].parentElement.getBoundingClientRect();
-    const stops = getComputedStyle(ms[0].parentElement).getPropertyValue('--hits');
+    const layer = document.querySelector('[data-ribbon] .hits');
+    const box = layer.getBoundingClientRect();
+    if (layer.hidden || box.width !== strip.width || box.left !== strip.left) return 'the layer does not cover the strip';
+    const stops = layer.style.backgroundImage;
     const spans = [...stops.matchAll(/(?:var\(--hit\)|#[0-9a-f]{6}) ([\d.]+)% ([\d.]+)%/g)].map((m) => [Number(m[1]), Number(m[2])]);
     return ms.filter((m) => {
       const r = m.getBoundingClientRect();
@@ -135,6 +138,7 @@ test('the ribbon holds one mark per meeting, held, skipped and planned apart, th
   // Clearing the filter clears the highlight.
   await page.locator('button.clear').first().click();
   await page.waitForFunction(() => document.querySelectorAll('[data-ribbon] .mark.hit').length === 0);
+  assert.equal(await page.locator('[data-ribbon] .hits').isVisible(), false);
   assert.deepEqual(await axeViolations(page), []);
 });
 

@@ -168,20 +168,54 @@ pub fn term_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
     if terms.is_empty() {
         return Vec::new();
     }
-    let (folded, map) = fold_with_map(text);
-    let mut ranges: Vec<(usize, usize)> = Vec::new();
-    for term in terms.iter().filter(|t| !t.is_empty()) {
-        let mut from = 0;
-        while let Some(pos) = folded[from..].find(term.as_str()) {
-            let start = from + pos;
-            let end = start + term.len();
-            // End after the source character holding the last matched byte:
-            // "a" in "æ" (folded "ae") highlights the "æ", not nothing.
-            let last = map[end - 1];
-            ranges.push((map[start], last + text[last..].chars().next().map_or(0, char::len_utf8)));
-            from = end;
+    FoldedText::new(text).ranges(terms)
+}
+
+/// A text folded once for search, so that highlighting it again for the
+/// next keystroke's terms does not fold it again.
+#[derive(Debug, Clone)]
+pub struct FoldedText {
+    text: String,
+    folded: String,
+    /// Per byte of `folded`, the byte of `text` it came from.
+    map: Vec<usize>,
+}
+
+impl FoldedText {
+    pub fn new(text: &str) -> FoldedText {
+        let (folded, map) = fold_with_map(text);
+        FoldedText {
+            text: text.to_string(),
+            folded,
+            map,
         }
     }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// What [`term_ranges`] gives for this text.
+    pub fn ranges(&self, terms: &[String]) -> Vec<(usize, usize)> {
+        let (text, folded, map) = (&self.text, &self.folded, &self.map);
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        for term in terms.iter().filter(|t| !t.is_empty()) {
+            let mut from = 0;
+            while let Some(pos) = folded[from..].find(term.as_str()) {
+                let start = from + pos;
+                let end = start + term.len();
+                // End after the source character holding the last matched byte:
+                // "a" in "æ" (folded "ae") highlights the "æ", not nothing.
+                let last = map[end - 1];
+                ranges.push((map[start], last + text[last..].chars().next().map_or(0, char::len_utf8)));
+                from = end;
+            }
+        }
+        merge_ranges(ranges)
+    }
+}
+
+fn merge_ranges(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     crate::order::sort_by_rank(&mut ranges, |(s, e)| (*s as i64, *e as i64));
     // Merge overlaps so each character is highlighted once.
     let mut merged: Vec<(usize, usize)> = Vec::new();
