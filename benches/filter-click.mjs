@@ -10,7 +10,8 @@
 // Yew render has been applied to the DOM and style and layout are computed
 // (a MutationObserver fires after the render's microtask; reading
 // offsetHeight then forces style and layout). Paint is not included. Every
-// sample also checks that every matching meeting is in the DOM.
+// sample also checks that every matching meeting is in the DOM. Chip clicks
+// also print the two parts: the app's script, then style and layout.
 import fs from 'node:fs';
 import { serve, launch, synthSite } from '../tests/browser/lib.mjs';
 
@@ -48,8 +49,12 @@ try {
     window.__time = (act) => new Promise((resolve) => {
       const mo = new MutationObserver(() => {
         mo.disconnect();
+        const rendered = performance.now();
         void document.body.offsetHeight;
-        resolve(performance.now() - start);
+        const end = performance.now();
+        // Where the time went: the app's work, then the browser's style and layout.
+        (window.__split ||= []).push([rendered - start, end - rendered]);
+        resolve(end - start);
       });
       mo.observe(document.querySelector('.app'), { subtree: true, childList: true, attributes: true, characterData: true });
       const start = performance.now();
@@ -86,8 +91,10 @@ try {
       await page.evaluate(() => window.__check());
       if (i >= 3) { on.push(a); off.push(b); } // the first clicks warm up
     }
-    console.log(`${name} on: ${stats(on)} (${shown})`);
-    console.log(`${name} off: ${stats(off)}`);
+    const split = (await page.evaluate(() => window.__split.splice(0))).slice(6);
+    const part = (xs) => `script ${stats(xs.map((x) => x[0]))}; style and layout ${stats(xs.map((x) => x[1]))}`;
+    console.log(`${name} on: ${stats(on)} (${shown})\n    ${part(split.filter((_, i) => i % 2 === 0))}`);
+    console.log(`${name} off: ${stats(off)}\n    ${part(split.filter((_, i) => i % 2 === 1))}`);
   }
   const keys = [];
   for (let i = 0; i < runs + 3; i++) {
@@ -99,6 +106,7 @@ try {
   }
   await page.evaluate(() => window.__type(''));
   console.log(`search keystroke ("dra" -> "dram"): ${stats(keys)}`);
+  await page.evaluate(() => window.__split.splice(0));
 } finally {
   await browser.close();
   await server.close();

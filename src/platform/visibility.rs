@@ -39,9 +39,9 @@ struct Card {
     took_part_text: Option<String>,
     /// The unit states last applied while shown: the same again is no work.
     applied: Option<Option<std::rc::Rc<[UnitState]>>>,
-    /// Per unit slot, its own topic mentions with their child counts (found
-    /// when first needed).
-    mentions: Vec<Option<Vec<(TopicId, Element, u32)>>>,
+    /// Per unit slot, its own topic mentions, each with a range over it
+    /// (made when first needed: the mentions do not change while mounted).
+    mentions: Vec<Option<Vec<(TopicId, web_sys::StaticRange)>>>,
     /// Per unit slot, its own text nodes folded for search (found when
     /// first searched: the next keystroke reuses them).
     texts: Vec<Option<Vec<(web_sys::Node, FoldedText)>>>,
@@ -313,11 +313,9 @@ impl Applier {
                     let unit = &meeting.units[slot.first as usize];
                     if !topics.is_empty() && unit.topics.iter().any(|t| topics.contains(t)) {
                         let own = card.mentions[i].get_or_insert_with(|| own_mentions(&slot.el, notes));
-                        for (topic, el, children) in own.iter() {
+                        for (topic, range) in own.iter() {
                             if topics.contains(topic) {
-                                if let Some(range) = static_range(el, 0, el, *children) {
-                                    mentions.push(&range);
-                                }
+                                mentions.push(range);
                             }
                         }
                     }
@@ -341,7 +339,7 @@ fn own(node: &web_sys::Node, unit: &Element) -> bool {
 }
 
 /// The unit's own topic mentions (not its sub-bullets').
-fn own_mentions(unit: &Element, notes: &Notes) -> Vec<(TopicId, Element, u32)> {
+fn own_mentions(unit: &Element, notes: &Notes) -> Vec<(TopicId, web_sys::StaticRange)> {
     let mut out = Vec::new();
     let Ok(list) = unit.query_selector_all(".mention[data-topic]") else {
         return out;
@@ -354,8 +352,9 @@ fn own_mentions(unit: &Element, notes: &Notes) -> Vec<(TopicId, Element, u32)> {
             .get_attribute("data-topic")
             .and_then(|slug| notes.topic_by_slug(&slug));
         if let (Some(topic), true) = (topic, own(&el, unit)) {
-            let children = el.child_nodes().length();
-            out.push((topic, el, children));
+            if let Some(range) = static_range(&el, 0, &el, el.child_nodes().length()) {
+                out.push((topic, range));
+            }
         }
     }
     out
