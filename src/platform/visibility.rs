@@ -1,9 +1,10 @@
 //! What a filter shows, applied to the mounted timeline. Every meeting and
 //! every bullet is rendered once, unfiltered; a filter change then only
 //! flips `hidden` on the cards, sections and bullets whose state changed
-//! (and the `context` class on bullets shown as the context of a match),
-//! and highlights matches with the CSS Custom Highlight API, which paints
-//! ranges without touching the DOM. So a click costs in proportion to what
+//! (and the `context` class on bullets shown as the context of a match;
+//! one `filtered` class on the timeline hides what only the whole notes
+//! show), and highlights matches with the CSS Custom Highlight API, which
+//! paints ranges without touching the DOM. So a click costs in proportion to what
 //! it changes, not to the size of the archive, and nothing a filter matches
 //! ever leaves the DOM.
 //!
