@@ -186,14 +186,7 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
                 { strip(notes, person, &page) }
             </header>
             <div class="page-cols">
-                <section class="page-main" aria-labelledby="page-bullets">
-                    <h3 id="page-bullets">{ format!("Their notes, newest first ({meetings} meetings)") }</h3>
-                    if page.bullets.is_empty() {
-                        <p class="muted">{ "No recap or bullet of theirs in these notes." }</p>
-                    } else {
-                        { cited(notes, &page.bullets, props.localized, props.peek) }
-                    }
-                </section>
+                { bullets_section(format!("Their notes, newest first ({meetings} meetings)"), "No recap or bullet of theirs in these notes.", notes, &page.bullets, props.localized, props.peek) }
                 <aside class="page-side" aria-label="Hardware and links">
                     <h3>{ "Hardware they mention most" }</h3>
                     if page.topics.is_empty() {
@@ -213,6 +206,20 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
 /// A topic in a list, with the number of meetings that go with it.
 fn topic_item(notes: &Notes, t: TopicId, meetings: u32) -> Html {
     html! { <li>{ topic_link(notes, t) }<span class="n">{ meetings_label(meetings) }</span></li> }
+}
+
+/// A page's main column: its bullets under their heading, or `empty`.
+fn bullets_section(title: String, empty: &str, notes: &Notes, list: &[Cited], localized: bool, peek: bool) -> Html {
+    html! {
+        <section class="page-main" aria-labelledby="page-bullets">
+            <h3 id="page-bullets">{ title }</h3>
+            if list.is_empty() {
+                <p class="muted">{ empty.to_string() }</p>
+            } else {
+                { cited(notes, list, localized, peek) }
+            }
+        </section>
+    }
 }
 
 /// A page's links under their heading, or a word that there are none.
@@ -288,14 +295,7 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
                 }
             </header>
             <div class="page-cols">
-                <section class="page-main" aria-labelledby="page-bullets">
-                    <h3 id="page-bullets">{ "Every mention, oldest first" }</h3>
-                    if page.bullets.is_empty() {
-                        <p class="muted">{ "Not mentioned in these notes yet." }</p>
-                    } else {
-                        { cited(notes, &page.bullets, props.localized, props.peek) }
-                    }
-                </section>
+                { bullets_section("Every mention, oldest first".to_string(), "Not mentioned in these notes yet.", notes, &page.bullets, props.localized, props.peek) }
                 <aside class="page-side" aria-label="Related topics and links">
                     <h3>{ "Related" }</h3>
                     if page.parents.is_empty() && page.children.is_empty() && page.siblings.is_empty() {

@@ -103,31 +103,26 @@ enum Command {
         runs: usize,
     },
     /// Write an Atom feed of the held meetings, newest first: date, host, participants and a
-    /// plain-text summary of the recaps, each entry linking to its meeting on the page
-    Feed {
-        /// Notes files ("-" reads stdin), merged into one timeline
-        #[arg(required = true)]
-        files: Vec<String>,
-        /// Write here instead of stdout; the file's name beside the page is the feed's self link
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// The published page; entries link to URL#<meeting anchor>
-        #[arg(long, value_name = "URL", default_value = feed::DEFAULT_BASE_URL)]
-        base_url: String,
-    },
+    /// plain-text summary of the recaps, each entry linking to its meeting on the page; with
+    /// --output, that file's name beside the page is the feed's self link
+    Feed(PageExport),
     /// Write an iCalendar file with one event per meeting (start in UTC, 1 h; all day when the
     /// notes give no time): planned ones included, skipped ones as STATUS:CANCELLED
-    Ics {
-        /// Notes files ("-" reads stdin), merged into one timeline
-        #[arg(required = true)]
-        files: Vec<String>,
-        /// Write here instead of stdout
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// The published page; events link to URL#<meeting anchor>
-        #[arg(long, value_name = "URL", default_value = feed::DEFAULT_BASE_URL)]
-        base_url: String,
-    },
+    Ics(PageExport),
+}
+
+/// What `feed` and `ics` read and where they write.
+#[derive(clap::Args)]
+struct PageExport {
+    /// Notes files ("-" reads stdin), merged into one timeline
+    #[arg(required = true)]
+    files: Vec<String>,
+    /// Write here instead of stdout
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// The published page; entries and events link to URL#<meeting anchor>
+    #[arg(long, value_name = "URL", default_value = feed::DEFAULT_BASE_URL)]
+    base_url: String,
 }
 
 /// A failure at the edge: its message, and whether the caller caused it.
@@ -177,16 +172,8 @@ fn main() -> ExitCode {
             manifest,
         } => run_synth(years, seed, end_year, split, out, manifest),
         Command::Bench { file, runs } => bench(&file, runs),
-        Command::Feed {
-            files,
-            output,
-            base_url,
-        } => run_feed(&files, output.as_deref(), &base_url),
-        Command::Ics {
-            files,
-            output,
-            base_url,
-        } => run_ics(&files, output.as_deref(), &base_url),
+        Command::Feed(a) => run_feed(&a.files, a.output.as_deref(), &a.base_url),
+        Command::Ics(a) => run_ics(&a.files, a.output.as_deref(), &a.base_url),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

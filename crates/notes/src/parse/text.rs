@@ -48,14 +48,7 @@ fn tidy_inner(inlines: &mut Vec<Inline>, linkify_urls: bool) {
                     let text = std::mem::take(t);
                     let mut parts = Vec::new();
                     linkify(&text, first, &mut parts);
-                    let n = parts.len();
-                    if inlines.len() == 1 {
-                        // A lone text: its pieces are the run.
-                        *inlines = parts;
-                    } else {
-                        inlines.splice(i..=i, parts);
-                    }
-                    i += n;
+                    i += replace_at(inlines, i, parts);
                     continue;
                 }
             }
@@ -307,6 +300,18 @@ fn replace_emoji_from(text: &str, first: usize) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Puts `parts` in place of the inline at `i`; returns how many there are.
+pub(super) fn replace_at(inlines: &mut Vec<Inline>, i: usize, parts: Vec<Inline>) -> usize {
+    let n = parts.len();
+    if inlines.len() == 1 {
+        // A lone text (most runs): its pieces are the run.
+        *inlines = parts;
+    } else {
+        inlines.splice(i..=i, parts);
+    }
+    n
 }
 
 #[cfg(test)]

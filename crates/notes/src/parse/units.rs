@@ -210,14 +210,7 @@ fn split_mentions(
                     rest.drain(..at);
                     parts.push(Inline::Text(rest));
                 }
-                let n = parts.len();
-                if inlines.len() == 1 {
-                    // A lone text (most runs): its pieces are the run.
-                    *inlines = parts;
-                } else {
-                    inlines.splice(i..=i, parts);
-                }
-                i += n;
+                i += super::text::replace_at(inlines, i, parts);
                 continue;
             }
             Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) => {
