@@ -13,7 +13,7 @@ use notes::model::{Block, Inline, Item, LinkTarget, Meeting, Notes, UnitId};
 use notes::story::UnitNode;
 use yew::prelude::*;
 
-use super::people::{avatar, person_href, Load};
+use super::people::person_link;
 
 /// What rendering needs besides the blocks themselves.
 #[derive(Clone, Copy)]
@@ -39,14 +39,38 @@ fn join(a: Option<(u32, u32)>, b: Option<(u32, u32)>) -> Option<(u32, u32)> {
     }
 }
 
-/// `first:last`, or just `first` for one unit.
-pub fn range_attr(units: Option<(u32, u32)>) -> Option<String> {
-    units.map(|(a, b)| {
+/// `first:last`, or just `first` for one unit. Cards repeat the same small
+/// ranges thousands of times: each is made once and shared (and sent to
+/// the browser once).
+pub fn range_attr(units: Option<(u32, u32)>) -> Option<AttrValue> {
+    /// Ranges within this many units are shared; longer cards are rare.
+    const SHARED: usize = 64;
+    thread_local! {
+        static RANGES: std::cell::RefCell<Vec<Option<AttrValue>>> = std::cell::RefCell::new(vec![None; SHARED * SHARED]);
+    }
+    let make = |(a, b): (u32, u32)| {
         let s = if a == b { a.to_string() } else { format!("{a}:{b}") };
-        // Cards repeat the same ranges: sent to the browser once.
         crate::platform::dom::intern(&s);
-        s
+        AttrValue::from(s)
+    };
+    units.map(|(a, b)| {
+        let at = (a as usize) * SHARED + b as usize;
+        if b as usize >= SHARED || a > b {
+            return make((a, b));
+        }
+        RANGES.with(|r| r.borrow_mut()[at].get_or_insert_with(|| make((a, b))).clone())
     })
+}
+
+/// A text node, copied once from the model (not into a `String`, then
+/// again into the node's shared string).
+pub fn text(t: &str) -> Html {
+    Html::from(yew::virtual_dom::VText::new(attr(t)))
+}
+
+/// An attribute value copied once from the model.
+pub fn attr(t: &str) -> AttrValue {
+    AttrValue::from(std::rc::Rc::<str>::from(t))
 }
 
 fn unit_of(unit: UnitId) -> Option<(u32, u32)> {
@@ -144,7 +168,11 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
         } => {
             let inner = blocks(inner, ctx);
             // An empty topic shows its title, unfiltered.
-            let class = classes!("group", inner.units.is_none().then_some("when-unfiltered"));
+            let class = if inner.units.is_none() {
+                "group when-unfiltered"
+            } else {
+                "group"
+            };
             let html = html! {
                 <div class={class} data-c={range_attr(inner.units)}>
                     <h6 class="group-head">{ for inline_nodes(title, ctx) }</h6>
@@ -165,19 +193,19 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
                 .meeting
                 .and_then(|m| m.recaps.get(*recap as usize))
                 .map(|r| ctx.notes.person(r.person));
-            let slug = person.map(|p| p.slug.clone()).unwrap_or_default();
-            let name = person
-                .map(|p| p.display_name().to_string())
-                .unwrap_or_else(|| title.clone());
-            let class = classes!("recap", inner.units.is_none().then_some("when-unfiltered"));
+            let slug = person.map(|p| attr(&p.slug)).unwrap_or_default();
+            let class = if inner.units.is_none() {
+                "recap when-unfiltered"
+            } else {
+                "recap"
+            };
             let html = html! {
                 <div class={class} data-person={slug} data-c={range_attr(inner.units)}>
                     <h6 class="recap-head">
-                        if let Some(p) = person { { avatar(p, 24, Load::Near) } }
                         if let Some(p) = person {
-                            <a class="recap-name person-link" href={person_href(p)}>{ name }</a>
+                            { person_link(p, "recap-name person-link") }
                         } else {
-                            <span class="recap-name">{ name }</span>
+                            <span class="recap-name">{ title.clone() }</span>
                         }
                         if let Some(r) = remark { <span class="remark">{ format!(" ({r})") }</span> }
                     </h6>
@@ -204,15 +232,18 @@ fn list_item(item: &Item, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
     // The item's element holds its sub-bullets: its range covers them.
     let units = join(unit_of(item.unit), children.units);
     let own = unit_of(item.unit).map(|(u, _)| (u, units.map_or(u, |(_, last)| last)));
-    let html = html! {
-        <li data-u={range_attr(own)}>
-            if let Some(done) = item.task {
-                <input type="checkbox" checked={done} disabled=true aria-label={if done { "done" } else { "not done" }} />
-            }
-            { for inline_nodes(&item.inlines, ctx) }
-            { for children.nodes }
-        </li>
-    };
+    // One list of children, built in place: a bullet with no checkbox has
+    // no empty placeholder for one (thousands of bullets).
+    let mut nodes = Vec::with_capacity(item.inlines.len() + children.nodes.len() + 1);
+    if let Some(done) = item.task {
+        nodes.push(html! {
+            <input type="checkbox" checked={done} disabled=true aria-label={if done { "done" } else { "not done" }} />
+        });
+    }
+    nodes.extend(item.inlines.iter().map(|i| inline(i, ctx)));
+    nodes.extend(children.nodes);
+    let nodes = Html::from(yew::virtual_dom::VList::with_children(nodes, None));
+    let html = html! { <li data-u={range_attr(own)}>{ nodes }</li> };
     (html, units)
 }
 
@@ -223,8 +254,8 @@ pub fn inline_nodes(inlines: &[Inline], ctx: &Ctx<'_>) -> Vec<Html> {
 
 fn inline(inline: &Inline, ctx: &Ctx<'_>) -> Html {
     match inline {
-        Inline::Text(t) => html! { t.clone() },
-        Inline::Code(t) => html! { <code>{ t.clone() }</code> },
+        Inline::Text(t) => text(t),
+        Inline::Code(t) => html! { <code>{ text(t) }</code> },
         Inline::Emphasis(c) => html! { <em>{ for inline_nodes(c, ctx) }</em> },
         Inline::Strong(c) => html! { <strong>{ for inline_nodes(c, ctx) }</strong> },
         Inline::Strike(c) => html! { <del>{ for inline_nodes(c, ctx) }</del> },
@@ -236,8 +267,10 @@ fn inline(inline: &Inline, ctx: &Ctx<'_>) -> Html {
             _ => html! { <span class="inert-image">{ format!("[image: {alt}]") }</span> },
         },
         Inline::Mention { topic, text: t } => {
-            let slug = ctx.notes.topics.get(topic.0 as usize).map(|t| t.slug.clone());
-            html! { <span class="mention" data-topic={slug}>{ t.clone() }</span> }
+            let slug = ctx.notes.topics.get(topic.0 as usize).map(|t| attr(&t.slug));
+            // Known by its `data-topic` alone (no class: a long archive
+            // holds thousands): what the highlighter looks for.
+            html! { <span data-topic={slug}>{ text(t) }</span> }
         }
         Inline::Html(t) => html! { <code class="raw-html">{ t.clone() }</code> },
         Inline::HardBreak => html! { <br /> },
@@ -250,14 +283,16 @@ fn inline(inline: &Inline, ctx: &Ctx<'_>) -> Html {
 /// `peek`, a web link has a button beside it that opens its preview.
 pub fn link(target: &LinkTarget, children: Vec<Html>, peek: bool) -> Html {
     match target {
-        LinkTarget::Web(url) => html! {
-            <>
-                <a href={url.to_string()} target="_blank" rel="noopener noreferrer" class="ext web">{ for children }</a>
-                if peek { <button type="button" class="peek" aria-label="Preview this link"></button> }
-            </>
-        },
+        LinkTarget::Web(url) => {
+            let a = html! { <a href={attr(url.as_str())} target="_blank" rel="noopener noreferrer" class="ext web">{ for children }</a> };
+            if peek {
+                html! { <>{ a }<button type="button" class="peek" aria-label="Preview this link"></button></> }
+            } else {
+                a
+            }
+        }
         LinkTarget::Mail(url) => html! {
-            <a href={url.to_string()} target="_blank" rel="noopener noreferrer" class="ext">{ for children }</a>
+            <a href={attr(url.as_str())} target="_blank" rel="noopener noreferrer" class="ext">{ for children }</a>
         },
         LinkTarget::Inert(url) => html! {
             <span class="inert-link" title={format!("Not a web link, not opened: {}", truncate(url, 80))}>{ for children }</span>

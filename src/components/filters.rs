@@ -9,7 +9,7 @@ use notes::model::{PersonId, TopicId, TopicKind};
 use notes::query::Filter;
 use yew::prelude::*;
 
-use super::people::{avatar, Load};
+use super::people::avatar;
 use crate::context::use_app;
 use crate::state::{Action, GroupBy};
 
@@ -220,7 +220,7 @@ fn PersonChip(props: &PersonChipProps) -> Html {
                 person.recaps
             )}
             onclick={app.action(move |_: MouseEvent| Action::TogglePerson(id))}>
-            { avatar(person, 20, Load::Now) }
+            { avatar(person, 20) }
             <span class="chip-label">{ person.display_name().to_string() }</span>
             <span class="n">{ n }</span>
         </button>

@@ -10,7 +10,7 @@ use notes::story::{self, unit_node, Cited, PageLink, Presence};
 use yew::prelude::*;
 
 use super::content::{self, Ctx};
-use super::people::{avatar, person_name, Load};
+use super::people::{avatar, person_name};
 use crate::context::use_app;
 use crate::platform::locale;
 use crate::state::{Action, Tab};
@@ -168,7 +168,7 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
             <header class="page-top">
                 <button type="button" class="back" onclick={back}>{ "← All meetings" }</button>
                 <h2 id="page-title" class="page-title">
-                    { avatar(person, 24, Load::Now) }
+                    { avatar(person, 24) }
                     { person.display_name().to_string() }
                     if let Some(h) = person.handle() {
                         if Some(h) != person.name.as_deref() {

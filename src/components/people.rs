@@ -6,49 +6,78 @@ use yew::prelude::*;
 
 use notes::model::Person;
 
-/// How an avatar's image is loaded.
-#[derive(Clone, Copy, PartialEq)]
-pub enum Load {
-    /// Now (the filter chips: few, and on screen).
-    Now,
-    /// When its card comes near the screen: an archive shows thousands of
-    /// avatars, and each image source set costs the browser a load to
-    /// plan. `platform::avatars` sets `src` from `data-src` then.
-    Near,
-}
-
 /// Initials sit under the image, so a failed image (offline, blocked)
 /// leaves a clean circle with initials rather than a broken icon (one
 /// listener for the whole page hides failed images: `platform::avatars`).
-/// The initials are drawn by CSS from `data-initials`, and a card's
-/// avatars are a single element each until their image is wanted: a long
-/// archive holds thousands.
-pub fn avatar(p: &Person, size: u32, load: Load) -> Html {
+/// The initials are drawn by CSS from `data-initials`. For the few avatars
+/// shown alone (filter chips, a person's page); a card's people are
+/// [`person_link`]s.
+pub fn avatar(p: &Person, size: u32) -> Html {
     let class = classes!("avatar", if size <= 20 { "s20" } else { "s24" });
-    let src = p
-        .handle()
-        .map(|h| format!("https://github.com/{h}.png?size={}", size * 2));
-    match load {
-        Load::Now => html! {
-            <span {class} aria-hidden="true" data-initials={p.initials()}>
-                if let Some(src) = src { <img {src} alt="" loading="lazy" /> }
-            </span>
-        },
-        Load::Near => html! {
-            <span {class} aria-hidden="true" data-initials={p.initials()} data-src={src}></span>
-        },
+    html! {
+        <span {class} aria-hidden="true" data-initials={p.initials()}>
+            if let Some(src) = avatar_src(p, size) { <img {src} alt="" loading="lazy" /> }
+        </span>
+    }
+}
+
+fn avatar_src(p: &Person, size: u32) -> Option<String> {
+    p.handle()
+        .map(|h| format!("https://github.com/{h}.png?size={}", size * 2))
+}
+
+/// A link to the person's page, its avatar drawn by CSS before the name
+/// (`data-initials`, and the image once `platform::avatars` has loaded
+/// `data-src`). A long archive names people a few thousand times: an
+/// avatar that is no element of its own keeps each card smaller to build.
+pub fn person_link(p: &Person, class: &'static str) -> Html {
+    /// Per person: href, initials, image and name, made once and shared
+    /// by the few thousand links to the same few dozen people (checked
+    /// against the person, whose name or handle a reload may change).
+    #[derive(Clone)]
+    struct Strings {
+        handle: Option<String>,
+        href: AttrValue,
+        initials: AttrValue,
+        src: Option<AttrValue>,
+        name: AttrValue,
+    }
+    thread_local! {
+        static PEOPLE: std::cell::RefCell<std::collections::HashMap<String, Strings>> = Default::default();
+    }
+    let fresh = || Strings {
+        handle: p.handle().map(str::to_string),
+        href: person_href(p).into(),
+        initials: p.initials().into(),
+        src: avatar_src(p, 24).map(AttrValue::from),
+        name: AttrValue::from(p.display_name().to_string()),
+    };
+    let Strings {
+        href,
+        initials,
+        src,
+        name,
+        ..
+    } = PEOPLE.with(|people| {
+        let mut people = people.borrow_mut();
+        match people.get(&p.slug) {
+            Some(s) if s.name == p.display_name() && s.handle.as_deref() == p.handle() => s.clone(),
+            _ => {
+                let s = fresh();
+                people.insert(p.slug.clone(), s.clone());
+                s
+            }
+        }
+    });
+    html! {
+        <a {class} {href} data-initials={initials} data-src={src}>{ name }</a>
     }
 }
 
 /// Avatar and name, opening the person's page (their recaps, meetings and
 /// hardware over the years).
 pub fn person_name(p: &Person) -> Html {
-    html! {
-        <a class="person person-link" href={person_href(p)}>
-            { avatar(p, 24, Load::Near) }
-            { p.display_name().to_string() }
-        </a>
-    }
+    person_link(p, "person person-link")
 }
 
 /// The person's page: `?view=person&person=<id>`.

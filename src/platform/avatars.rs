@@ -1,12 +1,74 @@
-//! Avatars in the timeline load when their card comes near the screen:
-//! cards render `<span class="avatar" data-src>`, and one
-//! IntersectionObserver adds the `<img>` for the cards it sees. One
-//! capturing listener hides any avatar that fails to load (offline,
-//! blocked), leaving its initials.
+//! Avatars in the timeline load when their card comes near the screen.
+//! A card's person links carry `data-initials` and `data-src`, and CSS
+//! draws the avatar before the name: initials on a circle, and the image
+//! over them once it has loaded. One IntersectionObserver watches the
+//! cards; each distinct image is loaded once, off the page, and given to
+//! every link waiting for it, so an image that fails (offline, blocked)
+//! leaves the initials. The few avatars shown alone (filter chips, a
+//! person's page) are `<img>`s: one capturing listener hides those that
+//! fail to load.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
+use web_sys::{
+    Element, HtmlElement, HtmlImageElement, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit,
+};
+
+/// An image's state, by URL.
+enum Image {
+    /// Loading, with the links that wait for it.
+    Loading(Vec<HtmlElement>),
+    Loaded,
+    Failed,
+}
+
+thread_local! {
+    static IMAGES: RefCell<HashMap<String, Image>> = RefCell::new(HashMap::new());
+}
+
+/// Puts the image under `--avatar`, which the CSS draws over the initials.
+fn picture(link: &HtmlElement, src: &str) {
+    // GitHub handles are letters, digits and hyphens; escaped all the same.
+    let url = format!("url(\"{}\")", src.replace('\\', "\\\\").replace('"', "\\\""));
+    let _ = link.style().set_property("--avatar", &url);
+}
+
+/// Shows `link`'s avatar image once it has loaded (at once if it has).
+fn show(link: HtmlElement, src: String) {
+    IMAGES.with(|images| {
+        let mut images = images.borrow_mut();
+        match images.get_mut(&src) {
+            Some(Image::Loaded) => picture(&link, &src),
+            Some(Image::Failed) => {}
+            Some(Image::Loading(waiting)) => waiting.push(link),
+            None => {
+                let Ok(img) = HtmlImageElement::new() else { return };
+                let done = |ok: bool, src: String| {
+                    move || {
+                        IMAGES.with(|images| {
+                            let state = if ok { Image::Loaded } else { Image::Failed };
+                            let before = images.borrow_mut().insert(src.clone(), state);
+                            if let (true, Some(Image::Loading(waiting))) = (ok, before) {
+                                for link in waiting {
+                                    picture(&link, &src);
+                                }
+                            }
+                        })
+                    }
+                };
+                let onload = Closure::once_into_js(done(true, src.clone()));
+                let onerror = Closure::once_into_js(done(false, src.clone()));
+                img.set_onload(Some(onload.unchecked_ref()));
+                img.set_onerror(Some(onerror.unchecked_ref()));
+                img.set_src(&src);
+                images.insert(src, Image::Loading(vec![link]));
+            }
+        }
+    });
+}
 
 /// Loads avatars of cards within a screen or so of the viewport. Returns
 /// what must be kept alive; dropping it stops watching.
@@ -20,19 +82,15 @@ pub fn load_near_screen() -> Option<Box<dyn std::any::Any>> {
                 }
                 let body = entry.target();
                 observer.unobserve(&body);
-                let doc = gloo::utils::document();
-                if let Ok(list) = body.query_selector_all(".avatar[data-src]") {
+                if let Ok(list) = body.query_selector_all("[data-src]") {
                     for i in 0..list.length() {
-                        let Some(avatar) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                        let Some(link) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
                             continue;
                         };
-                        let (Some(src), Ok(img)) = (avatar.get_attribute("data-src"), doc.create_element("img")) else {
-                            continue;
-                        };
-                        let _ = avatar.remove_attribute("data-src");
-                        let _ = img.set_attribute("alt", "");
-                        let _ = img.set_attribute("src", &src);
-                        let _ = avatar.append_child(&img);
+                        if let Some(src) = link.get_attribute("data-src") {
+                            let _ = link.remove_attribute("data-src");
+                            show(link, src);
+                        }
                     }
                 }
             }
@@ -61,7 +119,7 @@ pub fn load_near_screen() -> Option<Box<dyn std::any::Any>> {
     Some(Box::new(Watch(observer, callback)))
 }
 
-/// Hides avatar images that fail to load, page-wide (error events do not
+/// Hides the chips' and pages' avatar images that fail to load, page-wide (error events do not
 /// bubble, so the listener captures), and those that failed already: the
 /// prerendered page's images start loading before the app runs.
 pub fn hide_failed() -> gloo::events::EventListener {

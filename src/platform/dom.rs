@@ -110,7 +110,6 @@ pub fn intern(s: &str) {
 /// Class names and labels every card repeats.
 #[cfg_attr(not(feature = "hydration"), allow(dead_code))]
 const REPEATED: &[&str] = &[
-    "mention",
     "true",
     "avatar s24",
     "avatar s20",

@@ -342,7 +342,7 @@ fn own(node: &web_sys::Node, unit: &Element) -> bool {
 /// The unit's own topic mentions (not its sub-bullets').
 fn own_mentions(unit: &Element, notes: &Notes) -> Vec<(TopicId, web_sys::StaticRange)> {
     let mut out = Vec::new();
-    let Ok(list) = unit.query_selector_all(".mention[data-topic]") else {
+    let Ok(list) = unit.query_selector_all("[data-topic]") else {
         return out;
     };
     for i in 0..list.length() {

@@ -128,7 +128,10 @@ export async function highlighted(page, name) {
 export function timelineBin() {
   const target = process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target');
   const bin = path.join(target, 'debug', 'timeline');
-  if (!fs.existsSync(bin)) execFileSync('cargo', ['build', '-q', '-p', 'cli', '--bin', 'timeline'], { cwd: ROOT });
+  // Built once per run (a no-op when up to date): a stale binary would
+  // prerender markup the app no longer hydrates.
+  if (!timelineBin.built) execFileSync('cargo', ['build', '-q', '-p', 'cli', '--bin', 'timeline'], { cwd: ROOT });
+  timelineBin.built = true;
   return bin;
 }
 

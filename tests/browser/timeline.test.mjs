@@ -129,3 +129,44 @@ test('find in page and #date anchors reach cards the browser has not painted yet
     return r.top >= 0 && r.top < innerHeight / 2;
   });
 });
+
+test('avatars: the image over the initials once loaded, initials where it fails, loaded as cards come near', async () => {
+  const page = await browser.context.newPage();
+  // github.com plays its part: one person has an avatar, the others' fail.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+  const asked = [];
+  await page.route('https://github.com/**', (route) => {
+    const url = route.request().url();
+    asked.push(url);
+    return url.includes('/twelho.png') ? route.fulfill({ contentType: 'image/png', body: png }) : route.fulfill({ status: 404 });
+  });
+  await page.goto(server.url + '/');
+  await page.waitForSelector('html[data-app="ready"]');
+  const avatar = (sel) => page.$eval(sel, (a) => {
+    const s = getComputedStyle(a, '::before');
+    return { image: s.backgroundImage, color: s.color, initials: s.content, w: s.width };
+  });
+  const first = 'article[data-meeting-date="2024-08-20"]';
+  await page.waitForFunction((sel) => getComputedStyle(document.querySelector(sel), '::before').backgroundImage.includes('twelho.png'), `${first} .participants a[href$="person=twelho"]`);
+  const pictured = await avatar(`${first} .participants a[href$="person=twelho"]`);
+  assert.match(pictured.image, /twelho\.png/);
+  assert.equal(pictured.color, 'rgba(0, 0, 0, 0)', 'initials hidden under the image');
+  assert.equal(pictured.w, '24px');
+  // A failed image leaves the initials, readable.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.includes('orangecms.png')));
+  await page.waitForTimeout(100);
+  const initials = await avatar(`${first} .participants a[href$="person=orangecms"]`);
+  assert.doesNotMatch(initials.image, /orangecms/);
+  assert.notEqual(initials.color, 'rgba(0, 0, 0, 0)');
+  assert.match(initials.initials, /"DM"/);
+  // Recaps draw it too; the link's name is the person's name alone.
+  await page.waitForFunction((sel) => getComputedStyle(document.querySelector(sel), '::before').backgroundImage.includes('twelho.png'), 'article[data-meeting-date="2024-08-20"] .recap-name[href$="person=twelho"]');
+  const name = await page.locator('article[data-meeting-date="2024-08-20"] .recap-name[href$="person=twelho"]').evaluate((a) => a.textContent);
+  assert.equal(await page.getByRole('link', { name, exact: true }).first().count(), 1);
+  // Each image is asked for once however many links show it; far cards wait.
+  assert.equal(asked.filter((u) => u.includes('/twelho.png?size=48')).length, 1, asked.join(' '));
+  assert.ok(await page.locator('article[data-meeting-date="2024-01-09"] [data-src]').count() > 0, 'the oldest card waits');
+  await page.locator('article[data-meeting-date="2024-01-09"]').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelectorAll('article[data-meeting-date="2024-01-09"] [data-src]').length === 0);
+  await page.close();
+});

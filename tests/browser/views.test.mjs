@@ -89,7 +89,7 @@ test("a topic's story: every meeting that mentions it in time order, who, relate
   assert.deepEqual(dates, [...topic.meetings].sort());
   // Each listed meeting shows the bullets that name it (or a board built on it).
   for (const d of dates) {
-    assert.ok(await page.locator(`.cited-list [data-meeting-date="${d}"] .mention`).count() > 0, `${d} shows a mention`);
+    assert.ok(await page.locator(`.cited-list [data-meeting-date="${d}"] [data-topic]`).count() > 0, `${d} shows a mention`);
   }
   assert.equal(await page.locator('.fact', { hasText: 'Meetings' }).locator('dd').innerText(), String(topic.meetings.length));
   assert.ok(await page.locator('.who-list a.person-link').count() > 0, 'who talked about it');
