@@ -58,6 +58,7 @@ fn main() {
             text: &d.text,
         })
         .collect();
+    // Each alone, 41 runs in a row (warm caches for each).
     let (ours, ours_min) = measure(41, || parse(black_box(&sources)));
     let (cmark, cmark_min) = measure(41, || {
         archive
@@ -67,11 +68,50 @@ fn main() {
             .collect::<Vec<_>>()
     });
     println!(
-        "five-year archive ({} KB, {} meetings): ours median {ours:?} (min {ours_min:?}), \
+        "five-year archive ({} KB, {} meetings), each alone: ours median {ours:?} (min {ours_min:?}), \
          pulldown-cmark push_html median {cmark:?} (min {cmark_min:?}): {:.1}x",
         bytes / 1024,
         archive.meetings.len(),
         ours.as_secs_f64() / cmark.as_secs_f64()
+    );
+    // Then turn about: ours and pulldown-cmark's turns alternate, so that the machine
+    // drifting (frequency, other load) weighs on both alike; the ratio is
+    // the median of each pair's.
+    let cmark_all = || {
+        archive
+            .documents
+            .iter()
+            .map(|d| push_html(black_box(&d.text)))
+            .collect::<Vec<_>>()
+    };
+    drop((parse(&sources), cmark_all())); // warm-up
+    let pairs: Vec<(Duration, Duration)> = (0..41)
+        .map(|_| {
+            let start = Instant::now();
+            let made = black_box(parse(black_box(&sources)));
+            let ours = start.elapsed();
+            drop(made);
+            let start = Instant::now();
+            let html = black_box(cmark_all());
+            let cmark = start.elapsed();
+            drop(html);
+            (ours, cmark)
+        })
+        .collect();
+    let median = |mut xs: Vec<f64>| {
+        xs.sort_by(f64::total_cmp);
+        xs[xs.len() / 2]
+    };
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let ours = median(pairs.iter().map(|p| ms(p.0)).collect());
+    let cmark = median(pairs.iter().map(|p| ms(p.1)).collect());
+    let ratio = median(pairs.iter().map(|p| p.0.as_secs_f64() / p.1.as_secs_f64()).collect());
+    let worst = pairs.iter().map(|p| p.0.as_secs_f64() / p.1.as_secs_f64()).fold(0.0, f64::max);
+    println!(
+        "five-year archive ({} KB, {} meetings), 41 alternating pairs: ours median {ours:.2} ms, \
+         pulldown-cmark push_html median {cmark:.2} ms: {ratio:.1}x (median of the pairs' ratios; highest {worst:.1}x)",
+        bytes / 1024,
+        archive.meetings.len(),
     );
 
     for size in [1024 * 1024, 10 * 1024 * 1024] {
