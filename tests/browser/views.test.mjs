@@ -40,6 +40,10 @@ test("a person's page: first and latest meeting, counts, attendance strip, their
   assert.equal(await page.locator('svg.attendance rect').count(), model.meetings.length);
   assert.equal(await page.locator('svg.attendance rect.hosted').count(), hosted.length);
   assert.match(await page.locator('svg.attendance').getAttribute('aria-label'), new RegExp(`took part in ${involved.length} of ${held.length} meetings`));
+  // Its legend's keys sit on one line (no card style reaches them).
+  const tops = await page.$$eval('.legend .key', (ks) => ks.map((k) => Math.round(k.getBoundingClientRect().top)));
+  assert.equal(tops.length, 4);
+  assert.equal(new Set(tops).size, 1, `legend keys at ${tops}`);
   // Every meeting with a recap of theirs is listed, newest first.
   const dates = await listed(page);
   for (const m of recaps) assert.ok(dates.includes(m.date), `${m.date} is listed`);
