@@ -4,8 +4,9 @@
 //!
 //! Content is rendered once, unfiltered. What a filter may hide is marked
 //! for `platform::visibility`, which switches it without a re-render:
-//! `data-u` on a unit (its id, or `first:last` when sub-bullets follow) and
-//! `data-c="first:last"` on a container of units. What only an unfiltered
+//! `data-u` on a unit (its id, or `first:last` when sub-bullets follow). The
+//! containers of units (sections, recaps, groups, lists, quotes) carry no
+//! mark: the units inside them say what they hold. What only an unfiltered
 //! view shows (headings inside notes, rules, empty groups) carries the
 //! `when-unfiltered` class.
 
@@ -111,10 +112,9 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
                     html
                 })
                 .collect();
-            let c = range_attr(units);
             let html = match start {
-                Some(n) => html! { <ol start={n.to_string()} data-c={c}>{ for lis }</ol> },
-                None => html! { <ul data-c={c}>{ for lis }</ul> },
+                Some(n) => html! { <ol start={n.to_string()}>{ for lis }</ol> },
+                None => html! { <ul>{ for lis }</ul> },
             };
             (html, units)
         }
@@ -153,10 +153,7 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
         }
         Block::Quote(inner) => {
             let inner = blocks(inner, ctx);
-            (
-                html! { <blockquote data-c={range_attr(inner.units)}>{ for inner.nodes }</blockquote> },
-                inner.units,
-            )
+            (html! { <blockquote>{ for inner.nodes }</blockquote> }, inner.units)
         }
         Block::Heading { inlines, .. } => (
             html! { <p class="note-heading when-unfiltered">{ for inline_nodes(inlines, ctx) }</p> },
@@ -174,7 +171,7 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
                 "group"
             };
             let html = html! {
-                <div class={class} data-c={range_attr(inner.units)}>
+                <div class={class}>
                     <h6 class="group-head">{ for inline_nodes(title, ctx) }</h6>
                     { for inner.nodes }
                 </div>
@@ -200,7 +197,7 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
                 "recap"
             };
             let html = html! {
-                <div class={class} data-person={slug} data-c={range_attr(inner.units)}>
+                <div class={class} data-person={slug}>
                     <h6 class="recap-head">
                         if let Some(p) = person {
                             { person_link(p, "recap-name person-link") }

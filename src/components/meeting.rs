@@ -10,7 +10,7 @@
 use notes::model::{datefmt, Meeting, MeetingStatus, SectionKind};
 use yew::prelude::*;
 
-use super::content::{self, range_attr, Ctx};
+use super::content::{self, Ctx};
 use super::people::person_name;
 use crate::context::use_app;
 use crate::platform::clock::{offset_label, reader_offset};
@@ -63,7 +63,7 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
                 (_, true) => "section other when-unfiltered",
             };
             html! {
-                <section class={class} data-c={range_attr(body.units)}>
+                <section class={class}>
                     if !s.title.is_empty() { <h5 class="section-head">{ content::text(&s.title) }</h5> }
                     { for body.nodes }
                 </section>

@@ -9,9 +9,10 @@
 //! ever leaves the DOM.
 //!
 //! The render marks what can be switched: `data-u` on a unit (a bullet,
-//! paragraph, code block or table) and `data-c="first:last"` on a container
-//! (list, section, recap, group, quote) with the units it holds. A unit's
-//! element holds its sub-bullets too, so its `data-u` is also a range.
+//! paragraph, code block or table). A unit's element holds its sub-bullets
+//! too, so its `data-u` is also a range. A container (list, section, recap,
+//! group, quote) holds the units inside it, read from the DOM when a card is
+//! first switched: thousands of containers need no mark of their own.
 
 use std::collections::BTreeSet;
 
@@ -66,6 +67,9 @@ pub struct Applier {
     timeline: Option<(Element, bool)>,
 }
 
+/// A card's units and the containers that may hold them, in document order.
+const SLOTS: &str = "[data-u], section.section, div.recap, div.group, ul, ol, blockquote";
+
 fn range(value: &str) -> Option<(u32, u32)> {
     let (a, b) = value.split_once(':').unwrap_or((value, value));
     Some((a.parse().ok()?, b.parse().ok()?))
@@ -73,20 +77,37 @@ fn range(value: &str) -> Option<(u32, u32)> {
 
 impl Card {
     fn read(article: HtmlElement) -> Card {
-        let mut slots = Vec::new();
-        if let Ok(list) = article.query_selector_all("[data-u], [data-c]") {
+        let mut slots: Vec<Slot> = Vec::new();
+        if let Ok(list) = article.query_selector_all(SLOTS) {
+            // The containers the current element is in (their slots), in
+            // document order: each unit widens all of them.
+            let mut open: Vec<usize> = Vec::new();
             for i in 0..list.length() {
                 let Some(el) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
                     continue;
                 };
+                while let Some(&c) = open.last() {
+                    if slots[c].el.contains(Some(&el)) {
+                        break;
+                    }
+                    open.pop();
+                }
                 let unit = el.get_attribute("data-u");
-                let Some((first, last)) = unit
-                    .as_deref()
-                    .or(el.get_attribute("data-c").as_deref())
-                    .and_then(range)
-                else {
-                    continue;
+                let (first, last) = match unit.as_deref().map(range) {
+                    Some(Some(r)) => r,
+                    Some(None) => continue,
+                    // Widened by the units inside; none left it empty.
+                    None => (u32::MAX, 0),
                 };
+                if unit.is_some() {
+                    for &c in &open {
+                        let s = &mut slots[c];
+                        s.first = s.first.min(first);
+                        s.last = s.last.max(last);
+                    }
+                } else {
+                    open.push(slots.len());
+                }
                 slots.push(Slot {
                     hidden: el.hidden(),
                     context: el.class_list().contains("context"),
@@ -97,6 +118,8 @@ impl Card {
                 });
             }
         }
+        // Containers with no unit (participants, an agenda) switch nothing.
+        slots.retain(|s| s.first <= s.last);
         Card {
             applied: None,
             mentions: Vec::new(),

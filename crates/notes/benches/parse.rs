@@ -106,7 +106,10 @@ fn main() {
     let ours = median(pairs.iter().map(|p| ms(p.0)).collect());
     let cmark = median(pairs.iter().map(|p| ms(p.1)).collect());
     let ratio = median(pairs.iter().map(|p| p.0.as_secs_f64() / p.1.as_secs_f64()).collect());
-    let worst = pairs.iter().map(|p| p.0.as_secs_f64() / p.1.as_secs_f64()).fold(0.0, f64::max);
+    let worst = pairs
+        .iter()
+        .map(|p| p.0.as_secs_f64() / p.1.as_secs_f64())
+        .fold(0.0, f64::max);
     println!(
         "five-year archive ({} KB, {} meetings), 41 alternating pairs: ours median {ours:.2} ms, \
          pulldown-cmark push_html median {cmark:.2} ms: {ratio:.1}x (median of the pairs' ratios; highest {worst:.1}x)",
