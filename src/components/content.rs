@@ -191,23 +191,22 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
                 .and_then(|m| m.recaps.get(*recap as usize))
                 .map(|r| ctx.notes.person(r.person));
             let slug = person.map(|p| attr(&p.slug)).unwrap_or_default();
-            let class = if inner.units.is_none() {
-                "recap when-unfiltered"
-            } else {
-                "recap"
+            let head = html! {
+                <h6 class="recap-head">
+                    if let Some(p) = person {
+                        { person_link(p, true) }
+                    } else {
+                        <span class="recap-name">{ title.clone() }</span>
+                    }
+                    if let Some(r) = remark { <span class="remark">{ format!(" ({r})") }</span> }
+                </h6>
             };
-            let html = html! {
-                <div class={class} data-person={slug}>
-                    <h6 class="recap-head">
-                        if let Some(p) = person {
-                            { person_link(p, "recap-name person-link") }
-                        } else {
-                            <span class="recap-name">{ title.clone() }</span>
-                        }
-                        if let Some(r) = remark { <span class="remark">{ format!(" ({r})") }</span> }
-                    </h6>
-                    { for inner.nodes }
-                </div>
+            let body = Html::from(yew::virtual_dom::VList::with_children(inner.nodes, None));
+            // Literal classes: an expression would be split and joined again per recap.
+            let html = if inner.units.is_none() {
+                html! { <div class="recap when-unfiltered" data-person={slug}>{ head }{ body }</div> }
+            } else {
+                html! { <div class="recap" data-person={slug}>{ head }{ body }</div> }
             };
             (html, inner.units)
         }

@@ -196,7 +196,7 @@ fn start_time(m: &Meeting, clock_ready: bool) -> Html {
     };
     html! {
         <span class="time">
-            <time datetime={datetime} title={written}>{ locale::clock(utc, clock_ready).unwrap_or_else(|| datefmt::clock(shown)) }</time>
+            <time datetime={datetime} title={written}>{ locale::clock_at(utc, shown, offset.is_some()).unwrap_or_else(|| datefmt::clock(shown)) }</time>
             <span class="zone">{ zone }</span>
         </span>
     }

@@ -30,7 +30,8 @@ fn avatar_src(p: &Person, size: u32) -> Option<String> {
 /// (`data-initials`, and the image once `platform::avatars` has loaded
 /// `data-src`). A long archive names people a few thousand times: an
 /// avatar that is no element of its own keeps each card smaller to build.
-pub fn person_link(p: &Person, class: &'static str) -> Html {
+/// `recap`: the name heading a recap.
+pub fn person_link(p: &Person, recap: bool) -> Html {
     /// Per person: href, initials, image and name, made once and shared
     /// by the few thousand links to the same few dozen people (checked
     /// against the person, whose name or handle a reload may change).
@@ -69,15 +70,18 @@ pub fn person_link(p: &Person, class: &'static str) -> Html {
             }
         }
     });
-    html! {
-        <a {class} {href} data-initials={initials} data-src={src}>{ name }</a>
+    // Literal classes: an expression would be split and joined again per link.
+    if recap {
+        html! { <a class="recap-name person-link" {href} data-initials={initials} data-src={src}>{ name }</a> }
+    } else {
+        html! { <a class="person person-link" {href} data-initials={initials} data-src={src}>{ name }</a> }
     }
 }
 
 /// Avatar and name, opening the person's page (their recaps, meetings and
 /// hardware over the years).
 pub fn person_name(p: &Person) -> Html {
-    person_link(p, "person person-link")
+    person_link(p, false)
 }
 
 /// The person's page: `?view=person&person=<id>`.

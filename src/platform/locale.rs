@@ -126,6 +126,26 @@ pub fn month_year(d: NaiveDate, localized: bool) -> String {
     })
 }
 
+/// [`clock`] for an instant whose wall time in the reader's zone is
+/// `local`: the same wall time reads the same, so each is formatted once
+/// (an archive's meetings mostly start at the same hour).
+pub fn clock_at(utc: NaiveDateTime, local: NaiveDateTime, localized: bool) -> Option<String> {
+    use chrono::Timelike;
+    thread_local! {
+        static CLOCKS: RefCell<Vec<((u32, u32), String)>> = const { RefCell::new(Vec::new()) };
+    }
+    if !localized {
+        return None;
+    }
+    let key = (local.hour(), local.minute());
+    if let Some(s) = CLOCKS.with(|c| c.borrow().iter().find(|(k, _)| *k == key).map(|(_, s)| s.clone())) {
+        return Some(s);
+    }
+    let s = clock(utc, true)?;
+    CLOCKS.with(|c| c.borrow_mut().push((key, s.clone())));
+    Some(s)
+}
+
 /// The time of day of the instant `utc` in the reader's zone and form
 /// ("18:00", "6:00 PM"); `None` before the page runs.
 pub fn clock(utc: NaiveDateTime, localized: bool) -> Option<String> {
