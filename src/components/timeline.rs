@@ -52,10 +52,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         // New cards, new order: the elements known so far may be gone, and
         // new cards' avatars wait to come near the screen.
         let applier = applier.clone();
-        use_effect_with((cards.clone(), app.notes.clone()), move |_| {
+        use_effect_with((cards.clone(), app.notes.clone()), move |(_, notes)| {
             applier.borrow_mut().reset();
             let watch = crate::platform::avatars::load_near_screen();
-            move || drop(watch)
+            // The cards are read while the page is idle, so the first
+            // filter only switches what it changes.
+            let notes = notes.clone();
+            let ahead =
+                crate::platform::dom::when_idle(move |left| applier.borrow_mut().read_ahead(&notes, &|| left() > 2.0));
+            move || drop((watch, ahead))
         });
     }
     {

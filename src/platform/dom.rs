@@ -197,3 +197,49 @@ pub fn intern_repeated(notes: &notes::model::Notes) {
         intern(&i.to_string());
     }
 }
+
+/// Stops [`when_idle`]'s work when dropped.
+pub struct Idle(std::rc::Rc<std::cell::Cell<bool>>);
+
+impl Drop for Idle {
+    fn drop(&mut self) {
+        self.0.set(true);
+    }
+}
+
+type IdleStep = std::rc::Rc<std::cell::RefCell<dyn FnMut(&dyn Fn() -> f64) -> bool>>;
+
+/// Runs `step` while the browser is idle, again and again until it returns
+/// true (done). `step` is given the milliseconds left of the idle period,
+/// and stops when they run low. Where there is no `requestIdleCallback`
+/// (Safari), each step gets 5 ms after a timeout.
+pub fn when_idle(step: impl FnMut(&dyn Fn() -> f64) -> bool + 'static) -> Idle {
+    let stop = std::rc::Rc::new(std::cell::Cell::new(false));
+    schedule_idle(std::rc::Rc::new(std::cell::RefCell::new(step)), stop.clone());
+    Idle(stop)
+}
+
+fn schedule_idle(step: IdleStep, stop: std::rc::Rc<std::cell::Cell<bool>>) {
+    use wasm_bindgen::JsCast;
+    let window = gloo::utils::window();
+    let now = || gloo::utils::window().performance().map_or(0.0, |p| p.now());
+    let run = wasm_bindgen::closure::Closure::once_into_js(move |deadline: wasm_bindgen::JsValue| {
+        if stop.get() {
+            return;
+        }
+        let deadline = deadline.dyn_into::<web_sys::IdleDeadline>().ok();
+        let start = now();
+        let left = || {
+            deadline
+                .as_ref()
+                .map_or_else(|| 5.0 - (now() - start), |d| d.time_remaining())
+        };
+        let done = (step.borrow_mut())(&left);
+        if !done {
+            schedule_idle(step, stop);
+        }
+    });
+    if window.request_idle_callback(run.unchecked_ref()).is_err() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 20);
+    }
+}

@@ -47,6 +47,8 @@ struct Card {
     /// Per unit slot, its own text nodes folded for search (found when
     /// first searched: the next keystroke reuses them).
     texts: Vec<Option<Vec<(web_sys::Node, FoldedText)>>>,
+    /// Switched at least once (else only read ahead, as rendered).
+    touched: bool,
 }
 
 /// A month's or year's section and whether it is hidden.
@@ -65,6 +67,8 @@ pub struct Applier {
     /// The timeline and whether it is marked `filtered` (what only an
     /// unfiltered view shows is hidden by one class, not one per card).
     timeline: Option<(Element, bool)>,
+    /// The next meeting [`Applier::read_ahead`] looks at.
+    ahead: usize,
 }
 
 /// A card's units and the containers that may hold them, in document order.
@@ -121,6 +125,7 @@ impl Card {
         // Containers with no unit (participants, an agenda) switch nothing.
         slots.retain(|s| s.first <= s.last);
         Card {
+            touched: false,
             applied: None,
             mentions: Vec::new(),
             texts: Vec::new(),
@@ -160,6 +165,28 @@ impl Applier {
         self.months.clear();
         self.years.clear();
         self.timeline = None;
+        self.ahead = 0;
+    }
+
+    /// Reads the cards on the page not read yet, while `more()` says there
+    /// is time: the first filter then only switches them. True once every
+    /// card has been read.
+    pub fn read_ahead(&mut self, notes: &Notes, more: &dyn Fn() -> bool) -> bool {
+        let doc = gloo::utils::document();
+        self.cards.resize_with(notes.meetings.len(), || None);
+        while let Some(m) = notes.meetings.get(self.ahead) {
+            if !more() {
+                return false;
+            }
+            let i = self.ahead;
+            self.ahead += 1;
+            if self.cards[i].is_none() {
+                if let Some(article) = doc.get_element_by_id(&m.anchor).and_then(|a| a.dyn_into().ok()) {
+                    self.cards[i] = Some(Card::read(article));
+                }
+            }
+        }
+        true
     }
 
     /// Shows what `view` shows: cards, then bullets inside the shown ones.
@@ -198,9 +225,14 @@ impl Applier {
                     continue;
                 };
                 self.cards[i] = Some(Card::read(article));
-                self.touched.insert(m.anchor.clone());
             }
             let card = self.cards[i].as_mut().expect("just read");
+            if !card.touched {
+                // Read ahead or just now: from here on it may differ from
+                // its render, and is read again after the next one.
+                card.touched = true;
+                self.touched.insert(m.anchor.clone());
+            }
             let shown = mv.is_some();
             if card.shown != shown {
                 toggle(&card.article, !shown);

@@ -197,3 +197,22 @@ test('what only the whole notes show (a meeting\'s location notes) goes while a 
   await page.waitForFunction(() => !document.querySelector('.count').textContent.includes(' of '));
   assert.equal(await notes.isVisible(), true);
 });
+
+test('cards read while the page is idle come back whole when one step both renders them again and clears the filter', async () => {
+  const page = await open(browser.context, server.url + '/');
+  // Let the page read its cards ahead, in idle time.
+  await page.evaluate(() => new Promise((r) => requestIdleCallback(() => requestIdleCallback(() => setTimeout(r, 300)))));
+  const recap = page.locator('article[id="2024-08-20"] .recap[data-person="twelho"]');
+  assert.equal(await recap.isVisible(), true);
+  await page.locator('.person-chip[data-person="orangecms"]').click();
+  await page.waitForFunction(() => document.querySelector('.count').textContent.includes(' of '));
+  assert.equal(await recap.isVisible(), false, "another person's recap is hidden");
+  await page.getByRole('button', { name: 'Oldest first' }).click();
+  await page.waitForFunction(() => /order=/.test(location.search));
+  // Two entries back at once: the newest-first order (cards rendered again) and no filter.
+  await page.evaluate(() => history.go(-2));
+  await page.waitForFunction(() => !document.querySelector('.count').textContent.includes(' of ') && !/order=/.test(location.search));
+  await page.waitForFunction(() => document.querySelector('article[data-meeting-date]').dataset.meetingDate === '2024-09-03');
+  assert.equal(await recap.isVisible(), true);
+  assert.equal(await page.locator('article[data-meeting-date] [hidden]:not(.took-part)').count(), 0);
+});
