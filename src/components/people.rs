@@ -34,9 +34,11 @@ fn avatar_src(p: &Person, size: u32) -> Option<String> {
 pub fn person_link(p: &Person, recap: bool) -> Html {
     /// Per person: href, initials, image and name, made once and shared
     /// by the few thousand links to the same few dozen people (checked
-    /// against the person, whose name or handle a reload may change).
+    /// against the person, whose name or handle a reload may change). A
+    /// list: a map's code would cost more than looking through a few dozen.
     #[derive(Clone)]
     struct Strings {
+        slug: String,
         handle: Option<String>,
         href: AttrValue,
         initials: AttrValue,
@@ -44,9 +46,10 @@ pub fn person_link(p: &Person, recap: bool) -> Html {
         name: AttrValue,
     }
     thread_local! {
-        static PEOPLE: std::cell::RefCell<std::collections::HashMap<String, Strings>> = Default::default();
+        static PEOPLE: std::cell::RefCell<Vec<Strings>> = const { std::cell::RefCell::new(Vec::new()) };
     }
     let fresh = || Strings {
+        slug: p.slug.clone(),
         handle: p.handle().map(str::to_string),
         href: person_href(p).into(),
         initials: p.initials().into(),
@@ -61,11 +64,16 @@ pub fn person_link(p: &Person, recap: bool) -> Html {
         ..
     } = PEOPLE.with(|people| {
         let mut people = people.borrow_mut();
-        match people.get(&p.slug) {
-            Some(s) if s.name == p.display_name() && s.handle.as_deref() == p.handle() => s.clone(),
-            _ => {
+        match people.iter().position(|s| s.slug == p.slug) {
+            Some(i) if people[i].name == p.display_name() && people[i].handle.as_deref() == p.handle() => {
+                people[i].clone()
+            }
+            at => {
                 let s = fresh();
-                people.insert(p.slug.clone(), s.clone());
+                match at {
+                    Some(i) => people[i] = s.clone(),
+                    None => people.push(s.clone()),
+                }
                 s
             }
         }

@@ -9,7 +9,6 @@
 //! fail to load.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -26,7 +25,12 @@ enum Image {
 }
 
 thread_local! {
-    static IMAGES: RefCell<HashMap<String, Image>> = RefCell::new(HashMap::new());
+    /// By URL: a list, as an archive has a few dozen people.
+    static IMAGES: RefCell<Vec<(String, Image)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn image<'a>(images: &'a mut [(String, Image)], src: &str) -> Option<&'a mut Image> {
+    images.iter_mut().find(|(s, _)| s == src).map(|(_, i)| i)
 }
 
 /// Puts the image under `--avatar`, which the CSS draws over the initials.
@@ -40,7 +44,7 @@ fn picture(link: &HtmlElement, src: &str) {
 fn show(link: HtmlElement, src: String) {
     IMAGES.with(|images| {
         let mut images = images.borrow_mut();
-        match images.get_mut(&src) {
+        match image(&mut images, &src) {
             Some(Image::Loaded) => picture(&link, &src),
             Some(Image::Failed) => {}
             Some(Image::Loading(waiting)) => waiting.push(link),
@@ -50,7 +54,9 @@ fn show(link: HtmlElement, src: String) {
                     move || {
                         IMAGES.with(|images| {
                             let state = if ok { Image::Loaded } else { Image::Failed };
-                            let before = images.borrow_mut().insert(src.clone(), state);
+                            let mut images = images.borrow_mut();
+                            let before = image(&mut images, &src).map(|i| std::mem::replace(i, state));
+                            drop(images);
                             if let (true, Some(Image::Loading(waiting))) = (ok, before) {
                                 for link in waiting {
                                     picture(&link, &src);
@@ -64,7 +70,7 @@ fn show(link: HtmlElement, src: String) {
                 img.set_onload(Some(onload.unchecked_ref()));
                 img.set_onerror(Some(onerror.unchecked_ref()));
                 img.set_src(&src);
-                images.insert(src, Image::Loading(vec![link]));
+                images.push((src, Image::Loading(vec![link])));
             }
         }
     });
