@@ -251,6 +251,16 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
     let page = use_memo((app.notes.clone(), props.topic), |(notes, t)| story::topic(notes, *t));
     let back = app.action(|_: MouseEvent| Action::SetTab(Tab::Timeline));
     let topic = notes.topic(props.topic);
+    // The people who talked about it are few and on screen: their avatars load now.
+    let who = use_node_ref();
+    {
+        let who = who.clone();
+        use_effect_with((app.notes.clone(), props.topic), move |_| {
+            if let Some(el) = who.cast::<web_sys::Element>() {
+                crate::platform::avatars::load_in(&el);
+            }
+        });
+    }
     let related = |title: &str, list: &[TopicId]| {
         (!list.is_empty()).then(|| {
             html! {
@@ -286,7 +296,7 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
                 if !page.people.is_empty() {
                     <div class="who">
                         <span class="label">{ "Who talked about it" }</span>
-                        <ul class="who-list">
+                        <ul class="who-list" ref={who}>
                             { for page.people.iter().map(|(p, n)| html! {
                                 <li>{ person_name(notes.person(*p)) }<span class="n">{ meetings_label(*n) }</span></li>
                             }) }

@@ -76,6 +76,23 @@ fn show(link: HtmlElement, src: String) {
     });
 }
 
+/// Loads the avatars of the person links inside `root` now (a topic's
+/// page lists who talked about it; cards wait to come near the screen).
+pub fn load_in(root: &Element) {
+    let Ok(list) = root.query_selector_all("[data-src]") else {
+        return;
+    };
+    for i in 0..list.length() {
+        let Some(link) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
+            continue;
+        };
+        if let Some(src) = link.get_attribute("data-src") {
+            let _ = link.remove_attribute("data-src");
+            show(link, src);
+        }
+    }
+}
+
 /// Loads avatars of cards within a screen or so of the viewport. Returns
 /// what must be kept alive; dropping it stops watching.
 pub fn load_near_screen() -> Option<Box<dyn std::any::Any>> {
@@ -88,17 +105,7 @@ pub fn load_near_screen() -> Option<Box<dyn std::any::Any>> {
                 }
                 let body = entry.target();
                 observer.unobserve(&body);
-                if let Ok(list) = body.query_selector_all("[data-src]") {
-                    for i in 0..list.length() {
-                        let Some(link) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
-                            continue;
-                        };
-                        if let Some(src) = link.get_attribute("data-src") {
-                            let _ = link.remove_attribute("data-src");
-                            show(link, src);
-                        }
-                    }
-                }
+                load_in(&body);
             }
         },
     );

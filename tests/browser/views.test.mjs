@@ -260,3 +260,18 @@ test("dates and times follow the reader's language once the page runs", async ()
     await german.close();
   }
 });
+
+test("a topic's page shows the avatars of who talked about it", async () => {
+  const page = await browser.context.newPage();
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+  await page.route('https://github.com/**', (route) => route.fulfill({ contentType: 'image/png', body: png }));
+  await page.goto(`${server.url}/?view=topic&topic=jh7110`);
+  await page.waitForSelector('html[data-view="topic"]');
+  const links = page.locator('.who-list a.person-link[href*="person="]');
+  assert.ok(await links.count() > 0);
+  // They are on screen: every image is asked for at once, and shown over the initials.
+  await page.waitForFunction(() => document.querySelectorAll('.who-list [data-src]').length === 0, null, { timeout: 5000 });
+  await page.waitForFunction(() => [...document.querySelectorAll('.who-list a.person-link')]
+    .some((a) => getComputedStyle(a, '::before').backgroundImage.includes('.png')), null, { timeout: 5000 });
+  await page.close();
+});
