@@ -227,13 +227,13 @@ impl Applier {
                 self.cards[i] = Some(Card::read(article));
             }
             let card = self.cards[i].as_mut().expect("just read");
-            if !card.touched {
-                // Read ahead or just now: from here on it may differ from
-                // its render, and is read again after the next one.
+            let shown = mv.is_some();
+            if !card.touched && (!shown || mv.is_some_and(|mv| mv.units.is_some())) {
+                // Switched from its render (however it was read): read
+                // again after the next render, which keeps what was switched.
                 card.touched = true;
                 self.touched.insert(m.anchor.clone());
             }
-            let shown = mv.is_some();
             if card.shown != shown {
                 toggle(&card.article, !shown);
                 // `data-meeting-date` marks the meetings on the page: the ones shown.
