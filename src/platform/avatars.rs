@@ -132,9 +132,10 @@ pub fn load_near_screen() -> Option<Box<dyn std::any::Any>> {
     Some(Box::new(Watch(observer, callback)))
 }
 
-/// Hides the chips' and pages' avatar images that fail to load, page-wide (error events do not
-/// bubble, so the listener captures), and those that failed already: the
-/// prerendered page's images start loading before the app runs.
+/// Hides the chips' and pages' avatar images that fail to load, page-wide
+/// (error events do not bubble, so the listener captures), and those that
+/// failed already: the prerendered page's images start loading before the
+/// app runs.
 pub fn hide_failed() -> gloo::events::EventListener {
     if let Ok(list) = gloo::utils::document().query_selector_all(".avatar img") {
         for i in 0..list.length() {
