@@ -14,6 +14,7 @@
 // also print the two parts: the app's script, then style and layout.
 import fs from 'node:fs';
 import { serve, launch, synthSite } from '../tests/browser/lib.mjs';
+import { timingHelpers } from './timing.mjs';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 30;
 const { dir, site, bytes, documents } = synthSite({ years: 10 });
@@ -25,9 +26,10 @@ const stats = (xs) => {
   return `median ${q(0.5).toFixed(1)} ms, p90 ${q(0.9).toFixed(1)} ms, min ${s[0].toFixed(1)} ms`;
 };
 try {
+  await browser.context.addInitScript(timingHelpers);
   // First render of the whole archive after load, eight loads; on all but
   // the last, the first click after half a second on the page (a person
-  // chip, timed as below): the only click that finds cards not read yet.
+  // chip, timed by `__click`): the only click that may find cards not read yet.
   const loads = [];
   const firstClicks = [];
   for (let i = 0; i < 8; i++) {
@@ -38,16 +40,7 @@ try {
     loads.push(marks);
     if (i === 7) break;
     await page.waitForTimeout(500);
-    firstClicks.push(await page.evaluate(() => new Promise((resolve) => {
-      const mo = new MutationObserver(() => {
-        mo.disconnect();
-        void document.body.offsetHeight;
-        resolve(performance.now() - start);
-      });
-      mo.observe(document.querySelector('.app'), { subtree: true, childList: true, attributes: true, characterData: true });
-      const start = performance.now();
-      document.querySelector('.person-chip').click();
-    })));
+    firstClicks.push(await page.evaluate(() => window.__click('.person-chip')));
     await page.close();
   }
   const span = (a, b) => loads.map((m) => m[b] - m[a]);
@@ -60,37 +53,6 @@ try {
   console.log(`first click after load (a person chip, 0.5 s after the archive rendered): ${stats(firstClicks)}`);
 
   await page.locator('details.topics > summary').click();
-  await page.evaluate(() => {
-    // Resolves when the render for `act` has reached the DOM and layout is done.
-    window.__time = (act) => new Promise((resolve) => {
-      const mo = new MutationObserver(() => {
-        mo.disconnect();
-        const rendered = performance.now();
-        void document.body.offsetHeight;
-        const end = performance.now();
-        // Where the time went: the app's work, then the browser's style and layout.
-        (window.__split ||= []).push([rendered - start, end - rendered]);
-        resolve(end - start);
-      });
-      mo.observe(document.querySelector('.app'), { subtree: true, childList: true, attributes: true, characterData: true });
-      const start = performance.now();
-      act();
-    });
-    window.__click = (selector) => window.__time(() => document.querySelector(selector).click());
-    window.__type = (text) => window.__time(() => {
-      const input = document.getElementById('search');
-      input.value = text;
-      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    });
-    // Every meeting the count names is in the DOM.
-    window.__check = () => {
-      const text = document.querySelector('.count').textContent;
-      const n = Number(text.split(' ')[0]);
-      const inDom = document.querySelectorAll('article[data-meeting-date]').length;
-      if (n !== inDom) throw new Error(`count says "${text}", the DOM holds ${inDom}`);
-      return text;
-    };
-  });
   const person = await page.$eval('.person-chip', (el) => el.dataset.person);
   const topic = await page.$eval('.topic-chip', (el) => el.dataset.topic);
   const cases = [

@@ -165,11 +165,7 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
         } => {
             let inner = blocks(inner, ctx);
             // An empty topic shows its title, unfiltered.
-            let class = if inner.units.is_none() {
-                "group when-unfiltered"
-            } else {
-                "group"
-            };
+            let class = classes!("group", inner.units.is_none().then_some("when-unfiltered"));
             let html = html! {
                 <div class={class}>
                     <h6 class="group-head">{ for inline_nodes(title, ctx) }</h6>

@@ -54,14 +54,12 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
             let body = content::blocks(&s.blocks, &ctx);
             // A section without notes (a template "## Discussion Topics" left
             // blank says something too) shows its title, unfiltered.
-            let class = match (s.kind, body.units.is_none()) {
-                (SectionKind::Recap, false) => "section recaps",
-                (SectionKind::Recap, true) => "section recaps when-unfiltered",
-                (SectionKind::Discussion, false) => "section discussion",
-                (SectionKind::Discussion, true) => "section discussion when-unfiltered",
-                (_, false) => "section other",
-                (_, true) => "section other when-unfiltered",
+            let kind = match s.kind {
+                SectionKind::Recap => "recaps",
+                SectionKind::Discussion => "discussion",
+                _ => "other",
             };
+            let class = classes!("section", kind, body.units.is_none().then_some("when-unfiltered"));
             html! {
                 <section class={class}>
                     if !s.title.is_empty() { <h5 class="section-head">{ content::text(&s.title) }</h5> }
@@ -158,21 +156,12 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
         format!("{}: {note}", locale::long_date(m.date, props.clock_ready))
     });
     html! {
-        <article id={m.anchor.clone()} class={card_class(m.status)} data-meeting-date={date}
+        <article id={m.anchor.clone()} class={classes!("meeting", status)} data-meeting-date={date}
                  data-status={status} data-source={source.name.clone()} aria-label={label}>
             // Off screen, the browser skips laying out and painting the body
             // (content-visibility in the stylesheet); it stays in the DOM.
             <div class="meeting-body">{ body }</div>
         </article>
-    }
-}
-
-/// `meeting` and its status: one of three strings, not built per card.
-fn card_class(status: MeetingStatus) -> &'static str {
-    match status {
-        MeetingStatus::Held => "meeting held",
-        MeetingStatus::Skipped => "meeting skipped",
-        MeetingStatus::Planned => "meeting planned",
     }
 }
 

@@ -97,6 +97,22 @@ export async function open(context, url, { viewport } = {}) {
   return page;
 }
 
+/**
+ * Plays github.com's avatars for `page`: a 1×1 PNG for the handles `has`
+ * accepts, 404 for the others. Returns the list of URLs asked for.
+ */
+export async function fakeAvatars(page, has = () => true) {
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+  const asked = [];
+  await page.route('https://github.com/**', (route) => {
+    const url = route.request().url();
+    asked.push(url);
+    const handle = new URL(url).pathname.slice(1).replace(/\.png$/, '');
+    return has(handle) ? route.fulfill({ contentType: 'image/png', body: png }) : route.fulfill({ status: 404 });
+  });
+  return asked;
+}
+
 export function screenshotPath(name) {
   fs.mkdirSync(OUT, { recursive: true });
   return path.join(OUT, `${name}.png`);

@@ -1,7 +1,7 @@
 // The release build in headless Chromium: the timeline a reader sees.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, screenshotPath, allDates } from './lib.mjs';
+import { serve, launch, open, screenshotPath, allDates, fakeAvatars } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -133,13 +133,7 @@ test('find in page and #date anchors reach cards the browser has not painted yet
 test('avatars: the image over the initials once loaded, initials where it fails, loaded as cards come near', async () => {
   const page = await browser.context.newPage();
   // github.com plays its part: one person has an avatar, the others' fail.
-  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
-  const asked = [];
-  await page.route('https://github.com/**', (route) => {
-    const url = route.request().url();
-    asked.push(url);
-    return url.includes('/twelho.png') ? route.fulfill({ contentType: 'image/png', body: png }) : route.fulfill({ status: 404 });
-  });
+  const asked = await fakeAvatars(page, (handle) => handle === 'twelho');
   await page.goto(server.url + '/');
   await page.waitForSelector('html[data-app="ready"]');
   const avatar = (sel) => page.$eval(sel, (a) => {

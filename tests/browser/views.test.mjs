@@ -4,7 +4,7 @@
 // the notes the build ships.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, screenshotPath, shippedModel, axeViolations } from './lib.mjs';
+import { serve, launch, open, screenshotPath, shippedModel, axeViolations, fakeAvatars } from './lib.mjs';
 
 let server, browser, model;
 before(async () => {
@@ -263,8 +263,7 @@ test("dates and times follow the reader's language once the page runs", async ()
 
 test("a topic's page shows the avatars of who talked about it", async () => {
   const page = await browser.context.newPage();
-  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
-  await page.route('https://github.com/**', (route) => route.fulfill({ contentType: 'image/png', body: png }));
+  await fakeAvatars(page);
   await page.goto(`${server.url}/?view=topic&topic=jh7110`);
   await page.waitForSelector('html[data-view="topic"]');
   const links = page.locator('.who-list a.person-link[href*="person="]');

@@ -1,0 +1,67 @@
+// Two builds side by side: the whole ten-year archive's first render after
+// load (hydrated -> rendered) and the first filter click after it, in
+// alternating page loads so that the machine's drift weighs on both alike.
+// Each build gets its own copy of the synthetic archive, prerendered by the
+// CLI of its own version. Prints medians; asserts nothing.
+//
+//   node benches/render-ab.mjs DIST_A DIST_B [--loads 20] [--cli-a BIN] [--cli-b BIN]
+//
+// DIST_x is a `trunk build --release` output; BIN is that version's
+// `timeline` binary (default: this checkout's). To compare with an older
+// commit: `git worktree add /tmp/old <commit>`, then in it
+// `CARGO_TARGET_DIR=/tmp/old-target cargo build -p cli --bin timeline` and
+// `trunk build --release --dist /tmp/old-dist`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, synthSite, timelineBin } from '../tests/browser/lib.mjs';
+import { timingHelpers } from './timing.mjs';
+
+const arg = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : fallback;
+};
+const dists = process.argv.slice(2, 4);
+if (dists.length < 2 || dists.some((d) => d.startsWith('--'))) {
+  console.error('usage: node benches/render-ab.mjs DIST_A DIST_B [--loads 20] [--cli-a BIN] [--cli-b BIN]');
+  process.exit(2);
+}
+const loads = Number(arg('--loads', 20));
+const clis = [arg('--cli-a', timelineBin()), arg('--cli-b', timelineBin())];
+const { dir, site } = synthSite({ years: 10 });
+const sites = dists.map((dist, k) => {
+  const s = path.join(dir, `build-${k}`);
+  fs.cpSync(dist, s, { recursive: true });
+  fs.rmSync(path.join(s, 'notes'), { recursive: true, force: true });
+  fs.cpSync(path.join(site, 'notes'), path.join(s, 'notes'), { recursive: true });
+  execFileSync(clis[k], ['prerender', path.join(s, 'index.html'), '--notes', path.join(s, 'notes')], { stdio: 'ignore' });
+  return s;
+});
+const servers = await Promise.all(sites.map((s) => serve(s)));
+const browser = await launch();
+await browser.context.addInitScript(timingHelpers);
+const renders = [[], []];
+const clicks = [[], []];
+try {
+  for (let i = 0; i < 2 * loads; i++) {
+    const k = i % 2;
+    const page = await browser.context.newPage();
+    await page.goto(servers[k].url + '/?live=0');
+    await page.waitForFunction(() => performance.getEntriesByName('racklet:archive-rendered').length > 0, null, { timeout: 60000 });
+    renders[k].push(await page.evaluate(() => {
+      const at = (name) => performance.getEntriesByName(name)[0].startTime;
+      return at('racklet:archive-rendered') - at('racklet:hydrated');
+    }));
+    await page.waitForTimeout(500);
+    clicks[k].push(await page.evaluate(() => window.__click('.person-chip')));
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  for (const s of servers) await s.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1].toFixed(1);
+dists.forEach((d, k) => {
+  console.log(`${d}: first render of the whole archive median ${median(renders[k])} ms, first click after load median ${median(clicks[k])} ms (${loads} loads)`);
+});
