@@ -114,7 +114,8 @@ impl Card {
                 }
                 slots.push(Slot {
                     hidden: el.hidden(),
-                    context: el.class_list().contains("context"),
+                    // Only units are ever marked as context.
+                    context: unit.is_some() && el.class_list().contains("context"),
                     el,
                     first,
                     last,
