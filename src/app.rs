@@ -356,6 +356,7 @@ fn PageHead(props: &PageHeadProps) -> Html {
         notes,
         meeting: None,
         peek: false,
+        mark_units: false,
     };
     html! {
         <header class="page-head">
@@ -376,6 +377,7 @@ fn Leftovers() -> Html {
         notes,
         meeting: None,
         peek: false,
+        mark_units: false,
     };
     let source = |s: notes::model::SourceId| notes.sources[s.0 as usize].name.clone();
     html! {
@@ -428,7 +430,7 @@ fn PageFoot(props: &PageFootProps) -> Html {
                 { " Link previews may ask GitHub for live details (stars, issue state)" }
             </label>
             if let Some(url) = hackmd {
-                <a href={url} target="_blank" rel="noopener noreferrer" class="ext">{ "Edit these notes on HackMD" }</a>
+                <a href={url} target="_blank" class="ext">{ "Edit these notes on HackMD" }</a>
             }
             <p class="subscribe">
                 { "Subscribe: " }

@@ -2,15 +2,17 @@
 //! text node; only web and mail links become `<a>`; raw HTML from the notes
 //! is shown literally.
 //!
-//! Content is rendered once, unfiltered. What a filter may hide is marked
-//! for `platform::visibility`, which switches it without a re-render:
-//! `data-u` on a unit (its id, or `first:last` when sub-bullets follow). The
-//! containers of units (sections, recaps, groups, lists, quotes) carry no
-//! mark: the units inside them say what they hold. What only an unfiltered
-//! view shows (headings inside notes, rules, empty groups) carries the
+//! Content is rendered once, unfiltered; `platform::visibility` then
+//! switches what a filter hides without a re-render. A unit (a bullet,
+//! paragraph, code block or table) is one element (`li`, `p.p`, `pre`,
+//! `.table-wrap`). In a meeting's card they come in the order of their ids,
+//! so the card carries no ids: the applier counts them. Units listed out of
+//! their meeting (a person's or topic's page) carry `data-u` (their id, or
+//! `first:last` when sub-bullets follow). What only an unfiltered view shows
+//! (headings inside notes, rules, empty groups) carries the
 //! `when-unfiltered` class.
 
-use notes::model::{Block, Inline, Item, LinkTarget, Meeting, Notes, UnitId};
+use notes::model::{Block, Inline, Item, LinkTarget, Meeting, Notes, Piece, UnitId};
 use notes::story::UnitNode;
 use yew::prelude::*;
 
@@ -24,6 +26,10 @@ pub struct Ctx<'a> {
     /// A touch screen: web links get a button that opens their preview
     /// (there is no hover). Elsewhere the button would only cost nodes.
     pub peek: bool,
+    /// Mark each unit with its `data-u`: for units out of their meeting's
+    /// order. A card's units are counted in order instead (thousands of
+    /// attributes fewer on the timeline).
+    pub mark_units: bool,
 }
 
 /// Rendered blocks and the units they hold (`None`: no units).
@@ -40,27 +46,16 @@ fn join(a: Option<(u32, u32)>, b: Option<(u32, u32)>) -> Option<(u32, u32)> {
     }
 }
 
-/// `first:last`, or just `first` for one unit. Cards repeat the same small
-/// ranges thousands of times: each is made once and shared (and sent to
-/// the browser once).
-pub fn range_attr(units: Option<(u32, u32)>) -> Option<AttrValue> {
-    /// Ranges within this many units are shared; longer cards are rare.
-    const SHARED: usize = 64;
-    thread_local! {
-        static RANGES: std::cell::RefCell<Vec<Option<AttrValue>>> = std::cell::RefCell::new(vec![None; SHARED * SHARED]);
+impl Ctx<'_> {
+    /// A unit's `data-u`, where units are marked.
+    fn mark(&self, units: Option<(u32, u32)>) -> Option<AttrValue> {
+        self.mark_units.then(|| range_attr(units)).flatten()
     }
-    let make = |(a, b): (u32, u32)| {
-        let s = if a == b { a.to_string() } else { format!("{a}:{b}") };
-        crate::platform::dom::intern(&s);
-        AttrValue::from(s)
-    };
-    units.map(|(a, b)| {
-        let at = (a as usize) * SHARED + b as usize;
-        if b as usize >= SHARED || a > b {
-            return make((a, b));
-        }
-        RANGES.with(|r| r.borrow_mut()[at].get_or_insert_with(|| make((a, b))).clone())
-    })
+}
+
+/// `first:last`, or just `first` for one unit.
+fn range_attr(units: Option<(u32, u32)>) -> Option<AttrValue> {
+    units.map(|(a, b)| AttrValue::from(if a == b { a.to_string() } else { format!("{a}:{b}") }))
 }
 
 /// A text node, copied once from the model (not into a `String`, then
@@ -98,7 +93,7 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
         Block::Paragraph { unit, inlines, .. } => {
             let u = unit_of(*unit);
             (
-                html! { <p class="p" data-u={range_attr(u)}>{ for inline_nodes(inlines, ctx) }</p> },
+                html! { <p class="p" data-u={ctx.mark(u)}>{ for inline_nodes(inlines, ctx) }</p> },
                 u,
             )
         }
@@ -122,21 +117,21 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
             let u = unit_of(*unit);
             let class = (!lang.is_empty()).then(|| format!("language-{lang}"));
             (
-                html! { <pre class="code" tabindex="0" data-u={range_attr(u)}><code class={class}>{ text.clone() }</code></pre> },
+                html! { <pre class="code" tabindex="0" data-u={ctx.mark(u)}><code class={class}>{ text.clone() }</code></pre> },
                 u,
             )
         }
         Block::Html { unit, text, .. } => {
             let u = unit_of(*unit);
             (
-                html! { <pre class="raw-html" title="HTML from the notes, shown as text" data-u={range_attr(u)}>{ text.clone() }</pre> },
+                html! { <pre class="raw-html" title="HTML from the notes, shown as text" data-u={ctx.mark(u)}>{ text.clone() }</pre> },
                 u,
             )
         }
         Block::Table { unit, head, rows, .. } => {
             let u = unit_of(*unit);
             let html = html! {
-                <div class="table-wrap" tabindex="0" data-u={range_attr(u)}>
+                <div class="table-wrap" tabindex="0" data-u={ctx.mark(u)}>
                     <table>
                         if !head.is_empty() {
                             <thead><tr>{ for head.iter().map(|c| html! { <th>{ for inline_nodes(c, ctx) }</th> }) }</tr></thead>
@@ -232,21 +227,40 @@ fn list_item(item: &Item, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
             <input type="checkbox" checked={done} disabled=true aria-label={if done { "done" } else { "not done" }} />
         });
     }
-    nodes.extend(item.inlines.iter().map(|i| inline(i, ctx)));
+    inline_nodes_into(&item.inlines, ctx, &mut nodes);
     nodes.extend(children.nodes);
     let nodes = Html::from(yew::virtual_dom::VList::with_children(nodes, None));
-    let html = html! { <li data-u={range_attr(own)}>{ nodes }</li> };
+    let html = html! { <li data-u={ctx.mark(own)}>{ nodes }</li> };
     (html, units)
 }
 
-/// Inline content.
+/// Inline content. A run of text and hardware mentions is one text node:
+/// mentions are not marked in the DOM (thousands of elements in a long
+/// archive); `platform::visibility` finds them from the model to highlight.
 pub fn inline_nodes(inlines: &[Inline], ctx: &Ctx<'_>) -> Vec<Html> {
-    inlines.iter().map(|i| inline(i, ctx)).collect()
+    let mut out = Vec::with_capacity(inlines.len());
+    inline_nodes_into(inlines, ctx, &mut out);
+    out
+}
+
+fn inline_nodes_into(inlines: &[Inline], ctx: &Ctx<'_>, out: &mut Vec<Html>) {
+    for piece in Inline::pieces(inlines) {
+        match piece {
+            Piece::Text(run) => {
+                let t = Inline::run_text(run);
+                if !t.is_empty() {
+                    out.push(text(&t));
+                }
+            }
+            Piece::Other(i) => out.push(inline(i, ctx)),
+        }
+    }
 }
 
 fn inline(inline: &Inline, ctx: &Ctx<'_>) -> Html {
     match inline {
-        Inline::Text(t) => text(t),
+        // Runs of text come through `inline_nodes`.
+        Inline::Text(t) | Inline::Mention { text: t, .. } => text(t),
         Inline::Code(t) => html! { <code>{ text(t) }</code> },
         Inline::Emphasis(c) => html! { <em>{ for inline_nodes(c, ctx) }</em> },
         Inline::Strong(c) => html! { <strong>{ for inline_nodes(c, ctx) }</strong> },
@@ -258,12 +272,6 @@ fn inline(inline: &Inline, ctx: &Ctx<'_>) -> Html {
             },
             _ => html! { <span class="inert-image">{ format!("[image: {alt}]") }</span> },
         },
-        Inline::Mention { topic, text: t } => {
-            let slug = ctx.notes.topics.get(topic.0 as usize).map(|t| attr(&t.slug));
-            // Known by its `data-topic` alone (no class: a long archive
-            // holds thousands): what the highlighter looks for.
-            html! { <span data-topic={slug}>{ text(t) }</span> }
-        }
         Inline::Html(t) => html! { <code class="raw-html">{ t.clone() }</code> },
         Inline::HardBreak => html! { <br /> },
         Inline::SoftBreak => html! { " " },
@@ -271,12 +279,14 @@ fn inline(inline: &Inline, ctx: &Ctx<'_>) -> Html {
 }
 
 /// A link as the notes wrote it: clickable only for web and mail links,
-/// always in a new tab, never passing our page as referrer or opener. With
+/// always in a new tab, never passing our page as referrer (the page's
+/// `referrer` policy) or opener (a new tab has none; no `rel` needed on
+/// thousands of links). With
 /// `peek`, a web link has a button beside it that opens its preview.
 pub fn link(target: &LinkTarget, children: Vec<Html>, peek: bool) -> Html {
     match target {
         LinkTarget::Web(url) => {
-            let a = html! { <a href={attr(url.as_str())} target="_blank" rel="noopener noreferrer" class="ext web">{ for children }</a> };
+            let a = html! { <a href={attr(url.as_str())} target="_blank" class="ext web">{ for children }</a> };
             if peek {
                 html! { <>{ a }<button type="button" class="peek" aria-label="Preview this link"></button></> }
             } else {
@@ -284,7 +294,7 @@ pub fn link(target: &LinkTarget, children: Vec<Html>, peek: bool) -> Html {
             }
         }
         LinkTarget::Mail(url) => html! {
-            <a href={attr(url.as_str())} target="_blank" rel="noopener noreferrer" class="ext">{ for children }</a>
+            <a href={attr(url.as_str())} target="_blank" class="ext">{ for children }</a>
         },
         LinkTarget::Inert(url) => html! {
             <span class="inert-link" title={format!("Not a web link, not opened: {}", truncate(url, 80))}>{ for children }</span>

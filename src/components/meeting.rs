@@ -45,6 +45,8 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
         notes,
         meeting: Some(m),
         peek: props.peek,
+        // In order: `platform::visibility` counts them.
+        mark_units: false,
     };
     let source = &notes.sources[m.source.0 as usize];
     let sections: Vec<Html> = m

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::content::{self, Ctx};
 use super::people::{avatar, person_name};
 use crate::context::use_app;
-use crate::platform::locale;
+use crate::platform::{locale, visibility};
 use crate::state::{Action, Tab};
 
 #[derive(Properties, PartialEq)]
@@ -67,7 +67,12 @@ fn cited(notes: &Notes, list: &[Cited], localized: bool, peek: bool) -> Html {
         <ol class="cited-list">
             { for list.iter().map(|c| {
                 let m = notes.meeting(c.meeting);
-                let ctx = Ctx { notes, meeting: Some(m), peek };
+                let ctx = Ctx {
+                    notes,
+                    meeting: Some(m),
+                    peek,
+                    mark_units: true,
+                };
                 html! {
                     <li class="cited-meeting" data-meeting-date={m.date.to_string()}>
                         <h4 class="cited-date">{ to_meeting(notes, c.meeting, locale::long_date(m.date, localized)) }</h4>
@@ -172,7 +177,7 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
                     { person.display_name().to_string() }
                     if let Some(h) = person.handle() {
                         if Some(h) != person.name.as_deref() {
-                            <a class="handle ext" href={format!("https://github.com/{h}")} target="_blank" rel="noopener noreferrer">{ format!("@{h}") }</a>
+                            <a class="handle ext" href={format!("https://github.com/{h}")} target="_blank">{ format!("@{h}") }</a>
                         }
                     }
                 </h2>
@@ -261,6 +266,18 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
             }
         });
     }
+    // Its mentions are highlighted in every meeting cited (they are text
+    // among text; the model says where).
+    let body = use_node_ref();
+    {
+        let (body, page, notes, topic) = (body.clone(), page.clone(), app.notes.clone(), props.topic);
+        use_effect_with((app.notes.clone(), props.topic), move |_| {
+            if let Some(el) = body.cast::<web_sys::Element>() {
+                visibility::highlight_cited(&el, &notes, &page.bullets, topic);
+            }
+            visibility::clear_cited
+        });
+    }
     let related = |title: &str, list: &[TopicId]| {
         (!list.is_empty()).then(|| {
             html! {
@@ -304,7 +321,7 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
                     </div>
                 }
             </header>
-            <div class="page-cols">
+            <div class="page-cols" ref={body}>
                 { bullets_section("Every mention, oldest first".to_string(), "Not mentioned in these notes yet.", notes, &page.bullets, props.localized, props.peek) }
                 <aside class="page-side" aria-label="Related topics and links">
                     <h3>{ "Related" }</h3>

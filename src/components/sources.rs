@@ -128,7 +128,7 @@ pub fn SourcesPanel(props: &SourcesProps) -> Html {
                                 <span class="doc-name" title={d.name.clone()}>{ d.display_name().to_string() }</span>
                                 <span class="doc-kind">{ d.kind.label() }</span>
                                 if let Some(url) = d.url.clone() {
-                                    <a class="doc-source ext" href={url} target="_blank" rel="noopener noreferrer"
+                                    <a class="doc-source ext" href={url} target="_blank"
                                        aria-label={format!("Source of {}", d.display_name())}>{ "source" }</a>
                                 }
                                 if n > 1 {

@@ -114,7 +114,6 @@ const REPEATED: &[&str] = &[
     "avatar s24",
     "avatar s20",
     "_blank",
-    "noopener noreferrer",
     "ext web",
     "ext",
     "person person-link",
@@ -166,7 +165,7 @@ const REPEATED: &[&str] = &[
 ];
 
 /// Sends the strings the timeline repeats thousands of times (class names,
-/// people's names and avatars, topic ids, unit numbers) to the browser
+/// people's names and avatars, places) to the browser
 /// once: every later use is a lookup instead of a UTF-8 decode, which was
 /// a quarter of rendering a long archive.
 #[cfg_attr(not(feature = "hydration"), allow(dead_code))]
@@ -185,16 +184,10 @@ pub fn intern_repeated(notes: &notes::model::Notes) {
             }
         }
     }
-    for t in notes.topics.iter().filter(|t| !t.meetings.is_empty()) {
-        intern(&t.slug);
-    }
     for m in &notes.meetings {
         for l in &m.locations {
             intern(l);
         }
-    }
-    for i in 0..256u32 {
-        intern(&i.to_string());
     }
 }
 

@@ -8,16 +8,19 @@
 //! it changes, not to the size of the archive, and nothing a filter matches
 //! ever leaves the DOM.
 //!
-//! The render marks what can be switched: `data-u` on a unit (a bullet,
-//! paragraph, code block or table). A unit's element holds its sub-bullets
-//! too, so its `data-u` is also a range. A container (list, section, recap,
-//! group, quote) holds the units inside it, read from the DOM when a card is
-//! first switched: thousands of containers need no mark of their own.
+//! What can be switched is read from a card's DOM, ahead in idle time or
+//! when first switched, and marked nowhere: a card's units (a bullet,
+//! paragraph, code block or table: `li`, `p.p`, `pre`, `.table-wrap` in its
+//! sections) come in the order of their ids, so the n-th is unit n. A
+//! unit's element holds its sub-bullets too, so it covers a range of units,
+//! as does a container (section, recap, group, list, quote) of the units
+//! inside it.
 
 use std::collections::BTreeSet;
 
 use notes::model::{Notes, PersonId, TopicId};
 use notes::query::{FoldedText, UnitState, View};
+use notes::story::{Cited, UnitNode};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement};
 
@@ -71,8 +74,11 @@ pub struct Applier {
     ahead: usize,
 }
 
+/// A unit's element (see the module's docs).
+const UNIT: &str = "li, p.p, pre, .table-wrap";
 /// A card's units and the containers that may hold them, in document order.
-const SLOTS: &str = "[data-u], section.section, div.recap, div.group, ul, ol, blockquote";
+const SLOTS: &str =
+    "section.section, section.section :is(li, p.p, pre, .table-wrap, div.recap, div.group, ul, ol, blockquote)";
 
 fn range(value: &str) -> Option<(u32, u32)> {
     let (a, b) = value.split_once(':').unwrap_or((value, value));
@@ -80,12 +86,14 @@ fn range(value: &str) -> Option<(u32, u32)> {
 }
 
 impl Card {
-    fn read(article: HtmlElement) -> Card {
+    /// Reads a card whose meeting has `units` units.
+    fn read(article: HtmlElement, units: usize) -> Card {
         let mut slots: Vec<Slot> = Vec::new();
         if let Ok(list) = article.query_selector_all(SLOTS) {
-            // The containers the current element is in (their slots), in
-            // document order: each unit widens all of them.
+            // The slots the current element is in, in document order: each
+            // unit widens all of them.
             let mut open: Vec<usize> = Vec::new();
+            let mut next = 0u32;
             for i in 0..list.length() {
                 let Some(el) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
                     continue;
@@ -96,31 +104,36 @@ impl Card {
                     }
                     open.pop();
                 }
-                let unit = el.get_attribute("data-u");
-                let (first, last) = match unit.as_deref().map(range) {
-                    Some(Some(r)) => r,
-                    Some(None) => continue,
-                    // Widened by the units inside; none left it empty.
-                    None => (u32::MAX, 0),
-                };
-                if unit.is_some() {
+                let unit = el.matches(UNIT).unwrap_or(false);
+                // Widened by the units inside (a container none left empty).
+                let (first, last) = if unit { (next, next) } else { (u32::MAX, 0) };
+                if unit {
                     for &c in &open {
                         let s = &mut slots[c];
-                        s.first = s.first.min(first);
-                        s.last = s.last.max(last);
+                        s.first = s.first.min(next);
+                        s.last = s.last.max(next);
                     }
-                } else {
-                    open.push(slots.len());
+                    next += 1;
                 }
+                open.push(slots.len());
                 slots.push(Slot {
                     hidden: el.hidden(),
                     // Only units are ever marked as context.
-                    context: unit.is_some() && el.class_list().contains("context"),
+                    context: unit && el.class_list().contains("context"),
                     el,
                     first,
                     last,
-                    unit: unit.is_some(),
+                    unit,
                 });
+            }
+            if next as usize != units {
+                // Not the render this reading expects: switch nothing, so
+                // the card shows whole rather than the wrong bullets.
+                gloo::console::warn!(format!(
+                    "racklet: card {} holds {next} units, its meeting {units}; shown whole",
+                    article.id()
+                ));
+                slots.clear();
             }
         }
         // Containers with no unit (participants, an agenda) switch nothing.
@@ -183,7 +196,7 @@ impl Applier {
             self.ahead += 1;
             if self.cards[i].is_none() {
                 if let Some(article) = doc.get_element_by_id(&m.anchor).and_then(|a| a.dyn_into().ok()) {
-                    self.cards[i] = Some(Card::read(article));
+                    self.cards[i] = Some(Card::read(article, m.units.len()));
                 }
             }
         }
@@ -225,7 +238,7 @@ impl Applier {
                 let Some(article) = doc.get_element_by_id(&m.anchor).and_then(|a| a.dyn_into().ok()) else {
                     continue;
                 };
-                self.cards[i] = Some(Card::read(article));
+                self.cards[i] = Some(Card::read(article, m.units.len()));
             }
             let card = self.cards[i].as_mut().expect("just read");
             let shown = mv.is_some();
@@ -369,7 +382,10 @@ impl Applier {
                     }
                     let unit = &meeting.units[slot.first as usize];
                     if !topics.is_empty() && unit.topics.iter().any(|t| topics.contains(t)) {
-                        let own = card.mentions[i].get_or_insert_with(|| own_mentions(&slot.el, notes));
+                        let own = card.mentions[i].get_or_insert_with(|| {
+                            let node = notes::story::unit_node(meeting, notes::model::UnitId(slot.first));
+                            own_mentions(&slot.el, node)
+                        });
                         for (topic, range) in own.iter() {
                             if topics.contains(topic) {
                                 mentions.push(range);
@@ -383,42 +399,94 @@ impl Applier {
                 }
             }
         }
-        set_highlight("racklet-search", &words);
-        set_highlight("racklet-topic", &mentions);
+        set_highlight(SEARCH, &words);
+        set_highlight(TOPIC, &mentions);
     }
+}
+
+/// The highlights' names (`::highlight(...)` in the stylesheet).
+const SEARCH: &str = "racklet-search";
+const TOPIC: &str = "racklet-topic";
+
+/// On a topic's page: highlights the mentions of the topic, and of what is
+/// built on it, in its cited meetings. `root` holds one `.cited-meeting`
+/// per entry of `cited`, in order. Cleared by [`clear_cited`].
+pub fn highlight_cited(root: &Element, notes: &Notes, cited: &[Cited], topic: TopicId) {
+    // By topic: whether it is this one or built on it.
+    let shown: Vec<bool> = (0..notes.topics.len() as u32)
+        .map(|t| TopicId(t) == topic || notes.ancestors(TopicId(t)).any(|a| a == topic))
+        .collect();
+    let ranges = js_sys::Array::new();
+    let Ok(items) = root.query_selector_all(".cited-meeting") else {
+        return;
+    };
+    for (i, c) in cited.iter().enumerate() {
+        let Some(item) = items.item(i as u32).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            break;
+        };
+        let meeting = notes.meeting(c.meeting);
+        let Ok(units) = item.query_selector_all("[data-u]") else {
+            continue;
+        };
+        for k in 0..units.length() {
+            let Some(el) = units.item(k).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            let Some((first, _)) = el.get_attribute("data-u").as_deref().and_then(range) else {
+                continue;
+            };
+            let node = notes::story::unit_node(meeting, notes::model::UnitId(first));
+            for (t, r) in own_mentions(&el, node) {
+                if shown[t.0 as usize] {
+                    ranges.push(&r);
+                }
+            }
+        }
+    }
+    set_highlight(TOPIC, &ranges);
+}
+
+/// Clears what [`highlight_cited`] painted.
+pub fn clear_cited() {
+    set_highlight(TOPIC, &js_sys::Array::new());
 }
 
 /// Whether `node` belongs to `unit` itself, not to a sub-bullet of it.
 fn own(node: &web_sys::Node, unit: &Element) -> bool {
     node.parent_element()
-        .and_then(|p| p.closest("[data-u]").ok().flatten())
+        .and_then(|p| p.closest(UNIT).ok().flatten())
         .is_some_and(|owner| &owner == unit)
 }
 
-/// The unit's own topic mentions (not its sub-bullets').
-fn own_mentions(unit: &Element, notes: &Notes) -> Vec<(TopicId, web_sys::StaticRange)> {
+/// The unit's own topic mentions (not its sub-bullets'), each with a range
+/// over its words. A mention is text among text on the page: the model says
+/// which text nodes name hardware and where (`UnitNode::mention_runs`), and
+/// each is the next own text node of the unit that holds exactly that text.
+pub fn own_mentions(unit: &Element, node: Option<UnitNode<'_>>) -> Vec<(TopicId, web_sys::StaticRange)> {
     let mut out = Vec::new();
-    let Ok(list) = unit.query_selector_all("[data-topic]") else {
+    let runs = node.map(|n| n.mention_runs()).unwrap_or_default();
+    if runs.is_empty() {
         return out;
-    };
-    for i in 0..list.length() {
-        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
+    }
+    let nodes = own_text_nodes(unit);
+    let mut next = nodes.iter();
+    for run in &runs {
+        let Some(node) = next.find(|n| n.text_content().as_deref() == Some(run.text.as_str())) else {
+            break;
         };
-        let topic = el
-            .get_attribute("data-topic")
-            .and_then(|slug| notes.topic_by_slug(&slug));
-        if let (Some(topic), true) = (topic, own(&el, unit)) {
-            if let Some(range) = static_range(&el, 0, &el, el.child_nodes().length()) {
-                out.push((topic, range));
+        // DOM offsets count UTF-16 units.
+        let utf16 = |byte: usize| run.text[..byte].encode_utf16().count() as u32;
+        for (topic, at) in &run.mentions {
+            if let Some(range) = static_range(node, utf16(at.start), node, utf16(at.end)) {
+                out.push((*topic, range));
             }
         }
     }
     out
 }
 
-/// The unit's own text nodes (not its sub-bullets'), folded for search.
-fn own_texts(unit: &Element) -> Vec<(web_sys::Node, FoldedText)> {
+/// The unit's own text nodes (not its sub-bullets'), in document order.
+fn own_text_nodes(unit: &Element) -> Vec<web_sys::Node> {
     let mut out = Vec::new();
     // SHOW_TEXT
     let Ok(walker) = gloo::utils::document().create_tree_walker_with_what_to_show(unit, 0x4) else {
@@ -426,11 +494,21 @@ fn own_texts(unit: &Element) -> Vec<(web_sys::Node, FoldedText)> {
     };
     while let Ok(Some(node)) = walker.next_node() {
         if own(&node, unit) {
-            let text = node.text_content().unwrap_or_default();
-            out.push((node, FoldedText::new(&text)));
+            out.push(node);
         }
     }
     out
+}
+
+/// The unit's own text nodes, folded for search.
+fn own_texts(unit: &Element) -> Vec<(web_sys::Node, FoldedText)> {
+    own_text_nodes(unit)
+        .into_iter()
+        .map(|node| {
+            let folded = FoldedText::new(&node.text_content().unwrap_or_default());
+            (node, folded)
+        })
+        .collect()
 }
 
 fn word_ranges(texts: &[(web_sys::Node, FoldedText)], terms: &[String], out: &js_sys::Array) {

@@ -3,8 +3,46 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, open, screenshotPath, allDates, highlighted } from './lib.mjs';
 
+// Every kind of block a unit can be, nested as note-takers nest them.
+const BLOCKS = `# May 2, 2023 4:00 PM UTC
+
+## Biweekly Recap
+
+### Mira
+
+1. first ordered item about the lynx
+
+   a second paragraph about the zebra
+
+   \`\`\`
+   code in the item about the ibis
+   \`\`\`
+2. second item about the heron
+   > a quote about the crane
+   > - a quoted bullet about the quokka
+
+| board | state |
+|---|---|
+| Star64 | boots, says the walrus |
+
+<div>a raw block about the marmot</div>
+
+- [x] a done task about the narwhal
+- [ ] an open task about the tapir
+    - under the task, the axolotl
+
+## Discussion Topics
+
+A paragraph about the okapi.
+`;
+
 let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
+before(async () => {
+  server = await serve(undefined, {
+    routes: { '/blocks.md': (req, res) => { res.writeHead(200, { 'content-type': 'text/markdown' }); res.end(BLOCKS); } },
+  });
+  browser = await launch();
+});
 after(async () => { await browser?.close(); await server?.close(); });
 
 const dates = (page) => allDates(page);
@@ -215,4 +253,39 @@ test('cards read while the page is idle come back whole when one step both rende
   await page.waitForFunction(() => document.querySelector('article[data-meeting-date]').dataset.meetingDate === '2024-09-03');
   assert.equal(await recap.isVisible(), true);
   assert.equal(await page.locator('article[data-meeting-date] [hidden]:not(.took-part)').count(), 0);
+});
+
+test('a search shows exactly the bullets, paragraphs, code, tables and quotes it matches, with their parents', async () => {
+  const warnings = [];
+  const page = await browser.context.newPage();
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  const words = ['lynx', 'zebra', 'ibis', 'heron', 'crane', 'quokka', 'walrus', 'marmot', 'narwhal', 'tapir', 'axolotl', 'okapi'];
+  // What each search shows (the match, the bullets it sits under, and what sits under it).
+  const expect = {
+    zebra: ['lynx', 'zebra'],
+    ibis: ['lynx', 'ibis'],
+    quokka: ['heron', 'quokka'],
+    walrus: ['walrus'],
+    marmot: ['marmot'],
+    axolotl: ['tapir', 'axolotl'],
+    lynx: ['lynx', 'zebra', 'ibis'],
+    okapi: ['okapi'],
+  };
+  for (const [q, shown] of Object.entries(expect)) {
+    await page.goto(`${server.url}/?src=/blocks.md&q=${q}`);
+    await page.waitForFunction(() => document.querySelector('.count')?.textContent === '1 of 1 meetings');
+    await page.waitForFunction((q) => CSS.highlights.get('racklet-search')?.size > 0, q);
+    const visible = await page.evaluate((words) => {
+      const card = document.querySelector('article[data-meeting-date="2023-05-02"]');
+      const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+      const seen = new Set();
+      for (let n; (n = walker.nextNode());) {
+        const w = words.find((w) => n.data.includes(w));
+        if (w && n.parentElement.checkVisibility()) seen.add(w);
+      }
+      return words.filter((w) => seen.has(w));
+    }, words);
+    assert.deepEqual(visible, words.filter((w) => shown.includes(w)), `?q=${q}`);
+  }
+  assert.deepEqual(warnings.filter((w) => w.startsWith('racklet')), []);
 });

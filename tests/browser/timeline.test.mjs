@@ -39,15 +39,27 @@ test('a deep link scrolls its meeting into view', async () => {
   await page.screenshot({ path: screenshotPath('deep-link') });
 });
 
-test('links open in a new tab without opener, and only http(s)/mailto are links', async () => {
+test('links open in a new tab without opener or referrer, and only http(s)/mailto are links', async () => {
   const page = await open(browser.context, server.url + '/');
-  const links = await page.$$eval('.meeting a.ext', (as) => as.map((a) => [a.getAttribute('href'), a.target, a.rel]));
+  const links = await page.$$eval('.meeting a.ext', (as) => as.map((a) => [a.getAttribute('href'), a.target]));
   assert.ok(links.length > 50);
-  for (const [href, target, rel] of links) {
+  for (const [href, target] of links) {
     assert.match(href, /^(https?:|mailto:)/);
     assert.equal(target, '_blank');
-    assert.equal(rel, 'noopener noreferrer');
   }
+  // Follow one: the site it opens (played here) gets no way back to our
+  // page and is not told its address.
+  const link = page.locator('.meeting a.ext.web').first();
+  const href = await link.getAttribute('href');
+  await browser.context.route(href, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>elsewhere</title>' }));
+  const [tab] = await Promise.all([browser.context.waitForEvent('page'), link.click()]);
+  await tab.waitForLoadState();
+  assert.equal(tab.url(), href);
+  assert.deepEqual(await tab.evaluate(() => [window.opener === null, document.referrer]), [true, '']);
+  const request = await tab.evaluate(() => performance.getEntriesByType('navigation')[0]?.name);
+  assert.equal(request, href);
+  await tab.close();
+  await browser.context.unroute(href);
 });
 
 test('start times show in the reader zone with the original on hover', async () => {

@@ -4,7 +4,9 @@
 //! can show one bullet (with its sub-bullets) outside its meeting.
 
 use crate::links::SafeUrl;
-use crate::model::{Block, Item, LinkTarget, Meeting, MeetingId, MeetingStatus, Notes, PersonId, TopicId, UnitId};
+use crate::model::{
+    Block, Inline, Item, LinkTarget, Meeting, MeetingId, MeetingStatus, MentionRun, Notes, PersonId, TopicId, UnitId,
+};
 
 /// One meeting's units on a page: the top-most units that qualify, each
 /// shown with everything below it.
@@ -267,6 +269,25 @@ pub enum UnitNode<'a> {
     Item(&'a Item),
     /// A paragraph, code block, table or raw HTML block.
     Block(&'a Block),
+}
+
+impl UnitNode<'_> {
+    /// The text nodes of the unit's own content (not its sub-bullets') that
+    /// name hardware, in document order: where the page highlights them.
+    pub fn mention_runs(&self) -> Vec<MentionRun> {
+        let mut out = Vec::new();
+        match self {
+            UnitNode::Item(item) => Inline::mention_runs_into(&item.inlines, &mut out),
+            UnitNode::Block(Block::Paragraph { inlines, .. }) => Inline::mention_runs_into(inlines, &mut out),
+            UnitNode::Block(Block::Table { head, rows, .. }) => {
+                for cell in head.iter().chain(rows.iter().flatten()) {
+                    Inline::mention_runs_into(cell, &mut out);
+                }
+            }
+            UnitNode::Block(_) => {}
+        }
+        out
+    }
 }
 
 /// Finds unit `id` in the meeting's sections.

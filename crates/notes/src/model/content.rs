@@ -2,6 +2,9 @@
 //! blocks, list items and inlines. The UI walks this tree into Yew nodes;
 //! nothing in it is HTML, so note text can never become markup.
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 use super::{TopicId, UnitId};
 pub use crate::links::SafeUrl;
 
@@ -86,6 +89,106 @@ impl Inline {
         Inline::plain_text_into(inlines, &mut out);
         out
     }
+
+    /// Whether it shows as text among text: a mention is marked in the
+    /// model, not on the page (the highlighter finds it by [`MentionRun`]).
+    fn is_text(&self) -> bool {
+        matches!(self, Inline::Text(_) | Inline::Mention { .. } | Inline::SoftBreak)
+    }
+
+    /// The pieces `inlines` show as, in order: each run of text, mentions
+    /// and soft breaks is one text node, anything else its own node.
+    pub fn pieces(inlines: &[Inline]) -> Pieces<'_> {
+        Pieces { rest: inlines }
+    }
+
+    /// A run's text (see [`Piece::Text`]): borrowed when the run is one text.
+    pub fn run_text(run: &[Inline]) -> Cow<'_, str> {
+        match run {
+            [Inline::Text(t)] | [Inline::Mention { text: t, .. }] => Cow::Borrowed(t),
+            _ => {
+                let mut out = String::new();
+                for i in run {
+                    match i {
+                        Inline::Text(t) | Inline::Mention { text: t, .. } => out.push_str(t),
+                        _ => out.push(' '),
+                    }
+                }
+                Cow::Owned(out)
+            }
+        }
+    }
+
+    /// Appends the runs of `inlines` that name hardware, in document order
+    /// (into emphasis and link text too), to `out`.
+    pub fn mention_runs_into(inlines: &[Inline], out: &mut Vec<MentionRun>) {
+        for piece in Inline::pieces(inlines) {
+            match piece {
+                Piece::Text(run) => {
+                    let mut mentions = Vec::new();
+                    let mut at = 0;
+                    for i in run {
+                        let len = match i {
+                            Inline::Text(t) => t.len(),
+                            Inline::Mention { topic, text } => {
+                                mentions.push((*topic, at..at + text.len()));
+                                text.len()
+                            }
+                            _ => 1,
+                        };
+                        at += len;
+                    }
+                    if !mentions.is_empty() {
+                        let text = Inline::run_text(run).into_owned();
+                        out.push(MentionRun { text, mentions });
+                    }
+                }
+                Piece::Other(Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c)) => {
+                    Inline::mention_runs_into(c, out)
+                }
+                Piece::Other(Inline::Link { children, .. }) => Inline::mention_runs_into(children, out),
+                Piece::Other(_) => {}
+            }
+        }
+    }
+}
+
+/// A piece of an inline list as it shows (see [`Inline::pieces`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Piece<'a> {
+    /// Consecutive text, mentions and soft breaks: one text node, whose
+    /// text is [`Inline::run_text`].
+    Text(&'a [Inline]),
+    Other(&'a Inline),
+}
+
+/// Iterator of [`Inline::pieces`].
+pub struct Pieces<'a> {
+    rest: &'a [Inline],
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = Piece<'a>;
+
+    fn next(&mut self) -> Option<Piece<'a>> {
+        let first = self.rest.first()?;
+        if !first.is_text() {
+            self.rest = &self.rest[1..];
+            return Some(Piece::Other(first));
+        }
+        let n = self.rest.iter().take_while(|i| i.is_text()).count();
+        let (run, rest) = self.rest.split_at(n);
+        self.rest = rest;
+        Some(Piece::Text(run))
+    }
+}
+
+/// A text node that names hardware: its text and each mention's topic and
+/// byte range in that text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MentionRun {
+    pub text: String,
+    pub mentions: Vec<(TopicId, Range<usize>)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -321,3 +321,61 @@ fn the_digest_lists_matching_meetings_with_their_bullets_and_links() {
     );
     assert!(md.contains("## Tuesday, February 13, 2024 (no meeting)"), "{md}");
 }
+
+/// A mention shows as text among text (one text node per run), and the
+/// highlighter finds it again from the model: each run's text is what the
+/// page shows, and each mention's range in it is the words that named it.
+#[test]
+fn a_units_mentions_are_found_in_the_text_it_shows() {
+    let notes = parse_one(
+        "2023.md",
+        "# May 2, 2023 4:00 PM UTC
+
+## Recaps
+
+* **Mira**: tried the JH7110 and the RP2040 side by side,
+  then *the BL808 on an [Ox64 board](https://example.org/ox64)* too
+    - nested: the RP2040 again
+* no hardware here, only `JH7110` in code
+
+| board | state |
+|---|---|
+| Star64 | boots |
+",
+    );
+    let m = &notes.meetings[0];
+    let slug = |t: TopicId| notes.topic(t).slug.as_str();
+    let runs_of = |unit: u32| unit_node(m, notes::model::UnitId(unit)).expect("a unit").mention_runs();
+    let first = runs_of(0);
+    let shown: Vec<Vec<(&str, &str)>> = first
+        .iter()
+        .map(|r| {
+            r.mentions
+                .iter()
+                .map(|(t, at)| (slug(*t), &r.text[at.clone()]))
+                .collect()
+        })
+        .collect();
+    // Three text nodes name hardware: the bullet's own text (a soft break
+    // joins its lines), the emphasis, and the link text inside it.
+    assert_eq!(
+        shown,
+        vec![
+            vec![("jh7110", "JH7110"), ("rp2040", "RP2040")],
+            vec![("bl808", "BL808")],
+            vec![("ox64", "Ox64")],
+        ],
+        "{first:?}"
+    );
+    assert!(first[0].text.ends_with("side by side, then "), "{:?}", first[0].text);
+    // The sub-bullet is a unit of its own: not in its parent's runs.
+    assert_eq!(runs_of(1).len(), 1);
+    assert_eq!(runs_of(1)[0].text, "nested: the RP2040 again");
+    // Code is not prose: no mention, no run.
+    assert!(runs_of(2).is_empty());
+    // A table's cells are its text.
+    let table = runs_of(3);
+    assert_eq!(table.len(), 1);
+    assert_eq!(slug(table[0].mentions[0].0), "star64");
+    assert_eq!(table[0].text, "Star64");
+}
