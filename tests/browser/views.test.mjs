@@ -225,6 +225,18 @@ test('on a phone the ribbon folds into a button that opens it', async () => {
   await page.screenshot({ path: screenshotPath('ribbon-phone') });
 });
 
+test("on a phone, a topic's and a person's page fit the screen, long links wrapped", async () => {
+  const topic = model.topics.filter((t) => t.meetings.length > 0).sort((a, b) => b.meetings.length - a.meetings.length)[0];
+  const person = model.people[0];
+  for (const url of [`/?view=topic&topic=${topic.id}`, `/?view=person&person=${person.id}`]) {
+    const page = await open(browser.context, server.url + url, { viewport: { width: 390, height: 844 } });
+    await page.waitForSelector('.cited-list');
+    const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+    assert.ok(scroll <= width, `${url}: ${scroll} px wide on a ${width} px screen`);
+    await page.close();
+  }
+});
+
 test('printing a filtered view prints every match, no controls, link addresses written out', async () => {
   const page = await open(browser.context, server.url + '/?person=orangecms');
   const n = Number((await page.locator('.count').innerText()).split(' ')[0]);
