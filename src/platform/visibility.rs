@@ -15,6 +15,8 @@
 //! unit's element holds its sub-bullets too, so it covers a range of units,
 //! as does a container (section, recap, group, list, quote) of the units
 //! inside it.
+//!
+//! A topic's page highlights its mentions the same way ([`highlight_cited`]).
 
 use std::collections::BTreeSet;
 
@@ -462,7 +464,7 @@ fn own(node: &web_sys::Node, unit: &Element) -> bool {
 /// over its words. A mention is text among text on the page: the model says
 /// which text nodes name hardware and where (`UnitNode::mention_runs`), and
 /// each is the next own text node of the unit that holds exactly that text.
-pub fn own_mentions(unit: &Element, node: Option<UnitNode<'_>>) -> Vec<(TopicId, web_sys::StaticRange)> {
+fn own_mentions(unit: &Element, node: Option<UnitNode<'_>>) -> Vec<(TopicId, web_sys::StaticRange)> {
     let mut out = Vec::new();
     let runs = node.map(|n| n.mention_runs()).unwrap_or_default();
     if runs.is_empty() {
