@@ -266,7 +266,7 @@ fn inline(inline: &Inline, ctx: &Ctx<'_>) -> Html {
         Inline::Strong(c) => html! { <strong>{ for inline_nodes(c, ctx) }</strong> },
         Inline::Strike(c) => html! { <del>{ for inline_nodes(c, ctx) }</del> },
         Inline::Link { target, children } => link(target, inline_nodes(children, ctx), ctx.peek),
-        Inline::Image { target, alt } => match target {
+        Inline::Image { target, alt } => match &**target {
             LinkTarget::Web(url) => html! {
                 <img class="note-image" src={url.to_string()} alt={alt.clone()} loading="lazy" referrerpolicy="no-referrer" />
             },

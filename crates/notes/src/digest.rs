@@ -142,7 +142,7 @@ fn write_inlines(inlines: &[Inline], out: &mut String) {
             Inline::Strike(c) => wrap("~~", c, out),
             Inline::Link { target, children } => {
                 let text = inline_markdown(children);
-                match target {
+                match &**target {
                     LinkTarget::Web(u) | LinkTarget::Mail(u) if text == u.as_str() => {
                         let _ = write!(out, "<{}>", u.as_str());
                     }

@@ -50,12 +50,14 @@ pub enum Inline {
     Emphasis(Vec<Inline>),
     Strong(Vec<Inline>),
     Strike(Vec<Inline>),
+    /// The target is boxed: a list of inlines (most of a parse's
+    /// allocations) is then 40 bytes an inline instead of 72.
     Link {
-        target: LinkTarget,
+        target: Box<LinkTarget>,
         children: Vec<Inline>,
     },
     Image {
-        target: LinkTarget,
+        target: Box<LinkTarget>,
         alt: String,
     },
     /// Text that names a hardware topic.

@@ -303,15 +303,9 @@ pub fn read_info(blocks: Vec<Block>, problems: &mut Vec<(u32, DiagnosticKind)>) 
 /// People from field inlines (`plain` their text), using link targets for
 /// handles when the value is a single linked name.
 fn people_from_inlines(inlines: &[Inline], plain: &str) -> Vec<PersonRef> {
-    let has_link = inlines.iter().any(|i| {
-        matches!(
-            i,
-            Inline::Link {
-                target: LinkTarget::Web(_),
-                ..
-            }
-        )
-    });
+    let has_link = inlines
+        .iter()
+        .any(|i| matches!(i, Inline::Link { target, .. } if matches!(**target, LinkTarget::Web(_))));
     if has_link {
         let person = person_from_inlines(inlines);
         if !person.is_empty() {

@@ -526,14 +526,14 @@ impl Builder<'_, '_> {
             Event::Start(Tag::Link { dest_url, .. }) => {
                 let children = self.inlines_until_end(depth + 1);
                 out.push(Inline::Link {
-                    target: LinkTarget::from_url(&dest_url),
+                    target: Box::new(LinkTarget::from_url(&dest_url)),
                     children,
                 })
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 let alt = Inline::plain_text(&self.inlines_until_end(depth + 1));
                 out.push(Inline::Image {
-                    target: LinkTarget::from_url(&dest_url),
+                    target: Box::new(LinkTarget::from_url(&dest_url)),
                     alt,
                 })
             }

@@ -87,7 +87,7 @@ fn linkify(text: &str, first: (usize, usize), out: &mut Vec<Inline>) {
         }
         let url = &rest[start..end];
         out.push(Inline::Link {
-            target: LinkTarget::from_url(url),
+            target: Box::new(LinkTarget::from_url(url)),
             children: vec![Inline::Text(url.to_string())],
         });
         rest = &rest[end..];

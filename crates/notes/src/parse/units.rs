@@ -224,7 +224,7 @@ fn split_mentions(
                     split_mentions(children, table, topics, None);
                 }
                 if let Some(links) = links.as_deref_mut() {
-                    links.push((target.clone(), text));
+                    links.push(((**target).clone(), text));
                 }
             }
             _ => {}
@@ -237,7 +237,7 @@ fn split_mentions(
 pub fn collect_links(inlines: &[Inline], out: &mut Vec<(LinkTarget, String)>) {
     for inline in inlines {
         match inline {
-            Inline::Link { target, children } => out.push((target.clone(), Inline::plain_text(children))),
+            Inline::Link { target, children } => out.push(((**target).clone(), Inline::plain_text(children))),
             Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) => collect_links(c, out),
             _ => {}
         }
