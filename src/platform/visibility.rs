@@ -414,10 +414,12 @@ const TOPIC: &str = "racklet-topic";
 /// built on it, in its cited meetings. `root` holds one `.cited-meeting`
 /// per entry of `cited`, in order. Cleared by [`clear_cited`].
 pub fn highlight_cited(root: &Element, notes: &Notes, cited: &[Cited], topic: TopicId) {
-    // By topic: whether it is this one or built on it.
-    let shown: Vec<bool> = (0..notes.topics.len() as u32)
-        .map(|t| TopicId(t) == topic || notes.ancestors(TopicId(t)).any(|a| a == topic))
-        .collect();
+    // The topic and what is built on it, as a filter by it would select.
+    let filter = notes::query::Filter {
+        topics: BTreeSet::from([topic]),
+        ..Default::default()
+    };
+    let shown = filter.topic_closure(notes);
     let ranges = js_sys::Array::new();
     let Ok(items) = root.query_selector_all(".cited-meeting") else {
         return;
@@ -439,7 +441,7 @@ pub fn highlight_cited(root: &Element, notes: &Notes, cited: &[Cited], topic: To
             };
             let node = notes::story::unit_node(meeting, notes::model::UnitId(first));
             for (t, r) in own_mentions(&el, node) {
-                if shown[t.0 as usize] {
+                if shown.contains(&t) {
                     ranges.push(&r);
                 }
             }

@@ -124,11 +124,13 @@ export async function allDates(page) {
 }
 
 /**
- * The texts the page highlights under `name` (`racklet-search`,
+ * What the page highlights under `name` (`racklet-search`,
  * `racklet-topic`): matches are painted with the CSS Custom Highlight API,
- * not by changing the text. Waits until the highlight is set.
+ * not by changing the text. Each is its text, the date of the meeting
+ * (`[data-meeting-date]`) it sits in, and whether it is in a bullet,
+ * paragraph, code block or table. Waits until the highlight is set.
  */
-export async function highlighted(page, name) {
+export async function highlightedIn(page, name) {
   await page.waitForFunction((n) => CSS.highlights.get(n)?.size > 0, name);
   // The page highlights static ranges (no text of their own): read each
   // through a live range over the same boundaries.
@@ -136,8 +138,15 @@ export async function highlighted(page, name) {
     const live = document.createRange();
     live.setStart(r.startContainer, r.startOffset);
     live.setEnd(r.endContainer, r.endOffset);
-    return live.toString();
+    const at = r.startContainer.parentElement?.closest('[data-meeting-date]');
+    const unit = r.startContainer.parentElement?.closest('li, p.p, pre, .table-wrap');
+    return { text: live.toString(), date: at?.dataset.meetingDate ?? null, inUnit: !!unit && at?.contains(unit) === true };
   }), name);
+}
+
+/** The texts the page highlights under `name` (see `highlightedIn`). */
+export async function highlighted(page, name) {
+  return (await highlightedIn(page, name)).map((m) => m.text);
 }
 
 /** The `timeline` binary (built by the test command's earlier steps, or now). */

@@ -4,7 +4,7 @@
 // the notes the build ships.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, screenshotPath, shippedModel, axeViolations, fakeAvatars } from './lib.mjs';
+import { serve, launch, open, screenshotPath, shippedModel, axeViolations, fakeAvatars, highlightedIn } from './lib.mjs';
 
 let server, browser, model;
 before(async () => {
@@ -84,21 +84,6 @@ test("clicking a person's name anywhere opens their page, in place, and Back ret
   assert.equal(await page.locator('article[data-meeting-date]').count(), model.meetings.length);
 });
 
-/** A topic page's highlighted mentions: their text and cited meeting. */
-async function citedMarks(page) {
-  return page.evaluate(async () => {
-    // Set once the page's effect has run (up to 5 s).
-    for (let i = 0; i < 250 && !(CSS.highlights.get('racklet-topic')?.size > 0); i++) await new Promise((r) => setTimeout(r, 20));
-    return [...(CSS.highlights.get('racklet-topic') ?? [])].map((r) => {
-      const live = document.createRange();
-      live.setStart(r.startContainer, r.startOffset);
-      live.setEnd(r.endContainer, r.endOffset);
-      const unit = r.startContainer.parentElement?.closest('.cited-units [data-u]');
-      return { text: live.toString(), date: unit?.closest('.cited-meeting')?.dataset.meetingDate ?? null };
-    });
-  });
-}
-
 test("a topic's story: every meeting that mentions it in time order, who, related topics, links", async () => {
   const topic = model.topics.find((t) => t.id === 'jh7110');
   const page = await open(browser.context, `${server.url}/?view=topic&topic=${topic.id}`);
@@ -108,10 +93,10 @@ test("a topic's story: every meeting that mentions it in time order, who, relate
   assert.deepEqual(dates, [...topic.meetings].sort());
   // Each listed meeting shows the bullets that name it (or a board built
   // on it), the names highlighted; nothing outside those bullets is.
-  const marks = await citedMarks(page);
+  const marks = await highlightedIn(page, 'racklet-topic');
   assert.deepEqual([...new Set(marks.map((m) => m.date))].sort(), dates, JSON.stringify(marks));
   assert.ok(marks.some((m) => m.text === 'JH7110'), JSON.stringify(marks));
-  assert.ok(marks.every((m) => m.text.trim() === m.text && m.text.length > 2), JSON.stringify(marks));
+  assert.ok(marks.every((m) => m.inUnit && m.text.trim() === m.text && m.text.length > 2), JSON.stringify(marks));
   assert.equal(await page.locator('.fact', { hasText: 'Meetings' }).locator('dd').innerText(), String(topic.meetings.length));
   assert.ok(await page.locator('.who-list a.person-link').count() > 0, 'who talked about it');
   // Related: its family is one click away, and opens the family's story.
@@ -122,7 +107,7 @@ test("a topic's story: every meeting that mentions it in time order, who, relate
   assert.match(page.url(), /view=topic&topic=starfive-jh7-family/);
   // The family's page highlights the family's mentions, in its own meetings.
   const familyDates = await listed(page);
-  const familyMarks = await citedMarks(page);
+  const familyMarks = await highlightedIn(page, 'racklet-topic');
   assert.deepEqual([...new Set(familyMarks.map((m) => m.date))].sort(), familyDates, JSON.stringify(familyMarks));
   await page.goBack();
   await page.waitForFunction((l) => document.getElementById('page-title')?.textContent === l, topic.label);
