@@ -208,6 +208,9 @@ pub fn parse(text: &str) -> Markdown {
     let mut builder = Builder {
         events: Parser::new_ext(&blanked, options()).into_offset_iter(),
         lines: &lines,
+        stack: Vec::with_capacity(64),
+        items: Vec::with_capacity(32),
+        blocks: Vec::with_capacity(16),
     };
     // Some four lines a block: one allocation, mostly, for a whole document.
     let mut blocks = Vec::with_capacity(lines.starts.len() / 4);
@@ -238,6 +241,12 @@ type Events<'a> = pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLi
 struct Builder<'a, 'b> {
     events: Events<'a>,
     lines: &'b Lines,
+    /// Inlines being read, innermost list last: each list is moved out in
+    /// one exactly sized allocation when it ends, rather than grown.
+    stack: Vec<Inline>,
+    /// The same for the items of lists and the blocks of containers.
+    items: Vec<Item>,
+    blocks: Vec<Block>,
 }
 
 impl Builder<'_, '_> {
@@ -346,7 +355,7 @@ impl Builder<'_, '_> {
     /// Blocks up to the end of the current container. Past `MAX_DEPTH`
     /// nested containers are made transparent: their content is kept, flat.
     fn blocks_until_end(&mut self, depth: usize) -> Vec<Block> {
-        let mut blocks = Vec::new();
+        let base = self.blocks.len();
         let mut transparent = 0usize;
         while let Some((event, range)) = self.events.next() {
             match event {
@@ -358,21 +367,28 @@ impl Builder<'_, '_> {
                     transparent += 1
                 }
                 Event::TaskListMarker(_) => {}
-                other => blocks.extend(self.block(other, range, depth)),
+                other => {
+                    if let Some(block) = self.block(other, range, depth) {
+                        self.blocks.push(block);
+                    }
+                }
             }
         }
-        blocks
+        self.blocks.split_off(base)
     }
 
     fn items(&mut self, depth: usize) -> Vec<Item> {
-        let mut items = Vec::new();
+        let base = self.items.len();
         while let Some((event, range)) = self.events.next() {
             match event {
-                Event::Start(Tag::Item) => items.push(self.item(range, depth)),
+                Event::Start(Tag::Item) => {
+                    let item = self.item(range, depth);
+                    self.items.push(item);
+                }
                 _ => break, // End(List)
             }
         }
-        items
+        self.items.split_off(base)
     }
 
     fn item(&mut self, range: Range<usize>, depth: usize) -> Item {
@@ -383,8 +399,9 @@ impl Builder<'_, '_> {
             inlines: Vec::new(),
             blocks: Vec::new(),
         };
-        // Inline events of a tight item, flushed when a block or the end comes.
-        let mut pending: Vec<Inline> = Vec::new();
+        // Inline events of a tight item (on the stack above `pending`),
+        // flushed when a block or the end comes.
+        let pending = self.stack.len();
         let mut pending_line = item.line;
         let mut transparent = 0usize;
         while let Some((event, range)) = self.events.next() {
@@ -399,7 +416,7 @@ impl Builder<'_, '_> {
                 }
                 // Loose items carry their first paragraph as the item's text.
                 Event::Start(Tag::Paragraph)
-                    if item.inlines.is_empty() && item.blocks.is_empty() && pending.is_empty() =>
+                    if item.inlines.is_empty() && item.blocks.is_empty() && self.stack.len() == pending =>
                 {
                     item.inlines = self.inlines_until_end(0);
                     text::tidy(&mut item.inlines);
@@ -416,29 +433,29 @@ impl Builder<'_, '_> {
                     | Tag::MetadataBlock(_),
                 )
                 | Event::Rule) => {
-                    self.flush(&mut item, &mut pending, pending_line);
+                    self.flush(&mut item, pending, pending_line);
                     item.blocks.extend(self.block(event, range, depth));
                 }
                 Event::End(_) => break,
                 inline => {
-                    if pending.is_empty() {
+                    if self.stack.len() == pending {
                         pending_line = self.lines.line_of(range.start);
                     }
-                    self.inline(inline, &mut pending, 0)
+                    self.inline(inline, pending, 0)
                 }
             }
         }
-        self.flush(&mut item, &mut pending, pending_line);
+        self.flush(&mut item, pending, pending_line);
         item
     }
 
     /// Puts a tight item's pending text in place: its own text when nothing
     /// came before, otherwise a paragraph after the nested blocks.
-    fn flush(&self, item: &mut Item, pending: &mut Vec<Inline>, line: u32) {
-        if pending.is_empty() {
+    fn flush(&mut self, item: &mut Item, pending: usize, line: u32) {
+        if self.stack.len() == pending {
             return;
         }
-        let mut inlines = std::mem::take(pending);
+        let mut inlines = self.take(pending);
         text::tidy(&mut inlines);
         if item.inlines.is_empty() && item.blocks.is_empty() {
             item.inlines = inlines;
@@ -483,25 +500,39 @@ impl Builder<'_, '_> {
 
     /// Inlines up to the end of the current tag.
     fn inlines_until_end(&mut self, depth: usize) -> Vec<Inline> {
-        let mut out = Vec::new();
+        let base = self.stack.len();
+        self.push_until_end(base, depth);
+        self.take(base)
+    }
+
+    /// Reads inlines up to the end of the current tag onto the stack, as
+    /// part of the list that starts at `base`.
+    fn push_until_end(&mut self, base: usize, depth: usize) {
         let mut transparent = 0usize;
         while let Some((event, _)) = self.events.next() {
             match event {
                 Event::End(_) if transparent == 0 => break,
                 Event::End(_) => transparent -= 1,
                 Event::Start(_) if depth >= MAX_DEPTH => transparent += 1,
-                other => self.inline(other, &mut out, depth),
+                other => self.inline(other, base, depth),
             }
         }
-        out
     }
 
-    fn inline(&mut self, event: Event<'_>, out: &mut Vec<Inline>, depth: usize) {
+    /// The list of inlines from `base` to the top of the stack.
+    fn take(&mut self, base: usize) -> Vec<Inline> {
+        self.stack.split_off(base)
+    }
+
+    /// Pushes one inline event's content onto the list that starts at `base`.
+    fn inline(&mut self, event: Event<'_>, base: usize, depth: usize) {
+        let out = &mut self.stack;
+        let joinable = out.len() > base;
         match event {
             // pulldown-cmark cuts text at every character that might have
             // been markup: join the pieces here rather than allocate each
             // (every run is tidied after, which would join them anyway).
-            Event::Text(t) => match out.last_mut() {
+            Event::Text(t) => match out.last_mut().filter(|_| joinable) {
                 Some(Inline::Text(before)) => before.push_str(&t),
                 _ => out.push(Inline::Text(t.into_string())),
             },
@@ -520,24 +551,34 @@ impl Builder<'_, '_> {
             Event::HardBreak => out.push(Inline::HardBreak),
             Event::TaskListMarker(done) => out.push(Inline::Text(if done { "[x] " } else { "[ ] " }.into())),
             Event::Rule => {}
-            Event::Start(Tag::Emphasis) => out.push(Inline::Emphasis(self.inlines_until_end(depth + 1))),
-            Event::Start(Tag::Strong) => out.push(Inline::Strong(self.inlines_until_end(depth + 1))),
-            Event::Start(Tag::Strikethrough) => out.push(Inline::Strike(self.inlines_until_end(depth + 1))),
+            Event::Start(Tag::Emphasis) => {
+                let children = self.inlines_until_end(depth + 1);
+                self.stack.push(Inline::Emphasis(children))
+            }
+            Event::Start(Tag::Strong) => {
+                let children = self.inlines_until_end(depth + 1);
+                self.stack.push(Inline::Strong(children))
+            }
+            Event::Start(Tag::Strikethrough) => {
+                let children = self.inlines_until_end(depth + 1);
+                self.stack.push(Inline::Strike(children))
+            }
             Event::Start(Tag::Link { dest_url, .. }) => {
                 let children = self.inlines_until_end(depth + 1);
-                out.push(Inline::Link {
+                self.stack.push(Inline::Link {
                     target: Box::new(LinkTarget::from_url(&dest_url)),
                     children,
                 })
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 let alt = Inline::plain_text(&self.inlines_until_end(depth + 1));
-                out.push(Inline::Image {
+                self.stack.push(Inline::Image {
                     target: Box::new(LinkTarget::from_url(&dest_url)),
                     alt,
                 })
             }
-            Event::Start(_) => out.extend(self.inlines_until_end(depth + 1)),
+            // Other tags are transparent: their content joins this list.
+            Event::Start(_) => self.push_until_end(base, depth + 1),
             Event::End(_) => {}
         }
     }

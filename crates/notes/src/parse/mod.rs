@@ -94,6 +94,7 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
     }
 
     notes.meetings.reserve(staged.len());
+    let mut units = Vec::new();
     for (head, info, body, participants, mut problems) in staged {
         let participant_ids: Vec<PersonId> = participants.iter().map(|p| p.person).collect();
         let hosts: Vec<PersonId> = info
@@ -170,7 +171,7 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
             recaps,
             topics: Vec::new(),
         };
-        units::number(&mut meeting, &mut topics);
+        units::number(&mut meeting, &mut topics, &mut units);
         notes
             .diagnostics
             .extend(problems.into_iter().map(|(line, kind)| Diagnostic {

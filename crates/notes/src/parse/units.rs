@@ -27,9 +27,11 @@ struct Walker<'a> {
     table: Option<&'a mut TopicTable>,
 }
 
-pub fn number(meeting: &mut Meeting, table: &mut TopicTable) {
+/// `scratch` is an empty list kept between meetings: the units grow in it,
+/// then move out in one exactly sized allocation.
+pub fn number(meeting: &mut Meeting, table: &mut TopicTable, scratch: &mut Vec<Unit>) {
     let mut w = Walker {
-        units: Vec::new(),
+        units: std::mem::take(scratch),
         scratch: String::new(),
         recaps: &meeting.recaps,
         counts: vec![0; meeting.recaps.len()],
@@ -45,7 +47,7 @@ pub fn number(meeting: &mut Meeting, table: &mut TopicTable) {
         };
         w.walk(&mut section.blocks, &ctx);
     }
-    let (units, counts) = (w.units, w.counts);
+    let (mut units, counts) = (w.units, w.counts);
     for (recap, n) in meeting.recaps.iter_mut().zip(counts) {
         recap.items = n;
     }
@@ -53,7 +55,8 @@ pub fn number(meeting: &mut Meeting, table: &mut TopicTable) {
     crate::order::sort_by_rank(&mut topics, |t| (t.0 as i64, 0));
     topics.dedup();
     meeting.topics = topics;
-    meeting.units = units;
+    meeting.units = units.split_off(0);
+    *scratch = units;
 }
 
 /// Numbers blocks outside any meeting (intro, unplaced notes), which are
