@@ -76,12 +76,43 @@ fn formatter(style: Style) -> Function {
     })
 }
 
-/// Makes the formatters the timeline uses before they are needed.
+/// Makes the formatters the timeline uses before they are needed, and
+/// learns which of them write what English does.
 #[cfg_attr(not(feature = "hydration"), allow(dead_code))]
 pub fn warm() {
-    for style in [Style::Long, Style::MonthYear, Style::Clock] {
-        formatter(style);
+    formatter(Style::Clock);
+    english(Style::Long, datefmt::long_date);
+    english(Style::Short, datefmt::short_date);
+    english(Style::MonthYear, month_year_english);
+}
+
+fn millis(d: NaiveDate) -> Option<i64> {
+    d.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp_millis())
+}
+
+/// Whether the reader's form of `style` is the English one, as for most
+/// readers: then a date's English text is used as it is, rather than
+/// asking `Intl` for each of the hundreds of dates on the page. Asked of
+/// every month and every weekday, with one- and two-digit days, so the
+/// two can only agree if they write every date alike.
+fn english(style: Style, in_english: fn(NaiveDate) -> String) -> bool {
+    thread_local! {
+        /// By style: not asked yet, or the answer.
+        static SAME: std::cell::Cell<[Option<bool>; 5]> = const { std::cell::Cell::new([None; 5]) };
     }
+    let mut known = SAME.get();
+    if let Some(same) = known[style as usize] {
+        return same;
+    }
+    // 1–7 January 2031 fall on every weekday; then a day in each month.
+    let days = (1..=7)
+        .map(|d| (1, d))
+        .chain((1..=12).map(|m| (m, 10 + m)))
+        .filter_map(|(m, d)| NaiveDate::from_ymd_opt(2031, m, d));
+    let same = { days }.all(|d| millis(d).and_then(|ms| format(style, ms)) == Some(in_english(d)));
+    known[style as usize] = Some(same);
+    SAME.set(known);
+    same
 }
 
 fn format(style: Style, millis: i64) -> Option<String> {
@@ -94,13 +125,13 @@ fn format(style: Style, millis: i64) -> Option<String> {
         .map(String::from)
 }
 
-fn day(style: Style, d: NaiveDate, localized: bool, english: fn(NaiveDate) -> String) -> String {
-    let millis = d.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp_millis());
-    localized
-        .then_some(millis)
-        .flatten()
+fn day(style: Style, d: NaiveDate, localized: bool, in_english: fn(NaiveDate) -> String) -> String {
+    if !localized || english(style, in_english) {
+        return in_english(d);
+    }
+    millis(d)
         .and_then(|ms| format(style, ms))
-        .unwrap_or_else(|| english(d))
+        .unwrap_or_else(|| in_english(d))
 }
 
 /// "Tuesday, May 14, 2024", or the reader's form of it.
@@ -120,10 +151,12 @@ pub fn short_date(d: NaiveDate, localized: bool) -> String {
 
 /// "May 2024", or the reader's form of it.
 pub fn month_year(d: NaiveDate, localized: bool) -> String {
-    day(Style::MonthYear, d, localized, |d| {
-        use chrono::Datelike;
-        format!("{} {}", datefmt::MONTHS[d.month0() as usize], d.year())
-    })
+    day(Style::MonthYear, d, localized, month_year_english)
+}
+
+fn month_year_english(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{} {}", datefmt::MONTHS[d.month0() as usize], d.year())
 }
 
 /// [`clock`] for an instant whose wall time in the reader's zone is

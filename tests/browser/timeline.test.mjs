@@ -74,6 +74,11 @@ test('start times show in the reader zone with the original on hover', async () 
     assert.equal(await page.locator('article[data-meeting-date="2024-08-20"] .zone').textContent(), 'your time, UTC+3');
     // January is winter time in Helsinki.
     assert.equal(await page.locator('article[data-meeting-date="2024-01-09"] .time time').textContent(), '18:00');
+    // British dates: close to the English the page was prerendered in, but not the same.
+    const title = 'article[data-meeting-date="2024-08-20"] .meeting-title time';
+    await page.waitForFunction((s) => document.querySelector(s).textContent !== 'Tuesday, August 20, 2024', title);
+    assert.equal(await page.locator(title).textContent(), 'Tuesday, 20 August 2024');
+    assert.equal(await page.locator('#m-2024-08 .month-head').textContent(), 'August 2024');
   } finally {
     await helsinki.close();
   }
