@@ -105,11 +105,11 @@ fn english(style: Style, in_english: fn(NaiveDate) -> String) -> bool {
         return same;
     }
     // 1–7 January 2031 fall on every weekday; then a day in each month.
-    let days = (1..=7)
+    let same = (1..=7)
         .map(|d| (1, d))
         .chain((1..=12).map(|m| (m, 10 + m)))
-        .filter_map(|(m, d)| NaiveDate::from_ymd_opt(2031, m, d));
-    let same = { days }.all(|d| millis(d).and_then(|ms| format(style, ms)) == Some(in_english(d)));
+        .filter_map(|(m, d)| NaiveDate::from_ymd_opt(2031, m, d))
+        .all(|d| millis(d).and_then(|ms| format(style, ms)) == Some(in_english(d)));
     known[style as usize] = Some(same);
     SAME.set(known);
     same

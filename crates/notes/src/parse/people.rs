@@ -264,11 +264,10 @@ fn github_handle(url: &str) -> Option<String> {
 pub fn person_from_inlines(inlines: &[Inline]) -> PersonRef {
     let mut link_handle = None;
     for inline in inlines {
-        if let Some(LinkTarget::Web(url)) = match inline {
-            Inline::Link { target, .. } => Some(&**target),
-            _ => None,
-        } {
-            link_handle = link_handle.or_else(|| github_handle(url.as_str()));
+        if let Inline::Link { target, .. } = inline {
+            if let LinkTarget::Web(url) = &**target {
+                link_handle = link_handle.or_else(|| github_handle(url.as_str()));
+            }
         }
     }
     let text = Inline::plain_text(inlines);
