@@ -4,7 +4,7 @@
 // --split`), fetched and prerendered into a copy of the build as the Pages
 // workflow does with the real one. Prints medians; asserts nothing.
 //
-//   node benches/filter-click.mjs [--runs 30]
+//   node benches/filter-click.mjs [--runs 30] [--loads 15]
 //
 // A click's sample is the time from the input event to the moment the whole
 // Yew render has been applied to the DOM and style and layout are computed
@@ -16,7 +16,11 @@ import fs from 'node:fs';
 import { serve, launch, synthSite } from '../tests/browser/lib.mjs';
 import { timingHelpers } from './timing.mjs';
 
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 30;
+const arg = (name, fallback) => Number(process.argv[process.argv.indexOf(name) + 1]) || fallback;
+const runs = arg('--runs', 30);
+// Page loads for the first render: it varies by a tenth from load to load,
+// so more loads give a steadier median.
+const loadCount = arg('--loads', 15);
 const { dir, site, bytes, documents } = synthSite({ years: 10 });
 const server = await serve(site);
 const browser = await launch();
@@ -27,18 +31,18 @@ const stats = (xs) => {
 };
 try {
   await browser.context.addInitScript(timingHelpers);
-  // First render of the whole archive after load, eight loads; on all but
+  // First render of the whole archive after load, `loadCount` loads; on all but
   // the last, the first click after half a second on the page (a person
   // chip, timed by `__click`): the only click that may find cards not read yet.
   const loads = [];
   const firstClicks = [];
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < loadCount; i++) {
     const page = await browser.context.newPage();
     await page.goto(server.url + '/?live=0');
     await page.waitForFunction(() => performance.getEntriesByName('racklet:archive-rendered').length > 0, null, { timeout: 60000 });
     const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
     loads.push(marks);
-    if (i === 7) break;
+    if (i === loadCount - 1) break;
     await page.waitForTimeout(500);
     firstClicks.push(await page.evaluate(() => window.__click('.person-chip')));
     await page.close();

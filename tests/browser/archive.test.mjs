@@ -70,6 +70,50 @@ test('the built page holds every year, named by its span, and lists each documen
   assert.deepEqual(page.errors, []);
 });
 
+test('a reader who scrolled, focused a link and selected text before the app started keeps all three as the older years join', async () => {
+  reset();
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // The app waits until the reader has done all that on the prerendered page.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await page.goto(site.url + '/?live=0');
+  // The last prerendered card but one: a ribbon's height above it, enough below.
+  const date = await page.$$eval('article[data-meeting-date]', (as) => as.at(-2).dataset.meetingDate);
+  const place = () => page.evaluate((date) => {
+    const card = document.querySelector(`article[data-meeting-date="${date}"]`);
+    return {
+      cards: document.querySelectorAll('article[data-meeting-date]').length,
+      top: Math.round(card.getBoundingClientRect().top),
+      focused: document.activeElement === window.__focused,
+      selected: getSelection().toString(),
+    };
+  }, date);
+  await page.evaluate((date) => {
+    const card = document.querySelector(`article[data-meeting-date="${date}"]`);
+    window.scrollTo(0, card.getBoundingClientRect().top + window.scrollY - 40);
+    window.__focused = card.querySelector('a.ext, a.person');
+    window.__focused.focus({ preventScroll: true });
+    getSelection().selectAllChildren(card.querySelector('.meeting-body li'));
+  }, date);
+  const before = await place();
+  assert.ok(before.cards < TOTAL && before.focused && before.selected.length > 5, JSON.stringify(before));
+  assert.ok(before.top > 0 && before.top < 100, `card at ${before.top} px`);
+  release();
+  await page.waitForFunction(() => performance.getEntriesByName('racklet:archive-rendered').length > 0);
+  // After the frame that shows the whole archive.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  const after = await place();
+  // Within a pixel: the card is where it was (subpixel positions round either way).
+  assert.ok(Math.abs(after.top - before.top) <= 1, `card from ${before.top} px to ${after.top} px`);
+  assert.deepEqual({ ...after, top: before.top }, { ...before, cards: TOTAL });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a shared filter on the archive finds meetings of every year', async () => {
   reset();
   const page = await open(browser.context, site.url + '/?topic=allwinner-d1');
