@@ -18,7 +18,7 @@ import { timingHelpers } from './timing.mjs';
 
 const arg = (name, fallback) => Number(process.argv[process.argv.indexOf(name) + 1]) || fallback;
 const runs = arg('--runs', 30);
-// Page loads for the first render: it varies by a tenth from load to load,
+// Page loads for the first render: it varies by a tenth or more from load to load,
 // so more loads give a steadier median.
 const loadCount = arg('--loads', 15);
 const { dir, site, bytes, documents } = synthSite({ years: 10 });
