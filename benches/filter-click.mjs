@@ -11,10 +11,11 @@
 // (a MutationObserver fires after the render's microtask; reading
 // offsetHeight then forces style and layout). Paint is not included. Every
 // sample also checks that every matching meeting is in the DOM. Chip clicks
-// also print the two parts: the app's script, then style and layout.
+// also print the two parts: the app's script, then style and layout. The
+// machine reference (timing.mjs) says how fast the machine was meanwhile.
 import fs from 'node:fs';
 import { serve, launch, synthSite } from '../tests/browser/lib.mjs';
-import { timingHelpers } from './timing.mjs';
+import { timingHelpers, machineReference } from './timing.mjs';
 
 const arg = (name, fallback) => Number(process.argv[process.argv.indexOf(name) + 1]) || fallback;
 const runs = arg('--runs', 30);
@@ -50,6 +51,7 @@ try {
   const span = (a, b) => loads.map((m) => m[b] - m[a]);
   const page = browser.context.pages().at(-1);
   const total = await page.locator('article[data-meeting-date]').count();
+  console.log(`machine reference (plain script building 36,000 DOM nodes): median ${(await machineReference(browser.context)).toFixed(1)} ms`);
   console.log(`archive: ${documents} documents, ${(bytes / 1024).toFixed(0)} KB, ${total} meetings, all in the DOM`);
   console.log(`navigation to parsed: ${stats(loads.map((m) => m['racklet:parsed']))}`);
   console.log(`navigation to hydrated, archive rendered: ${stats(loads.map((m) => m['racklet:archive-rendered']))}`);

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { serve, launch, synthSite, timelineBin } from '../tests/browser/lib.mjs';
-import { timingHelpers } from './timing.mjs';
+import { timingHelpers, machineReference } from './timing.mjs';
 
 const arg = (name, fallback) => {
   const at = process.argv.indexOf(name);
@@ -56,6 +56,7 @@ try {
     clicks[k].push(await page.evaluate(() => window.__click('.person-chip')));
     await page.close();
   }
+  console.log(`machine reference (plain script building 36,000 DOM nodes): median ${(await machineReference(browser.context)).toFixed(1)} ms`);
 } finally {
   await browser.close();
   for (const s of servers) await s.close();

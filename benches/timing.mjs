@@ -37,3 +37,42 @@ export function timingHelpers() {
     return text;
   };
 }
+
+// How fast the machine is during a run: plain script (no wasm, no Yew)
+// building about as many DOM nodes as the ten-year archive's first render
+// adds (255 cards of 85 elements and 56 text nodes) into the document; the
+// median of fifteen, after five to warm up. This machine's speed drifts
+// over a day, so runs at different times compare through this figure.
+export async function machineReference(context) {
+  const page = await context.newPage();
+  await page.setContent('<!doctype html><main id="m"></main>');
+  const ms = await page.evaluate(() => {
+    const times = [];
+    for (let r = 0; r < 20; r++) {
+      const main = document.getElementById('m');
+      const start = performance.now();
+      for (let c = 0; c < 255; c++) {
+        const article = document.createElement('article');
+        article.className = 'meeting';
+        main.appendChild(article);
+        for (let u = 0; u < 28; u++) {
+          const ul = document.createElement('ul');
+          article.appendChild(ul);
+          const li = document.createElement('li');
+          ul.appendChild(li);
+          const a = document.createElement('a');
+          a.setAttribute('href', `https://example.org/${c}/${u}`);
+          a.className = 'ext';
+          li.appendChild(a);
+          a.appendChild(document.createTextNode(`link ${u}`));
+          li.appendChild(document.createTextNode(` notes on board ${c}`));
+        }
+      }
+      if (r >= 5) times.push(performance.now() - start);
+      main.textContent = '';
+    }
+    return times.sort((a, b) => a - b)[7];
+  });
+  await page.close();
+  return ms;
+}
