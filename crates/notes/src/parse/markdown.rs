@@ -241,8 +241,11 @@ type Events<'a> = pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLi
 struct Builder<'a, 'b> {
     events: Events<'a>,
     lines: &'b Lines,
-    /// Inlines being read, innermost list last: each list is moved out in
-    /// one exactly sized allocation when it ends, rather than grown.
+    /// Inlines being read, innermost list last: each list moves out with
+    /// `split_off` when it ends, rather than growing a `Vec` of its own. A
+    /// nested list leaves in one exactly sized allocation; a list from the
+    /// bottom of the stack takes the stack's buffer, and the stack starts
+    /// a new one.
     stack: Vec<Inline>,
     /// The same for the items of lists and the blocks of containers.
     items: Vec<Item>,
@@ -551,17 +554,13 @@ impl Builder<'_, '_> {
             Event::HardBreak => out.push(Inline::HardBreak),
             Event::TaskListMarker(done) => out.push(Inline::Text(if done { "[x] " } else { "[ ] " }.into())),
             Event::Rule => {}
-            Event::Start(Tag::Emphasis) => {
+            Event::Start(tag @ (Tag::Emphasis | Tag::Strong | Tag::Strikethrough)) => {
                 let children = self.inlines_until_end(depth + 1);
-                self.stack.push(Inline::Emphasis(children))
-            }
-            Event::Start(Tag::Strong) => {
-                let children = self.inlines_until_end(depth + 1);
-                self.stack.push(Inline::Strong(children))
-            }
-            Event::Start(Tag::Strikethrough) => {
-                let children = self.inlines_until_end(depth + 1);
-                self.stack.push(Inline::Strike(children))
+                self.stack.push(match tag {
+                    Tag::Emphasis => Inline::Emphasis(children),
+                    Tag::Strong => Inline::Strong(children),
+                    _ => Inline::Strike(children),
+                })
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
                 let children = self.inlines_until_end(depth + 1);

@@ -27,8 +27,9 @@ struct Walker<'a> {
     table: Option<&'a mut TopicTable>,
 }
 
-/// `scratch` is an empty list kept between meetings: the units grow in it,
-/// then move out in one exactly sized allocation.
+/// `scratch` is a list kept between meetings: the units grow in it, then
+/// move to the meeting in one exactly sized allocation, and `scratch`
+/// keeps its grown buffer for the next meeting.
 pub fn number(meeting: &mut Meeting, table: &mut TopicTable, scratch: &mut Vec<Unit>) {
     let mut w = Walker {
         units: std::mem::take(scratch),
@@ -55,7 +56,8 @@ pub fn number(meeting: &mut Meeting, table: &mut TopicTable, scratch: &mut Vec<U
     crate::order::sort_by_rank(&mut topics, |t| (t.0 as i64, 0));
     topics.dedup();
     meeting.topics = topics;
-    meeting.units = units.split_off(0);
+    meeting.units = Vec::with_capacity(units.len());
+    meeting.units.append(&mut units);
     *scratch = units;
 }
 
