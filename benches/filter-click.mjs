@@ -11,7 +11,8 @@
 // (a MutationObserver fires after the render's microtask; reading
 // offsetHeight then forces style and layout). Paint is not included. Every
 // sample also checks that every matching meeting is in the DOM. Chip clicks
-// also print the two parts: the app's script, then style and layout. The
+// also print the two parts: the app's script, then style and layout, and,
+// in a second pass, the time to the next frame painted (`__paint`). The
 // machine reference (timing.mjs) says how fast the machine was meanwhile.
 import fs from 'node:fs';
 import { serve, launch, synthSite } from '../tests/browser/lib.mjs';
@@ -79,6 +80,17 @@ try {
     const part = (xs) => `script ${stats(xs.map((x) => x[0]))}; style and layout ${stats(xs.map((x) => x[1]))}`;
     console.log(`${name} on: ${stats(on)} (${shown})\n    ${part(split.filter((_, i) => i % 2 === 0))}`);
     console.log(`${name} off: ${stats(off)}\n    ${part(split.filter((_, i) => i % 2 === 1))}`);
+  }
+  for (const [name, selector] of cases) {
+    const [on, off] = [[], []];
+    for (let i = 0; i < runs + 3; i++) {
+      const a = await page.evaluate((s) => window.__paint(s), selector);
+      await page.waitForTimeout(50);
+      const b = await page.evaluate((s) => window.__paint(s), selector);
+      await page.waitForTimeout(50);
+      if (i >= 3) { on.push(a); off.push(b); }
+    }
+    console.log(`${name}, input to next paint: on ${stats(on)}; off ${stats(off)}`);
   }
   const keys = [];
   for (let i = 0; i < runs + 3; i++) {

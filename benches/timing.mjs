@@ -23,6 +23,14 @@ export function timingHelpers() {
     act();
   });
   window.__click = (selector) => window.__time(() => document.querySelector(selector).click());
+  // Input to the next frame painted, roughly as a reader sees it: resolves in
+  // the first task after the next animation frame, so it also counts work the
+  // click queued ahead of that frame (the app's own effects, timers).
+  window.__paint = (selector) => new Promise((resolve) => {
+    const start = performance.now();
+    document.querySelector(selector).click();
+    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+  });
   window.__type = (text) => window.__time(() => {
     const input = document.getElementById('search');
     input.value = text;

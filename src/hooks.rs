@@ -34,18 +34,20 @@ pub fn use_url_sync(state: &UseReducerHandle<State>) {
     {
         let seen = seen.clone();
         use_effect_with(key, move |(notes, filter, order, tab, history)| {
-            // Written once the page has been updated: history.pushState costs
-            // milliseconds that a click should not wait for.
+            // Written once the page has been updated and painted: the
+            // browser walks the whole document when its URL changes
+            // (milliseconds on a long archive), which the click's next frame
+            // should not wait for.
             let pairs = (*history != History::FromUrl).then(|| url::pairs(notes, filter, *order, *tab));
             let push = *history == History::Push;
-            gloo::timers::callback::Timeout::new(0, move || {
+            wasm_bindgen_futures::spawn_local(async move {
+                dom::after_paint_or(Some(100)).await;
                 if let Some(pairs) = pairs {
                     location::write_query(&pairs, push);
                 }
                 *seen.borrow_mut() = Some(location::search());
                 embed::tell_parent_state();
-            })
-            .forget();
+            });
         });
     }
     let d = state.dispatcher();
