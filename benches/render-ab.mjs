@@ -44,7 +44,8 @@ const renders = [[], []];
 const clicks = [[], []];
 try {
   for (let i = 0; i < 2 * loads; i++) {
-    const k = i % 2;
+    // A B B A A B B A …: neither build always loads second.
+    const k = [0, 1, 1, 0][i % 4];
     const page = await browser.context.newPage();
     await page.goto(servers[k].url + '/?live=0');
     await page.waitForFunction(() => performance.getEntriesByName('racklet:archive-rendered').length > 0, null, { timeout: 60000 });
@@ -66,3 +67,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1].toFixed(1);
 dists.forEach((d, k) => {
   console.log(`${d}: first render of the whole archive median ${median(renders[k])} ms, first click after load median ${median(clicks[k])} ms (${loads} loads)`);
 });
+// The machine drifts during a run: each pair of neighbouring loads (one of
+// each build) gives a ratio, and their median compares the builds.
+const ratios = renders[1].map((b, j) => b / renders[0][j]).sort((x, y) => x - y);
+const pct = (r) => `${r >= 1 ? '+' : '−'}${Math.abs((r - 1) * 100).toFixed(1)} %`;
+console.log(`second build against the first, load by load: median ${pct(ratios[ratios.length >> 1])} (middle half ${pct(ratios[Math.floor(ratios.length / 4)])} to ${pct(ratios[Math.floor((3 * ratios.length) / 4)])})`);
