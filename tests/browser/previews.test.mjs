@@ -181,7 +181,7 @@ test('the Links view lists every link by kind and site with its meetings, and fo
   // A citing meeting link leads back to that meeting on the timeline.
   await dtvis.locator('a.cite').click();
   await page.waitForFunction(() => document.querySelector('[id="2024-08-20"]'));
-  assert.equal(new URL(page.url()).searchParams.get('view'), null);
+  await page.waitForFunction(() => !new URLSearchParams(location.search).has('view'), null, { timeout: 1000 });
 
   const verneri = await open(browser.context, server.url + '/?view=links&person=chiplet');
   const hrefs = await verneri.$$eval('.links-view li > a.ext', (as) => as.map((a) => a.getAttribute('href')).sort());

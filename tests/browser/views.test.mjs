@@ -78,7 +78,8 @@ test("clicking a person's name anywhere opens their page, in place, and Back ret
   await page.waitForSelector('html[data-view="person"]');
   assert.match(await page.locator('#page-title').innerText(), new RegExp(who.trim()));
   assert.equal(await page.evaluate(() => window.__same), true, 'no page load');
-  assert.match(page.url(), /[?&]view=person&person=[^&]+/);
+  // The address bar follows once the page has painted.
+  await page.waitForFunction(() => /[?&]view=person&person=[^&]+/.test(location.search), null, { timeout: 1000 });
   await page.goBack();
   await page.waitForSelector('html[data-view="timeline"]');
   assert.equal(await page.locator('article[data-meeting-date]').count(), model.meetings.length);
@@ -104,7 +105,7 @@ test("a topic's story: every meeting that mentions it in time order, who, relate
   const label = await family.innerText();
   await family.click();
   await page.waitForFunction((l) => document.getElementById('page-title')?.textContent === l, label);
-  assert.match(page.url(), /view=topic&topic=starfive-jh7-family/);
+  await page.waitForFunction(() => /view=topic&topic=starfive-jh7-family/.test(location.search), null, { timeout: 1000 });
   // The family's page highlights the family's mentions, in its own meetings.
   const familyDates = await listed(page);
   const familyMarks = await highlightedIn(page, 'racklet-topic');
