@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serve, launch, open, screenshotPath } from './lib.mjs';
+import { serve, launch, open, screenshotPath, afterNextPaint } from './lib.mjs';
 import { startUpstream, archiveDist, fixture } from './upstream.mjs';
 
 let upstream, dir, site, plain, browser;
@@ -105,7 +105,7 @@ test('a reader who scrolled, focused a link and selected text before the app sta
   release();
   await page.waitForFunction(() => performance.getEntriesByName('racklet:archive-rendered').length > 0);
   // After the frame that shows the whole archive.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  await afterNextPaint(page);
   const after = await place();
   // Within a pixel: the card is where it was (subpixel positions round either way).
   assert.ok(Math.abs(after.top - before.top) <= 1, `card from ${before.top} px to ${after.top} px`);

@@ -113,6 +113,12 @@ export async function fakeAvatars(page, has = () => true) {
   return asked;
 }
 
+/** Resolves in the first task after the page's next painted frame: what
+ * the app defers until a change has been painted (the URL) is done by then. */
+export function afterNextPaint(page) {
+  return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+}
+
 export function screenshotPath(name) {
   fs.mkdirSync(OUT, { recursive: true });
   return path.join(OUT, `${name}.png`);

@@ -2,7 +2,7 @@
 // GitHub API; localStorage cache; nothing fetched on page load.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, screenshotPath } from './lib.mjs';
+import { serve, launch, open, screenshotPath, afterNextPaint } from './lib.mjs';
 
 const json = (body, status = 200) => (req, res) => {
   res.writeHead(status, { 'content-type': 'application/json' });
@@ -181,7 +181,8 @@ test('the Links view lists every link by kind and site with its meetings, and fo
   // A citing meeting link leads back to that meeting on the timeline.
   await dtvis.locator('a.cite').click();
   await page.waitForFunction(() => document.querySelector('[id="2024-08-20"]'));
-  await page.waitForFunction(() => !new URLSearchParams(location.search).has('view'), null, { timeout: 1000 });
+  await afterNextPaint(page);
+  assert.equal(new URL(page.url()).searchParams.get('view'), null);
 
   const verneri = await open(browser.context, server.url + '/?view=links&person=chiplet');
   const hrefs = await verneri.$$eval('.links-view li > a.ext', (as) => as.map((a) => a.getAttribute('href')).sort());

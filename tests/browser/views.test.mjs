@@ -4,7 +4,7 @@
 // the notes the build ships.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, screenshotPath, shippedModel, axeViolations, fakeAvatars, highlightedIn } from './lib.mjs';
+import { serve, launch, open, screenshotPath, shippedModel, axeViolations, fakeAvatars, highlightedIn, afterNextPaint } from './lib.mjs';
 
 let server, browser, model;
 before(async () => {
@@ -78,8 +78,9 @@ test("clicking a person's name anywhere opens their page, in place, and Back ret
   await page.waitForSelector('html[data-view="person"]');
   assert.match(await page.locator('#page-title').innerText(), new RegExp(who.trim()));
   assert.equal(await page.evaluate(() => window.__same), true, 'no page load');
-  // The address bar follows once the page has painted.
-  await page.waitForFunction(() => /[?&]view=person&person=[^&]+/.test(location.search), null, { timeout: 1000 });
+  // The address bar follows once the change has been painted.
+  await afterNextPaint(page);
+  assert.match(page.url(), /[?&]view=person&person=[^&]+/);
   await page.goBack();
   await page.waitForSelector('html[data-view="timeline"]');
   assert.equal(await page.locator('article[data-meeting-date]').count(), model.meetings.length);
@@ -105,7 +106,8 @@ test("a topic's story: every meeting that mentions it in time order, who, relate
   const label = await family.innerText();
   await family.click();
   await page.waitForFunction((l) => document.getElementById('page-title')?.textContent === l, label);
-  await page.waitForFunction(() => /view=topic&topic=starfive-jh7-family/.test(location.search), null, { timeout: 1000 });
+  await afterNextPaint(page);
+  assert.match(page.url(), /view=topic&topic=starfive-jh7-family/);
   // The family's page highlights the family's mentions, in its own meetings.
   const familyDates = await listed(page);
   const familyMarks = await highlightedIn(page, 'racklet-topic');
