@@ -27,6 +27,13 @@ use crate::platform::{dom, events, location, storage};
 use crate::sources::{Doc, DocKind};
 use crate::state::{Action, NotesRef, Order, State, Tab};
 
+/// Dates and times in the reader's language and zone from the first render
+/// in the browser. Hydration rewrites the text and attributes of what it
+/// takes over (same elements, new words), so the prerendered cards, in
+/// English and UTC, are localized as they are taken over instead of being
+/// rendered a second time. The prerender, on the build machine, is English.
+const LOCALIZED: bool = cfg!(target_arch = "wasm32");
+
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     /// The documents the page was built with.
@@ -67,16 +74,14 @@ pub fn App(props: &AppProps) -> Html {
     let ready = *ready;
     // A touch screen (no hover) gets preview buttons beside links; known
     // once running (the prerendered page has none: without the app they do
-    // nothing).
+    // nothing). Read as the page is taken over, with `ready`: the rest of
+    // the archive is then rendered once, with its buttons, not twice.
     let touch = use_state(|| false);
     {
         let touch = touch.setter();
-        use_effect_with(ready, move |ready| {
-            let listener = ready.then(|| {
-                touch.set(dom::no_hover());
-                let touch = touch.clone();
-                events::on_hover_change(move |none| touch.set(none))
-            });
+        use_effect_with((), move |_| {
+            touch.set(dom::no_hover());
+            let listener = events::on_hover_change(move |none| touch.set(none));
             move || drop(listener)
         });
     }
@@ -87,15 +92,12 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
     // Link previews may ask GitHub: a setting kept in localStorage, read
-    // once running (the prerendered page has no storage to read).
+    // once running (the prerendered page has no storage to read), in the
+    // same render as `ready`.
     let live_enabled = use_state(|| true);
     {
         let live_enabled = live_enabled.setter();
-        use_effect_with(ready, move |ready| {
-            if *ready {
-                live_enabled.set(storage::live_enabled());
-            }
-        });
+        use_effect_with((), move |_| live_enabled.set(storage::live_enabled()));
     }
     let on_live = {
         let live_enabled = live_enabled.setter();
@@ -316,10 +318,10 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 { match state.tab {
                     Tab::Links => html! { <LinksView view={view.clone()} peek={*touch} /> },
-                    Tab::Person(person) => html! { <PersonPage {person} localized={ready} peek={*touch} /> },
-                    Tab::Topic(topic) => html! { <TopicPage {topic} localized={ready} peek={*touch} /> },
+                    Tab::Person(person) => html! { <PersonPage {person} localized={LOCALIZED} peek={*touch} /> },
+                    Tab::Topic(topic) => html! { <TopicPage {topic} localized={LOCALIZED} peek={*touch} /> },
                     Tab::Timeline => html! {
-                        <Timeline view={view.clone()} order={state.order} clock_ready={ready} first_paint={state.first_paint}
+                        <Timeline view={view.clone()} order={state.order} clock_ready={LOCALIZED} first_paint={state.first_paint}
                             show_source={state.docs.len() > 1 && state.docs.iter().any(|d| d.kind != DocKind::Archive)}
                             peek={*touch} />
                     },

@@ -17,14 +17,15 @@ use crate::platform::clock::{offset_label, reader_offset};
 use crate::platform::locale;
 
 /// A card never depends on the filter: these only change with the notes,
-/// the reader's clock becoming known, or the mix of documents.
+/// the mix of documents, or a touch screen.
 #[derive(Properties, PartialEq, Clone)]
 pub struct MeetingCardProps {
     /// Index into the notes' meetings.
     pub index: u32,
-    /// False until the app runs in the browser, where the reader's zone and
-    /// language are known (keeps prerendered HTML, which is in English and
-    /// UTC, and the first hydrated render identical).
+    /// The reader's zone and language are known: in the browser, from the
+    /// first render (hydration writes the reader's words over the
+    /// prerendered ones); not on the build machine, whose HTML is in English
+    /// and UTC.
     pub clock_ready: bool,
     /// Several documents from different places: say which one it is from.
     #[prop_or_default]

@@ -1,9 +1,9 @@
 //! Dates and times in the reader's language, from `Intl.DateTimeFormat`
-//! with the browser's locale. The prerendered page and the first render that
-//! takes it over are English (`notes::model::datefmt`), so hydration matches;
-//! once the page runs (`localized`), components ask for the reader's form.
-//! For an English reader the two are the same text, so nothing changes on
-//! screen.
+//! with the browser's locale. The prerendered page is English
+//! (`notes::model::datefmt`). In the browser, components ask for the
+//! reader's form (`localized`) from the first render: hydration keeps the
+//! prerendered elements and writes the reader's words into them. For an
+//! English reader in UTC the two are the same text.
 
 use std::cell::RefCell;
 
