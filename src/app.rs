@@ -27,13 +27,6 @@ use crate::platform::{dom, events, location, storage};
 use crate::sources::{Doc, DocKind};
 use crate::state::{Action, NotesRef, Order, State, Tab};
 
-/// Dates and times in the reader's language and zone from the first render
-/// in the browser. Hydration rewrites the text and attributes of what it
-/// takes over (same elements, new words), so the prerendered cards, in
-/// English and UTC, are localized as they are taken over instead of being
-/// rendered a second time. The prerender, on the build machine, is English.
-const LOCALIZED: bool = cfg!(target_arch = "wasm32");
-
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     /// The documents the page was built with.
@@ -318,10 +311,10 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 { match state.tab {
                     Tab::Links => html! { <LinksView view={view.clone()} peek={*touch} /> },
-                    Tab::Person(person) => html! { <PersonPage {person} localized={LOCALIZED} peek={*touch} /> },
-                    Tab::Topic(topic) => html! { <TopicPage {topic} localized={LOCALIZED} peek={*touch} /> },
+                    Tab::Person(person) => html! { <PersonPage {person} peek={*touch} /> },
+                    Tab::Topic(topic) => html! { <TopicPage {topic} peek={*touch} /> },
                     Tab::Timeline => html! {
-                        <Timeline view={view.clone()} order={state.order} clock_ready={LOCALIZED} first_paint={state.first_paint}
+                        <Timeline view={view.clone()} order={state.order} first_paint={state.first_paint}
                             show_source={state.docs.len() > 1 && state.docs.iter().any(|d| d.kind != DocKind::Archive)}
                             peek={*touch} />
                     },

@@ -35,7 +35,7 @@ pub async fn start() {
     use std::rc::Rc;
 
     // The prerendered page is readable already: let it paint first.
-    platform::dom::after_next_paint().await;
+    platform::dom::after_paint_or(None).await;
     // Making the date formatters costs milliseconds each: done while the
     // notes are on their way (it runs once the fetch below has started).
     wasm_bindgen_futures::spawn_local(async { platform::locale::warm() });

@@ -42,7 +42,6 @@ fn OneMeeting(props: &OneMeetingProps) -> Html {
     };
     let card = MeetingCardProps {
         index: props.index,
-        clock_ready: false,
         show_source: false,
         peek: false,
     };

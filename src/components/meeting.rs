@@ -22,11 +22,6 @@ use crate::platform::locale;
 pub struct MeetingCardProps {
     /// Index into the notes' meetings.
     pub index: u32,
-    /// The reader's zone and language are known: in the browser, from the
-    /// first render (hydration writes the reader's words over the
-    /// prerendered ones); not on the build machine, whose HTML is in English
-    /// and UTC.
-    pub clock_ready: bool,
     /// Several documents from different places: say which one it is from.
     #[prop_or_default]
     pub show_source: bool,
@@ -81,7 +76,7 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
             <>
                 <p class="skip-line">
                     <a class="anchor" href={format!("#{}", m.anchor)}>
-                        <time datetime={date.clone()}>{ locale::short_date(m.date, props.clock_ready) }</time>
+                        <time datetime={date.clone()}>{ locale::short_date(m.date, locale::LOCALIZED) }</time>
                     </a>
                     <span class="skip-note">{ note }</span>
                 </p>
@@ -103,7 +98,7 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
                 <header class="meeting-head">
                     <h4 class="meeting-title">
                         <a class="anchor" href={format!("#{}", m.anchor)} title="Link to this meeting">
-                            <time datetime={date.clone()}>{ locale::long_date(m.date, props.clock_ready) }</time>
+                            <time datetime={date.clone()}>{ locale::long_date(m.date, locale::LOCALIZED) }</time>
                         </a>
                         if m.status == MeetingStatus::Planned { <span class="badge planned">{ "Planned" }</span> }
                         if props.show_source {
@@ -113,7 +108,7 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
                         }
                     </h4>
                     <p class="meta">
-                        { start_time(m, props.clock_ready) }
+                        { start_time(m) }
                         if !m.hosts.is_empty() {
                             <span class="hosts">
                                 <span class="label">{ "Host" }</span>
@@ -156,7 +151,7 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
     };
     let label = (m.status == MeetingStatus::Skipped).then(|| {
         let note = m.status_note.clone().unwrap_or_else(|| "No meeting".into());
-        format!("{}: {note}", locale::long_date(m.date, props.clock_ready))
+        format!("{}: {note}", locale::long_date(m.date, locale::LOCALIZED))
     });
     html! {
         <article id={m.anchor.clone()} class={classes!("meeting", status)} data-meeting-date={date}
@@ -169,7 +164,7 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
 }
 
 /// The start time in the reader's zone, with the time as written on hover.
-fn start_time(m: &Meeting, clock_ready: bool) -> Html {
+fn start_time(m: &Meeting) -> Html {
     let Some(t) = &m.time else {
         return html! {};
     };
@@ -178,7 +173,7 @@ fn start_time(m: &Meeting, clock_ready: bool) -> Html {
         return html! { <span class="time" title="Time zone not recognised; shown as written">{ t.text.clone() }</span> };
     };
     let datetime = datefmt::utc_minute(utc);
-    let offset = if clock_ready { reader_offset(utc) } else { None };
+    let offset = if locale::LOCALIZED { reader_offset(utc) } else { None };
     let (shown, zone) = match offset {
         Some(off) => (
             utc + chrono::Duration::minutes(off as i64),

@@ -18,15 +18,12 @@ use crate::state::{Action, Tab};
 #[derive(Properties, PartialEq)]
 pub struct PersonPageProps {
     pub person: PersonId,
-    /// The page runs: dates in the reader's language.
-    pub localized: bool,
     pub peek: bool,
 }
 
 #[derive(Properties, PartialEq)]
 pub struct TopicPageProps {
     pub topic: TopicId,
-    pub localized: bool,
     pub peek: bool,
 }
 
@@ -37,13 +34,13 @@ pub fn topic_link(notes: &Notes, t: TopicId) -> Html {
 }
 
 /// "First" and "latest" with their dates, linking to the meetings.
-fn fact_meeting(notes: &Notes, label: &str, id: Option<MeetingId>, localized: bool) -> Html {
+fn fact_meeting(notes: &Notes, label: &str, id: Option<MeetingId>) -> Html {
     html! {
         <div class="fact">
             <dt>{ label.to_string() }</dt>
             <dd>
                 if let Some(id) = id {
-                    { to_meeting(notes, id, locale::medium_date(notes.meeting(id).date, localized)) }
+                    { to_meeting(notes, id, locale::medium_date(notes.meeting(id).date, locale::LOCALIZED)) }
                 } else {
                     { "—" }
                 }
@@ -62,7 +59,7 @@ fn to_meeting(notes: &Notes, id: MeetingId, text: String) -> Html {
 }
 
 /// Meetings with their units, each meeting a `[data-meeting-date]` item.
-fn cited(notes: &Notes, list: &[Cited], localized: bool, peek: bool) -> Html {
+fn cited(notes: &Notes, list: &[Cited], peek: bool) -> Html {
     html! {
         <ol class="cited-list">
             { for list.iter().map(|c| {
@@ -75,7 +72,7 @@ fn cited(notes: &Notes, list: &[Cited], localized: bool, peek: bool) -> Html {
                 };
                 html! {
                     <li class="cited-meeting" data-meeting-date={m.date.to_string()}>
-                        <h4 class="cited-date">{ to_meeting(notes, c.meeting, locale::long_date(m.date, localized)) }</h4>
+                        <h4 class="cited-date">{ to_meeting(notes, c.meeting, locale::long_date(m.date, locale::LOCALIZED)) }</h4>
                         <ul class="cited-units">
                             { for c.units.iter().filter_map(|u| unit_node(m, *u)).map(|node| content::unit(node, &ctx)) }
                         </ul>
@@ -86,7 +83,7 @@ fn cited(notes: &Notes, list: &[Cited], localized: bool, peek: bool) -> Html {
     }
 }
 
-fn links(notes: &Notes, list: &[PageLink], localized: bool, peek: bool) -> Html {
+fn links(notes: &Notes, list: &[PageLink], peek: bool) -> Html {
     html! {
         <ul class="page-links">
             { for list.iter().map(|l| html! {
@@ -94,7 +91,7 @@ fn links(notes: &Notes, list: &[PageLink], localized: bool, peek: bool) -> Html 
                     { content::link(&notes::model::LinkTarget::Web(l.url.clone()), vec![html! { l.text.clone() }], peek) }
                     <span class="cited-in">
                         { " · " }
-                        { to_meeting(notes, l.meeting, locale::medium_date(notes.meeting(l.meeting).date, localized)) }
+                        { to_meeting(notes, l.meeting, locale::medium_date(notes.meeting(l.meeting).date, locale::LOCALIZED)) }
                     </span>
                 </li>
             }) }
@@ -182,8 +179,8 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
                     }
                 </h2>
                 <dl class="facts">
-                    { fact_meeting(notes, "First meeting", page.first, props.localized) }
-                    { fact_meeting(notes, "Latest meeting", page.latest, props.localized) }
+                    { fact_meeting(notes, "First meeting", page.first) }
+                    { fact_meeting(notes, "Latest meeting", page.latest) }
                     { fact_count("Attended", page.attended) }
                     { fact_count("Hosted", page.hosted) }
                     { fact_count("Recaps", page.recaps) }
@@ -191,7 +188,7 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
                 { strip(notes, person, &page) }
             </header>
             <div class="page-cols">
-                { bullets_section(format!("Their notes, newest first ({meetings} meetings)"), "No recap or bullet of theirs in these notes.", notes, &page.bullets, props.localized, props.peek) }
+                { bullets_section(format!("Their notes, newest first ({meetings} meetings)"), "No recap or bullet of theirs in these notes.", notes, &page.bullets, props.peek) }
                 <aside class="page-side" aria-label="Hardware and links">
                     <h3>{ "Hardware they mention most" }</h3>
                     if page.topics.is_empty() {
@@ -201,7 +198,7 @@ pub fn PersonPage(props: &PersonPageProps) -> Html {
                             { for page.topics.iter().map(|(t, n)| topic_item(notes, *t, *n)) }
                         </ol>
                     }
-                    { links_section("Their links", notes, &page.links, props.localized, props.peek) }
+                    { links_section("Their links", notes, &page.links, props.peek) }
                 </aside>
             </div>
         </article>
@@ -214,28 +211,28 @@ fn topic_item(notes: &Notes, t: TopicId, meetings: u32) -> Html {
 }
 
 /// A page's main column: its bullets under their heading, or `empty`.
-fn bullets_section(title: String, empty: &str, notes: &Notes, list: &[Cited], localized: bool, peek: bool) -> Html {
+fn bullets_section(title: String, empty: &str, notes: &Notes, list: &[Cited], peek: bool) -> Html {
     html! {
         <section class="page-main" aria-labelledby="page-bullets">
             <h3 id="page-bullets">{ title }</h3>
             if list.is_empty() {
                 <p class="muted">{ empty.to_string() }</p>
             } else {
-                { cited(notes, list, localized, peek) }
+                { cited(notes, list, peek) }
             }
         </section>
     }
 }
 
 /// A page's links under their heading, or a word that there are none.
-fn links_section(title: &str, notes: &Notes, list: &[PageLink], localized: bool, peek: bool) -> Html {
+fn links_section(title: &str, notes: &Notes, list: &[PageLink], peek: bool) -> Html {
     html! {
         <>
             <h3>{ title.to_string() }</h3>
             if list.is_empty() {
                 <p class="muted">{ "None." }</p>
             } else {
-                { links(notes, list, localized, peek) }
+                { links(notes, list, peek) }
             }
         </>
     }
@@ -306,8 +303,8 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
                 <h2 id="page-title" class="page-title">{ topic.label.clone() }</h2>
                 if !kind.is_empty() { <p class="muted">{ kind }</p> }
                 <dl class="facts">
-                    { fact_meeting(notes, "First mention", page.first, props.localized) }
-                    { fact_meeting(notes, "Latest mention", page.latest, props.localized) }
+                    { fact_meeting(notes, "First mention", page.first) }
+                    { fact_meeting(notes, "Latest mention", page.latest) }
                     { fact_count("Meetings", topic.meetings.len() as u32) }
                 </dl>
                 if !page.people.is_empty() {
@@ -322,7 +319,7 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
                 }
             </header>
             <div class="page-cols" ref={body}>
-                { bullets_section("Every mention, oldest first".to_string(), "Not mentioned in these notes yet.", notes, &page.bullets, props.localized, props.peek) }
+                { bullets_section("Every mention, oldest first".to_string(), "Not mentioned in these notes yet.", notes, &page.bullets, props.peek) }
                 <aside class="page-side" aria-label="Related topics and links">
                     <h3>{ "Related" }</h3>
                     if page.parents.is_empty() && page.children.is_empty() && page.siblings.is_empty() {
@@ -331,7 +328,7 @@ pub fn TopicPage(props: &TopicPageProps) -> Html {
                     { related("Part of", &page.parents) }
                     { related("Built on it", &page.children) }
                     { related("Alongside", &page.siblings) }
-                    { links_section("Links", notes, &page.links, props.localized, props.peek) }
+                    { links_section("Links", notes, &page.links, props.peek) }
                 </aside>
             </div>
         </article>

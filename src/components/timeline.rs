@@ -25,7 +25,6 @@ use crate::state::Order;
 pub struct TimelineProps {
     pub view: Rc<View>,
     pub order: Order,
-    pub clock_ready: bool,
     /// While taking over the prerendered page: only the newest this many.
     #[prop_or_default]
     pub first_paint: Option<usize>,
@@ -43,7 +42,6 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let applier = use_mut_ref(Applier::default);
     let cards = CardsProps {
         order: props.order,
-        clock_ready: props.clock_ready,
         first_paint: props.first_paint,
         show_source: props.show_source,
         peek: props.peek,
@@ -88,15 +86,14 @@ fn apply(applier: &Rc<RefCell<Applier>>, notes: &crate::state::NotesRef, view: &
 #[derive(Properties, PartialEq, Clone)]
 struct CardsProps {
     order: Order,
-    clock_ready: bool,
     first_paint: Option<usize>,
     show_source: bool,
     peek: bool,
 }
 
 /// Every meeting's card, grouped by year and month: rendered again only
-/// when the notes, the order or the reader's clock change, never for a
-/// filter.
+/// when the notes, the order, the mix of documents or a touch screen
+/// change, never for a filter.
 #[component]
 fn Cards(props: &CardsProps) -> Html {
     let app = use_app();
@@ -122,7 +119,7 @@ fn Cards(props: &CardsProps) -> Html {
         // from the end of a list, which would recreate nodes.
         let section = html! {
             <section class="month" key={id.clone()} id={id}>
-                <h3 class="month-head" key="head">{ locale::month_year(first, props.clock_ready) }</h3>
+                <h3 class="month-head" key="head">{ locale::month_year(first, locale::LOCALIZED) }</h3>
                 <div class="cards" key="cards">{ for cards }</div>
             </section>
         };
@@ -138,7 +135,7 @@ fn Cards(props: &CardsProps) -> Html {
         let m = &notes.meetings[i as usize];
         let (y, mo) = (m.date.year(), m.date.month());
         let card = html! {
-            <MeetingCard key={m.anchor.clone()} index={i} clock_ready={props.clock_ready} show_source={props.show_source} peek={props.peek} />
+            <MeetingCard key={m.anchor.clone()} index={i} show_source={props.show_source} peek={props.peek} />
         };
         match &mut month {
             Some((year, this, cards)) if *year == y && *this == mo => cards.push(card),

@@ -77,13 +77,7 @@ pub fn set_theme(theme: Option<&str>) {
 }
 
 /// Resolves once the browser has painted a frame (a timeout queued from an
-/// animation frame runs after that frame's paint).
-#[cfg_attr(not(feature = "hydration"), allow(dead_code))]
-pub async fn after_next_paint() {
-    after_paint_or(None).await;
-}
-
-/// Resolves once the browser has painted a frame, or after `ms` at the
+/// animation frame runs after that frame's paint), or after `ms` at the
 /// latest: a hidden page (a background tab, an iframe out of view) may
 /// paint no frame for a long time.
 pub async fn after_paint_or(ms: Option<i32>) {
@@ -92,9 +86,9 @@ pub async fn after_paint_or(ms: Option<i32>) {
         if let Some(ms) = ms {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), ms);
         }
+        let later = window.clone();
         let tick = Closure::once_into_js(move || {
-            let _ =
-                gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
+            let _ = later.set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
         });
         let _ = window.request_animation_frame(tick.unchecked_ref());
     });

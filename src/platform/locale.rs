@@ -12,6 +12,13 @@ use js_sys::{Array, Date, Function, Object, Reflect};
 use notes::model::datefmt;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// Dates and times in the reader's language and zone from the first render
+/// in the browser. Hydration rewrites the text and attributes of what it
+/// takes over (same elements, new words), so the prerendered cards, in
+/// English and UTC, are localized as they are taken over instead of being
+/// rendered a second time. The prerender, on the build machine, is English.
+pub const LOCALIZED: bool = cfg!(target_arch = "wasm32");
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Style {
     /// "Tuesday, May 14, 2024"
