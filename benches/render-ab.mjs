@@ -4,7 +4,11 @@
 // Each build gets its own copy of the synthetic archive, prerendered by the
 // CLI of its own version. Prints medians; asserts nothing.
 //
-//   node benches/render-ab.mjs DIST_A DIST_B [--loads 20] [--cli-a BIN] [--cli-b BIN]
+//   node benches/render-ab.mjs DIST_A DIST_B [--loads 20] [--cli-a BIN] [--cli-b BIN] [--touch]
+//
+// `--touch` loads as a touch screen (no hover): links get preview buttons,
+// and each build also prints the time from hydrated until every web link
+// on the timeline has its button.
 //
 // DIST_x is a `trunk build --release` output; BIN is that version's
 // `timeline` binary (default: this checkout's). To compare with an older
@@ -27,6 +31,7 @@ if (dists.length < 2 || dists.some((d) => d.startsWith('--'))) {
   process.exit(2);
 }
 const loads = Number(arg('--loads', 20));
+const touch = process.argv.includes('--touch');
 const clis = [arg('--cli-a', timelineBin()), arg('--cli-b', timelineBin())];
 const { dir, site } = synthSite({ years: 10 });
 const sites = dists.map((dist, k) => {
@@ -40,16 +45,43 @@ const sites = dists.map((dist, k) => {
 const servers = await Promise.all(sites.map((s) => serve(s)));
 const browser = await launch();
 await browser.context.addInitScript(timingHelpers);
+if (touch) {
+  await browser.context.addInitScript(() => {
+    // From the hydrated mark, checked after every batch of DOM changes.
+    const mark = Performance.prototype.mark;
+    Performance.prototype.mark = function (name, ...rest) {
+      const entry = mark.call(this, name, ...rest);
+      if (name !== 'racklet:hydrated') return entry;
+      const start = performance.now();
+      const watch = new MutationObserver(() => {
+        const links = document.querySelectorAll('.timeline a.ext.web').length;
+        if (document.querySelectorAll('article[data-meeting-date]').length > 26
+            && links > 0 && document.querySelectorAll('.timeline a.ext.web + button.peek').length === links) {
+          window.__buttons = performance.now() - start;
+          watch.disconnect();
+        }
+      });
+      watch.observe(document.documentElement, { childList: true, subtree: true });
+      return entry;
+    };
+  });
+}
 const renders = [[], []];
 // From navigation to the whole archive on the page: a change that only
 // moves work to before the hydrated mark shows here.
 const totals = [[], []];
 const clicks = [[], []];
+const buttons = [[], []];
 try {
   for (let i = 0; i < 2 * loads; i++) {
     // A B B A A B B A …: neither build always loads second.
     const k = [0, 1, 1, 0][i % 4];
     const page = await browser.context.newPage();
+    if (touch) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+      await cdp.send('Emulation.setEmitTouchEventsForMouse', { enabled: true, configuration: 'mobile' });
+    }
     await page.goto(servers[k].url + '/?live=0');
     await page.waitForFunction(() => performance.getEntriesByName('racklet:archive-rendered').length > 0, null, { timeout: 60000 });
     const [render, total] = await page.evaluate(() => {
@@ -58,6 +90,10 @@ try {
     });
     renders[k].push(render);
     totals[k].push(total);
+    if (touch) {
+      await page.waitForFunction(() => window.__buttons !== undefined, null, { timeout: 60000 });
+      buttons[k].push(await page.evaluate(() => window.__buttons));
+    }
     await page.waitForTimeout(500);
     clicks[k].push(await page.evaluate(() => window.__click('.person-chip')));
     await page.close();
@@ -71,6 +107,7 @@ try {
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1].toFixed(1);
 dists.forEach((d, k) => {
   console.log(`${d}: first render of the whole archive median ${median(renders[k])} ms (from navigation ${median(totals[k])} ms), first click after load median ${median(clicks[k])} ms (${loads} loads)`);
+  if (touch) console.log(`${d}: touch screen, hydrated -> every web link with its preview button: median ${median(buttons[k])} ms`);
 });
 // The machine drifts during a run: each pair of neighbouring loads (one of
 // each build) gives a ratio, and their median compares the builds.
