@@ -259,6 +259,7 @@ pub struct Person {
     pub slug: String,
     pub name: Option<String>,
     pub handles: Vec<String>,
+    /// Held meetings they are listed as a participant of.
     pub attended: u32,
     pub hosted: u32,
     pub recaps: u32,

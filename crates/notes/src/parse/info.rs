@@ -243,7 +243,11 @@ pub fn read_info(blocks: Vec<Block>, problems: &mut Vec<(u32, DiagnosticKind)>) 
                 }
                 Key::Date => {
                     info.date_text = Some(plain.trim().to_string());
-                    info.date_remark = remark_in_parentheses(&value);
+                    let remark = remark_in_parentheses(&value);
+                    // "5:00 PM (CET)": the zone, read with the time, is no remark.
+                    if super::dates::zone_by_name(Inline::plain_text(&remark).trim()).is_none() {
+                        info.date_remark = remark;
+                    }
                 }
                 Key::Host => {
                     info.host_written = true;

@@ -55,6 +55,15 @@ pub fn split_info(blocks: Vec<TopBlock>, problems: &mut Vec<(u32, DiagnosticKind
             rest.push(tb);
         }
     }
+    // "No meeting today: FOSDEM" under an info block, and nothing else: the
+    // info block was written ahead, the meeting did not take place. Only
+    // as the whole body: a "Skipped the demo, …" line among notes is notes.
+    if has_container
+        && matches!(&rest[..], [only] if only.container.is_none()
+            && matches!(&only.block, Block::Paragraph { inlines, .. } if says_no_meeting(&Inline::plain_text(inlines))))
+    {
+        info_blocks.extend(rest.pop().map(|tb| tb.block));
+    }
     (read_info(info_blocks, problems), rest)
 }
 

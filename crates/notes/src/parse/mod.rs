@@ -92,6 +92,7 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
             .collect();
         staged.push((draft.head, info, body, participants, problems));
     }
+    registry.merge_first_names(staged.iter().map(|(.., participants, _)| &participants[..]));
 
     notes.meetings.reserve(staged.len());
     let mut units = Vec::new();
@@ -364,9 +365,12 @@ fn finish(notes: &mut Notes, registry: Registry) {
         // Hosts may repeat anywhere in the list ("@a, @b, @a"), and ids merged above can meet.
         let mut seen_hosts = std::collections::HashSet::new();
         m.hosts.retain(|h| seen_hosts.insert(*h));
+        // Listed for a meeting that did not take place is not attending.
+        let held = m.status == crate::model::MeetingStatus::Held;
         for p in m
             .participants
             .iter()
+            .filter(|_| held)
             .map(|p| p.person)
             .collect::<std::collections::BTreeSet<_>>()
         {

@@ -161,38 +161,94 @@ impl Registry {
         if let Some(i) = self.find_handle(written) {
             return Some(PersonId(i as u32));
         }
-        if let Some(i) = self.find_name(written) {
+        // A full name is one person; a lone first name is first looked for
+        // among the participants ("### Daniel" in a meeting Daniel
+        // Maslowski attended), then as someone known by it alone.
+        let lone = written.split_whitespace().nth(1).is_none();
+        let exact = self.find_name(written);
+        if let (false, Some(i)) = (lone, exact) {
             return Some(PersonId(i as u32));
         }
         with_folded(written, |key| {
-            let matches = |i: usize| {
-                self.entries[i]
-                    .name
-                    .as_deref()
-                    .and_then(|n| n.split_whitespace().next())
-                    .is_some_and(|first| folded(first).eq(key.chars()))
-            };
             preferred
                 .iter()
                 .map(|p| self.root(p.0 as usize))
-                .find(|&i| matches(i))
-                .or_else(|| {
-                    // Someone who sent a recap without attending: anyone
-                    // known, but only when the first name is unambiguous.
-                    let mut found = None;
-                    for i in self.by_first.get(key)?.iter().copied() {
-                        if self.entries[i].merged_into.is_some() || !matches(i) || found == Some(i) {
-                            continue;
-                        }
-                        if found.is_some() {
-                            return None;
-                        }
-                        found = Some(i);
-                    }
-                    found
-                })
+                .find(|&i| self.first_name_is(i, key))
+                .or(exact.filter(|_| lone))
+                // Someone who sent a recap without attending: anyone known,
+                // but only when the first name is unambiguous.
+                .or_else(|| self.only_one_first_named(key, &|_| true))
                 .map(|i| PersonId(i as u32))
         })
+    }
+
+    /// Whether entry `i`'s name starts with the word `key` (folded).
+    fn first_name_is(&self, i: usize, key: &str) -> bool {
+        self.entries[i]
+            .name
+            .as_deref()
+            .and_then(|n| n.split_whitespace().next())
+            .is_some_and(|first| folded(first).eq(key.chars()))
+    }
+
+    /// The one live entry whose first name is `key` (folded) among those
+    /// `keep` accepts; none when there are several.
+    fn only_one_first_named(&self, key: &str, keep: &dyn Fn(usize) -> bool) -> Option<usize> {
+        let mut found = None;
+        for i in self.by_first.get(key)?.iter().copied() {
+            if self.entries[i].merged_into.is_some() || !self.first_name_is(i, key) || found == Some(i) || !keep(i) {
+                continue;
+            }
+            if found.is_some() {
+                return None;
+            }
+            found = Some(i);
+        }
+        found
+    }
+
+    /// Someone a year lists by first name alone ("Participants: Daniel,
+    /// Dennis"), with no handle, is the one person known by a full name
+    /// starting so ("Daniel Maslowski"), and becomes them: a filter by
+    /// person then finds those meetings too. Not when two full names start
+    /// so, nor when the two are listed side by side in one meeting
+    /// (`meetings`: each meeting's participants), which makes them two people.
+    pub fn merge_first_names<'a>(&mut self, meetings: impl Iterator<Item = &'a [crate::model::Participant]>) {
+        // Indexed by entry (plain vectors: no new map type in the wasm).
+        let full_name = |j: usize| {
+            self.entries[j]
+                .name
+                .as_deref()
+                .is_some_and(|n| n.split_whitespace().nth(1).is_some())
+        };
+        let mut into: Vec<Option<usize>> = (0..self.entries.len())
+            .map(|i| {
+                let e = &self.entries[i];
+                let name = e
+                    .name
+                    .as_deref()
+                    .filter(|_| e.merged_into.is_none() && e.handles.is_empty() && !full_name(i))?;
+                self.only_one_first_named(&fold(name), &full_name)
+            })
+            .collect();
+        // Which meeting last listed each entry: two in the same one apart.
+        let mut listed_in = vec![usize::MAX; self.entries.len()];
+        for (k, ids) in meetings.enumerate() {
+            for p in ids {
+                listed_in[self.root(p.person.0 as usize)] = k;
+            }
+            for p in ids {
+                let lone = self.root(p.person.0 as usize);
+                if into[lone].is_some_and(|full| listed_in[full] == k) {
+                    into[lone] = None;
+                }
+            }
+        }
+        for (lone, full) in into.into_iter().enumerate() {
+            if let Some(full) = full {
+                self.entries[lone].merged_into = Some(full);
+            }
+        }
     }
 
     /// The final people list and, for every id handed out, its new id.

@@ -558,3 +558,94 @@ fn headings_that_almost_are_meetings_are_diagnostics_naming_the_line_and_their_n
         ]
     );
 }
+
+/// A year that lists people by first name alone ("Participants: Daniel,
+/// Dennis, Verneri") and a meeting called off below an info block written
+/// ahead of it.
+fn first_names() -> Notes {
+    fixture(
+        "10-first-names-and-a-late-cancel.md",
+        include_str!("../../../../tests/fixtures/drift/10-first-names-and-a-late-cancel.md"),
+    )
+}
+
+#[test]
+fn people_listed_by_first_name_alone_are_the_one_person_known_by_that_full_name() {
+    let notes = first_names();
+    let feb8 = meeting(&notes, "2022-02-08");
+    assert_eq!(
+        slugs(&notes, feb8.participants.iter().map(|p| p.person)),
+        ["orangecms", "twelho", "verneri-hirvonen"]
+    );
+    assert_eq!(
+        recaps(&notes, feb8).iter().map(|r| r.0.as_str()).collect::<Vec<_>>(),
+        ["orangecms", "twelho", "verneri-hirvonen"]
+    );
+    // What a reader filtering by Daniel sees: both meetings he attended.
+    let daniel = notes.person_by_slug("orangecms").unwrap();
+    let filter = notes::query::Filter {
+        people: [daniel].into(),
+        ..Default::default()
+    };
+    let shown: Vec<String> = notes::query::apply(&notes, &filter)
+        .meetings
+        .iter()
+        .map(|mv| notes.meeting(mv.meeting).date.to_string())
+        .collect();
+    assert_eq!(shown, ["2022-01-11", "2022-02-08"]);
+    let p = notes.person(daniel);
+    assert_eq!((p.attended, p.recaps), (2, 2), "the called-off meeting is not attended");
+}
+
+#[test]
+fn a_first_name_two_people_share_or_listed_beside_the_full_name_stays_its_own_person() {
+    let text = "# Notes 2022\n\n# March 8, 2022 4:00 PM UTC\n\n:::info\n- **Participants:** Dennis Marttinen (@twelho), Dennis\n:::\n\n## Recap\n\n### Dennis\n- Wrote docs\n\n# March 22, 2022 4:00 PM UTC\n\n:::info\n- **Participants:** Daniel Maslowski, Daniel Schmidt\n:::\n\n# April 5, 2022 4:00 PM UTC\n\n:::info\n- **Participants:** Daniel, Dennis Marttinen\n:::\n\n## Recap\n\n### Dennis\n- Rack work\n";
+    let notes = fixture("2022.md", text);
+    // Listed side by side with Dennis Marttinen: someone else.
+    let march8 = meeting(&notes, "2022-03-08");
+    assert_eq!(
+        slugs(&notes, march8.participants.iter().map(|p| p.person)),
+        ["twelho", "dennis"]
+    );
+    // Two full names start with "Daniel": the lone one is neither.
+    let april5 = meeting(&notes, "2022-04-05");
+    assert_eq!(
+        slugs(&notes, april5.participants.iter().map(|p| p.person)),
+        ["daniel", "twelho"]
+    );
+    assert_eq!(notes.people.len(), 5, "{:?}", notes.people);
+    // "### Dennis" is whichever Dennis attended that meeting: on 5 April,
+    // Dennis Marttinen, though someone is known as plain "Dennis".
+    assert_eq!(recaps(&notes, april5)[0].0, "twelho");
+}
+
+#[test]
+fn a_meeting_called_off_below_its_info_block_is_skipped_but_a_skipped_item_among_notes_is_not() {
+    let notes = first_names();
+    let jan25 = meeting(&notes, "2022-01-25");
+    assert_eq!(jan25.status, MeetingStatus::Skipped);
+    assert_eq!(
+        jan25.status_note.as_deref(),
+        Some("No meeting today: most of us are preparing FOSDEM talks.")
+    );
+    assert!(jan25.sections.is_empty(), "the note is not a section");
+    assert_eq!(meeting(&notes, "2022-02-08").status, MeetingStatus::Held);
+    let dennis = notes.person(notes.person_by_slug("twelho").unwrap());
+    assert_eq!(
+        dennis.attended, 2,
+        "11 January and 8 February, not the called-off 25 January"
+    );
+}
+
+#[test]
+fn a_time_zone_in_parentheses_after_the_date_is_no_remark_but_words_are() {
+    let notes = first_names();
+    let jan11 = meeting(&notes, "2022-01-11");
+    assert!(jan11.date_remark.is_empty(), "{:?}", jan11.date_remark);
+    assert_eq!(start(jan11), ("2022-01-11 16:00".into(), "CET"));
+    let moved = fixture(
+        "2022.md",
+        "# Notes\n\n# March 8, 2022 4:00 PM UTC\n\n:::info\n- **Date:** Mar 8, 2022 4:00 PM (note the new time!)\n- **Participants:** @twelho\n:::\n",
+    );
+    assert_eq!(Inline::plain_text(&moved.meetings[0].date_remark), "note the new time!");
+}
