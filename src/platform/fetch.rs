@@ -134,7 +134,7 @@ pub async fn fresh(url: &str) -> Option<String> {
 pub async fn json<T: DeserializeOwned>(url: &str, accept: Option<&str>) -> Option<T> {
     let response = response(start(url, None, accept)).await.ok()?;
     let value: JsValue = JsFuture::from(response.json().ok()?).await.ok()?;
-    serde_wasm_bindgen::from_value(value).ok()
+    super::json::from_value(value)
 }
 
 /// Reads a file chosen in the picker or dropped on the page.

@@ -9,6 +9,7 @@ pub mod dom;
 pub mod embed;
 pub mod events;
 pub mod fetch;
+pub mod json;
 pub mod locale;
 pub mod location;
 pub mod storage;

@@ -23,12 +23,20 @@ before(async () => {
       '/previews.json': json({
         version: 1, generated: '2026-11-26T12:00:00Z',
         links: {
-          [ROOK]: { status: 'ok', title: 'PVC Cluster - Rook Ceph Documentation', description: 'Run Ceph on PVCs.', site_name: 'Rook' },
+          [ROOK]: { status: 'ok', final_url: ROOK, http_status: 200, content_type: 'text/html', title: 'PVC Cluster - Rook Ceph Documentation', description: 'Run Ceph on PVCs.', site_name: 'Rook' },
           'https://broken.example/': { status: 'error', error: 'HTTP 404' },
         },
       }),
-      '/fake-api/repos/platform-system-interface/dtvis': counted('dtvis', json({ description: 'DeviceTree visualizer', stargazers_count: 57, language: 'TypeScript' })),
-      '/fake-api/repos/minio/operator/pulls/2056': counted('pr', json({ title: 'Fix tenant status', state: 'closed', merged: true })),
+      '/fake-api/repos/platform-system-interface/dtvis': counted('dtvis', json({
+        // As GitHub answers: many more fields than read (objects, arrays, nulls, floats).
+        id: 512345678, name: 'dtvis', owner: { login: 'platform-system-interface', id: 1, site_admin: false },
+        description: 'DeviceTree visualizer', homepage: null, topics: ['devicetree', 'visualizer'],
+        stargazers_count: 57, language: 'TypeScript', score: 1.5, license: null, archived: false,
+      })),
+      '/fake-api/repos/minio/operator/pulls/2056': counted('pr', json({
+        number: 2056, title: 'Fix tenant status', state: 'closed', merged: true, merged_at: '2024-08-01T10:00:00Z',
+        user: { login: 'someone', id: 7 }, labels: [{ name: 'bug', color: 'd73a4a' }], milestone: null,
+      })),
       '/fake-api/repos/minio/operator/issues/1100': counted('issue', json({ message: 'API rate limit exceeded' }, 403)),
     },
   });

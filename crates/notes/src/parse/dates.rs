@@ -136,6 +136,18 @@ pub fn parse_heading(text: &str) -> HeadingDate {
             }
         }
     };
+    // "Meeting 2023-06-20", "Community call: Tuesday, …": words that only
+    // say what the heading is, before the date.
+    while let Some((_, Tok::Word(w))) = toks.get(i) {
+        if !["meeting", "community", "racklet", "call"]
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(w))
+        {
+            break;
+        }
+        i += 1;
+        skip_punct(&mut i, &[':', '-', '–', ',']);
+    }
     if let Some((_, Tok::Word(w))) = toks.get(i) {
         if is_weekday(w) {
             i += 1;
@@ -340,7 +352,12 @@ fn unreadable(rest: &str) -> TimeProblem {
 /// Reads `4:00 PM UTC`, `16:00 CET/CEST`, `at 3pm (UTC)` from the text after
 /// the date. Returns the time if one is there, or why it could not be read.
 pub fn parse_time(rest: &str) -> (Option<MeetingTime>, Option<TimeProblem>) {
-    let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '@' || c == '–');
+    // "(16:00 UTC)", and ISO's "T16:00Z" after a date.
+    let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '@' | '–' | '('));
+    let trimmed = trimmed
+        .strip_prefix('T')
+        .filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(trimmed);
     let trimmed = trimmed
         .strip_prefix("at ")
         .or_else(|| trimmed.strip_prefix("At "))
@@ -447,13 +464,13 @@ pub(super) fn zone_by_name(name: &str) -> Option<Zone> {
         "CET" | "MEZ" => Zone::Fixed(60),
         "CEST" | "MESZ" => Zone::Fixed(120),
         "CET/CEST" | "CEST/CET" | "MEZ/MESZ" | "EUROPE/BERLIN" | "EUROPE/PARIS" | "EUROPE/AMSTERDAM"
-        | "EUROPE/VIENNA" | "EUROPE/ZURICH" | "EUROPE/STOCKHOLM" | "EUROPE/WARSAW" => Zone::Eu(60),
+        | "EUROPE/VIENNA" | "EUROPE/ZURICH" | "EUROPE/STOCKHOLM" | "EUROPE/WARSAW" | "BERLIN" => Zone::Eu(60),
         "WET" => Zone::Fixed(0),
         "WEST" | "BST" => Zone::Fixed(60),
-        "WET/WEST" | "GMT/BST" | "EUROPE/LONDON" | "EUROPE/LISBON" => Zone::Eu(0),
+        "WET/WEST" | "GMT/BST" | "EUROPE/LONDON" | "EUROPE/LISBON" | "LONDON" => Zone::Eu(0),
         "EET" => Zone::Fixed(120),
         "EEST" => Zone::Fixed(180),
-        "EET/EEST" | "EUROPE/HELSINKI" | "EUROPE/ATHENS" | "EUROPE/KYIV" => Zone::Eu(120),
+        "EET/EEST" | "EUROPE/HELSINKI" | "EUROPE/ATHENS" | "EUROPE/KYIV" | "HELSINKI" => Zone::Eu(120),
         "EST" => Zone::Fixed(-300),
         "EDT" => Zone::Fixed(-240),
         "ET" | "EST/EDT" | "AMERICA/NEW_YORK" => Zone::Us(-300),

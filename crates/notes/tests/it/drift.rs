@@ -649,3 +649,33 @@ fn a_time_zone_in_parentheses_after_the_date_is_no_remark_but_words_are() {
     );
     assert_eq!(Inline::plain_text(&moved.meetings[0].date_remark), "note the new time!");
 }
+
+#[test]
+fn headings_with_the_time_in_parentheses_iso_a_city_or_a_leading_meeting_word_read_their_start() {
+    let doc = [
+        "May 9, 2023 (16:00 UTC)",
+        "2023-05-23T16:00Z",
+        "June 6 2023, 6 PM Helsinki time",
+        "Meeting 2023-06-20 16:00 UTC",
+        "Community call: Tuesday, July 4, 2023 18:00 Berlin",
+    ]
+    .iter()
+    .map(|h| format!("# {h}\n\n:::info\n- **Participants:** @twelho\n:::\n\n"))
+    .collect::<String>();
+    let notes = fixture("2023.md", &doc);
+    no_diagnostics(&notes);
+    let starts: Vec<String> = notes.meetings.iter().map(|m| start(m).0).collect();
+    assert_eq!(
+        starts,
+        [
+            "2023-05-09 16:00",
+            "2023-05-23 16:00",
+            "2023-06-06 15:00",
+            "2023-06-20 16:00",
+            "2023-07-04 16:00"
+        ]
+    );
+    // What only looks like one stays off the timeline, named.
+    let notes = fixture("2023.md", "# Meeting notes\n\n# Community 2023\n");
+    assert!(notes.meetings.is_empty());
+}
