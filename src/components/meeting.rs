@@ -71,7 +71,12 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
     let body = if m.status == MeetingStatus::Skipped {
         // A marker line; anything else written under it follows, compact.
         let note = m.status_note.clone().unwrap_or_else(|| "No meeting".into());
-        let extra = !m.location.is_empty() || !m.extra_info.is_empty() || !m.agenda.is_empty() || !sections.is_empty();
+        let extra = !m.location.is_empty()
+            || !m.extra_info.is_empty()
+            || !m.agenda.is_empty()
+            || !sections.is_empty()
+            || !m.hosts.is_empty()
+            || !m.participants.is_empty();
         html! {
             <>
                 <p class="skip-line">
@@ -84,6 +89,18 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
                     <div class="skip-extra when-unfiltered">
                         if !m.location.is_empty() {
                             <p class="location"><span class="label">{ "Where" }</span>{ for content::inline_nodes(&m.location, &ctx) }</p>
+                        }
+                        // Who the notes named for it: a host and people
+                        // listed ahead, not attendance.
+                        if !m.hosts.is_empty() {
+                            <p class="people"><span class="label">{ "Host" }</span>
+                                { for m.hosts.iter().map(|h| person_name(notes.person(*h))) }
+                            </p>
+                        }
+                        if !m.participants.is_empty() {
+                            <p class="people"><span class="label">{ "Listed" }</span>
+                                { for m.participants.iter().map(|p| person_name(notes.person(p.person))) }
+                            </p>
                         }
                         { for unfiltered(&m.agenda) }
                         { for unfiltered(&m.extra_info) }

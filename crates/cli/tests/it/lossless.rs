@@ -8,7 +8,8 @@
 //! A few constructs legitimately change how text is shown; each is handled
 //! explicitly in [`line_is_shown`]:
 //! - info fields lose their label (`Location:` is shown as "Where"),
-//! - the `Date:` field repeats the heading, so only its remark is shown,
+//! - the `Date:` field repeats the heading, so only its remark is shown (a
+//!   remark that is the heading's time zone again is shown with the start),
 //! - people are shown by their display name with an avatar, not as written
 //!   (`@twelho`, `Dennis`, `Dennis Marttinen, @twelho`), and a host written
 //!   as `N/A` is shown as no host,
@@ -474,9 +475,18 @@ impl Context<'_> {
                 return match field {
                     Field::Location | Field::Agenda => self.shows(value),
                     // The heading's date is shown; what the field adds is
-                    // its remark in parentheses.
+                    // its remark in parentheses, unless that is the heading's
+                    // time zone again (shown with the start).
                     Field::Date => match (value.find('('), value.rfind(')')) {
-                        (Some(open), Some(close)) if open < close => self.shows(&value[open + 1..close]),
+                        (Some(open), Some(close)) if open < close => {
+                            let remark = value[open + 1..close].trim();
+                            self.shows(remark)
+                                || self
+                                    .meeting
+                                    .time
+                                    .as_ref()
+                                    .is_some_and(|t| t.zone_text.eq_ignore_ascii_case(remark))
+                        }
                         _ => true,
                     },
                     Field::People => is_no_one(value) || self.shows(value) || self.shows_people(value),

@@ -449,7 +449,7 @@ fn parse_zone(text: &str) -> (String, Option<Zone>, usize) {
     (word.to_string(), zone, len)
 }
 
-pub(super) fn zone_by_name(name: &str) -> Option<Zone> {
+fn zone_by_name(name: &str) -> Option<Zone> {
     let upper = name.to_ascii_uppercase();
     let fixed_base = ["UTC", "GMT"].into_iter().find(|p| upper.starts_with(p));
     if let Some(base) = fixed_base {

@@ -243,11 +243,7 @@ pub fn read_info(blocks: Vec<Block>, problems: &mut Vec<(u32, DiagnosticKind)>) 
                 }
                 Key::Date => {
                     info.date_text = Some(plain.trim().to_string());
-                    let remark = remark_in_parentheses(&value);
-                    // "5:00 PM (CET)": the zone, read with the time, is no remark.
-                    if super::dates::zone_by_name(Inline::plain_text(&remark).trim()).is_none() {
-                        info.date_remark = remark;
-                    }
+                    info.date_remark = remark_in_parentheses(&value);
                 }
                 Key::Host => {
                     info.host_written = true;
@@ -310,13 +306,53 @@ fn people_from_inlines(inlines: &[Inline], plain: &str) -> Vec<PersonRef> {
     let has_link = inlines
         .iter()
         .any(|i| matches!(i, Inline::Link { target, .. } if matches!(**target, LinkTarget::Web(_))));
-    if has_link {
-        let person = person_from_inlines(inlines);
-        if !person.is_empty() {
-            return vec![person];
-        }
+    if !has_link {
+        return people_from_text(plain);
     }
-    people_from_text(plain)
+    // "[@twelho](…), [Daniel](https://github.com/orangecms), Lucas": each
+    // part between commas is someone, who may be linked to their profile.
+    let mut out = Vec::new();
+    for part in split_at_commas(inlines) {
+        let mut people = people_from_text(&Inline::plain_text(&part));
+        if let [one] = &mut people[..] {
+            one.handle = one.handle.take().or_else(|| person_from_inlines(&part).handle);
+        }
+        out.append(&mut people);
+    }
+    out
+}
+
+/// Inlines split where their text has a `,` or `;` outside parentheses.
+fn split_at_commas(inlines: &[Inline]) -> Vec<Vec<Inline>> {
+    let mut parts = vec![Vec::new()];
+    let mut depth = 0i32;
+    for inline in inlines {
+        let Inline::Text(text) = inline else {
+            parts.last_mut().expect("never empty").push(inline.clone());
+            continue;
+        };
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                ',' | ';' if depth <= 0 => {
+                    parts
+                        .last_mut()
+                        .expect("never empty")
+                        .push(Inline::Text(text[start..i].to_string()));
+                    parts.push(Vec::new());
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        parts
+            .last_mut()
+            .expect("never empty")
+            .push(Inline::Text(text[start..].to_string()));
+    }
+    parts
 }
 
 /// The part of a date field in parentheses: "(**note the updated time!**)".

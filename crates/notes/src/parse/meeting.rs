@@ -11,7 +11,14 @@ use crate::words::fold;
 pub fn section_kind(title: &str) -> SectionKind {
     let t = fold(title);
     let has = |w: &str| t.contains(w);
-    if has("recap") || has("update") || has("round table") || has("roundtable") || has("status") {
+    if has("recap")
+        || has("update")
+        || has("round table")
+        || has("roundtable")
+        || has("status")
+        || has("what happened")
+        || has("progress")
+    {
         SectionKind::Recap
     } else if has("discussion") || has("topic") {
         SectionKind::Discussion
@@ -70,9 +77,17 @@ pub fn split_info(blocks: Vec<TopBlock>, problems: &mut Vec<(u32, DiagnosticKind
 /// Text that starts with a field label an info block always has.
 fn starts_with_info_label(text: &str) -> bool {
     let text = fold(text);
-    ["location:", "date:", "host:", "participants:", "attendees:"]
-        .iter()
-        .any(|k| text.trim_start().starts_with(k))
+    [
+        "location:",
+        "date:",
+        "host:",
+        "participants:",
+        "attendees:",
+        "present:",
+        "attendance:",
+    ]
+    .iter()
+    .any(|k| text.trim_start().starts_with(k))
 }
 
 fn looks_like_info(block: &Block) -> bool {
@@ -292,7 +307,47 @@ fn subsection(
 /// splitting the list around them so order is kept.
 fn attribute_bullets(blocks: Vec<Block>, recap_mode: bool, resolver: &mut Resolver<'_>) -> Vec<Block> {
     let mut out = Vec::with_capacity(blocks.len());
-    for block in blocks {
+    let mut blocks = blocks.into_iter().peekable();
+    while let Some(block) = blocks.next() {
+        if let Block::Paragraph { inlines, line, .. } = &block {
+            // A one-line paragraph naming someone: "**Dennis:**" with the
+            // list under it, or "Lucas: wrote the page".
+            let list_follows = matches!(blocks.peek(), Some(Block::List { .. }));
+            let one_line = !inlines
+                .iter()
+                .any(|i| matches!(i, Inline::SoftBreak | Inline::HardBreak));
+            if let Some((person, title, remark, rest)) = one_line
+                .then(|| person_named(inlines, list_follows, recap_mode, resolver))
+                .flatten()
+            {
+                let blocks = match (rest.is_empty(), list_follows) {
+                    (true, true) => blocks.next().into_iter().collect(),
+                    (false, _) => vec![Block::List {
+                        start: None,
+                        items: vec![Item {
+                            unit: NO_UNIT,
+                            line: *line,
+                            task: None,
+                            inlines: rest,
+                            blocks: Vec::new(),
+                        }],
+                    }],
+                    // "Dennis:" and nothing under it: no recap.
+                    (true, false) => {
+                        out.push(block);
+                        continue;
+                    }
+                };
+                out.push(Block::Recap {
+                    recap: resolver.recap_index(person, &remark),
+                    title,
+                    remark,
+                    line: *line,
+                    blocks,
+                });
+                continue;
+            }
+        }
         let Block::List { start, items } = block else {
             out.push(block);
             continue;
@@ -378,12 +433,23 @@ fn person_bullet(
     resolver: &mut Resolver<'_>,
 ) -> Option<(PersonId, String, Option<String>, Vec<Inline>)> {
     let has_children = item.blocks.iter().any(|b| matches!(b, Block::List { .. }));
+    person_named(&item.inlines, has_children, recap_mode, resolver)
+}
+
+/// [`person_bullet`] for a bullet's text, or a paragraph's ("**Dennis:**"
+/// over a list, "Lucas: wrote the page"); `has_children`: a list follows.
+fn person_named(
+    inlines: &[Inline],
+    has_children: bool,
+    recap_mode: bool,
+    resolver: &mut Resolver<'_>,
+) -> Option<(PersonId, String, Option<String>, Vec<Inline>)> {
     // Outside a recap with items below, only "Name: …" names someone: most
     // bullets have no colon, and need not have their text built.
-    if !(recap_mode && has_children || super::text::any_plain(&item.inlines, &mut |t| t.contains(':'))) {
+    if !(recap_mode && has_children || super::text::any_plain(inlines, &mut |t| t.contains(':'))) {
         return None;
     }
-    let text = Inline::plain_text(&item.inlines);
+    let text = Inline::plain_text(inlines);
     let text = text.trim();
     // "Name: text" or "Name:" or, in a recap, just "Name".
     let (written, after_colon) = match text.split_once(':') {
@@ -406,7 +472,7 @@ fn person_bullet(
     let create = recap_mode && has_children && name.starts_with('@');
     let person = resolver.person(name, create)?;
     let rest = if after_colon {
-        strip_through_colon(&item.inlines)
+        strip_through_colon(inlines)
     } else {
         Vec::new()
     };

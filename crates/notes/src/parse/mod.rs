@@ -149,6 +149,14 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
         for block in info.location_notes.iter().chain(&info.agenda).chain(&info.extra) {
             units::collect_block_links(block, &mut info_links);
         }
+        // "Date: … 5:00 PM (CET)" under "# … 17:00 CET": the zone again,
+        // already shown with the start, is no remark.
+        let zone_again = head.time.as_ref().is_some_and(|t| {
+            Inline::plain_text(&info.date_remark)
+                .trim()
+                .eq_ignore_ascii_case(&t.zone_text)
+        });
+        let date_remark = if zone_again { Vec::new() } else { info.date_remark };
         let mut meeting = Meeting {
             source: head.source,
             line: head.line,
@@ -161,7 +169,7 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
             location: info.location,
             location_notes: info.location_notes,
             locations: info.locations,
-            date_remark: info.date_remark,
+            date_remark,
             hosts,
             participants,
             agenda: info.agenda,

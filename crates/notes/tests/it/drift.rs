@@ -679,3 +679,72 @@ fn headings_with_the_time_in_parentheses_iso_a_city_or_a_leading_meeting_word_re
     let notes = fixture("2023.md", "# Meeting notes\n\n# Community 2023\n");
     assert!(notes.meetings.is_empty());
 }
+
+/// Recaps written as paragraphs ("**Dennis:**" over a list, "Lucas: …"),
+/// attendees as profile links in one line, and a plain "Present:" line.
+fn paragraph_recaps() -> Notes {
+    fixture(
+        "11-paragraph-recaps-and-linked-attendees.md",
+        include_str!("../../../../tests/fixtures/drift/11-paragraph-recaps-and-linked-attendees.md"),
+    )
+}
+
+#[test]
+fn attendees_linked_to_their_profiles_on_one_line_are_each_a_participant() {
+    let notes = paragraph_recaps();
+    no_diagnostics(&notes);
+    let march14 = meeting(&notes, "2023-03-14");
+    assert_eq!(
+        participants(march14),
+        [
+            (None, Some("twelho")),
+            (Some("Daniel Maslowski"), Some("orangecms")),
+            (Some("Lucas Käldström"), Some("luxas"))
+        ]
+    );
+    let march28 = meeting(&notes, "2023-03-28");
+    assert_eq!(
+        participants(march28),
+        [
+            (Some("Dennis Marttinen"), Some("twelho")),
+            (Some("Daniel Maslowski"), Some("orangecms"))
+        ]
+    );
+    assert_eq!(slugs(&notes, march28.hosts.iter().copied()), ["twelho"]);
+}
+
+#[test]
+fn a_paragraph_naming_someone_is_their_recap_with_the_list_under_it() {
+    let notes = paragraph_recaps();
+    let march14 = meeting(&notes, "2023-03-14");
+    assert_eq!(
+        recaps(&notes, march14),
+        [
+            ("twelho".into(), 2, None),
+            ("orangecms".into(), 1, None),
+            ("luxas".into(), 1, None)
+        ]
+    );
+    // "Lucas: wrote …" is his one item, without the name.
+    let luxas = march14.sections[0]
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Recap { title, blocks, .. } if title == "Lucas" => Some(blocks),
+            _ => None,
+        })
+        .expect("Lucas's recap");
+    let Block::List { items, .. } = &luxas[0] else {
+        panic!("{luxas:?}")
+    };
+    assert_eq!(
+        Inline::plain_text(&items[0].inlines).trim(),
+        "wrote the website's new landing page"
+    );
+    // "What happened" is a recap section: its "- Dennis" bullets are recaps.
+    let march28 = meeting(&notes, "2023-03-28");
+    assert_eq!(
+        recaps(&notes, march28),
+        [("twelho".into(), 2, None), ("orangecms".into(), 1, None)]
+    );
+}
