@@ -379,7 +379,8 @@ enum Field {
 
 /// An info field label at the start of `t` (as `parse::info` knows them).
 fn info_field(t: &str) -> Option<(Field, &str)> {
-    let (label, value) = t.split_once(':')?;
+    // A label alone ("**Participants**" over a list) is a field too.
+    let (label, value) = t.split_once(':').unwrap_or((t, ""));
     let field = match label.trim().to_lowercase().as_str() {
         "location" | "locations" | "where" | "place" | "call" | "link" | "meeting link" | "video call" => {
             Field::Location

@@ -83,6 +83,9 @@ fn field_label(inlines: &[Inline]) -> Option<(String, Cut)> {
             // "**Host**: @twelho" puts the colon outside the bold.
             if let Some(stripped) = label.trim_end().strip_suffix(':') {
                 Some((stripped.to_string(), Cut::Bold { colon_inside: true }))
+            } else if inlines.len() == 1 && key_for(&label).is_some() {
+                // "**Participants**" alone on its line, the list under it.
+                Some((label, Cut::Bold { colon_inside: true }))
             } else if let Some(Inline::Text(t)) = inlines.get(1) {
                 t.trim_start().strip_prefix(':')?;
                 Some((label, Cut::Bold { colon_inside: false }))
@@ -173,14 +176,28 @@ fn paragraph_lines(inlines: Vec<Inline>, line: u32) -> Vec<FieldLine> {
 /// `(line, kind)`.
 pub fn read_info(blocks: Vec<Block>, problems: &mut Vec<(u32, DiagnosticKind)>) -> Info {
     let mut info = Info::default();
-    let mut pending_agenda = false;
+    // A field whose values are the list after it ("**Agenda:**",
+    // "**Participants**" alone on a line).
+    let mut pending: Option<Key> = None;
     // One buffer for the plain text of each line and value in turn.
     let mut plain = String::new();
     for block in blocks {
-        if pending_agenda && matches!(block, Block::List { .. }) {
-            // The list right after a bare "**Agenda:**" line.
-            info.agenda.push(block);
-            pending_agenda = false;
+        if let (Some(key), Block::List { items, .. }) = (pending, &block) {
+            pending = None;
+            // A list of people is names only: one with more under its
+            // items is notes, kept as they are.
+            if key == Key::Participants && items.iter().any(|i| !i.blocks.is_empty()) {
+                info.extra.push(block);
+            } else if key == Key::Participants {
+                info.participants.extend(
+                    items
+                        .iter()
+                        .map(|i| person_from_inlines(&i.inlines))
+                        .filter(|p| !p.is_empty()),
+                );
+            } else {
+                info.agenda.push(block);
+            }
             continue;
         }
         let lines: Vec<FieldLine> = match block {
@@ -194,7 +211,7 @@ pub fn read_info(blocks: Vec<Block>, problems: &mut Vec<(u32, DiagnosticKind)>) 
                 .collect(),
             Block::Paragraph { inlines, line, .. } => paragraph_lines(inlines, line),
             other => {
-                if pending_agenda {
+                if pending == Some(Key::Agenda) {
                     info.agenda.push(other);
                 } else {
                     info.extra.push(other);
@@ -202,7 +219,7 @@ pub fn read_info(blocks: Vec<Block>, problems: &mut Vec<(u32, DiagnosticKind)>) 
                 continue;
             }
         };
-        pending_agenda = false;
+        pending = None;
         let mut unknown: Vec<FieldLine> = Vec::new();
         for field in lines {
             plain.clear();
@@ -255,6 +272,9 @@ pub fn read_info(blocks: Vec<Block>, problems: &mut Vec<(u32, DiagnosticKind)>) 
                     if !is_no_one(&plain) {
                         info.participants.extend(people_from_inlines(&value, &plain));
                     }
+                    if plain.trim().is_empty() && field.children.is_empty() {
+                        pending = Some(Key::Participants);
+                    }
                     for child in &field.children {
                         if let Block::List { items, .. } = child {
                             for item in items {
@@ -275,7 +295,7 @@ pub fn read_info(blocks: Vec<Block>, problems: &mut Vec<(u32, DiagnosticKind)>) 
                         });
                     }
                     if field.children.is_empty() {
-                        pending_agenda = true;
+                        pending = Some(Key::Agenda);
                     }
                     info.agenda.extend(field.children);
                 }

@@ -51,10 +51,10 @@ pub fn split_info(blocks: Vec<TopBlock>, problems: &mut Vec<(u32, DiagnosticKind
                 // "No meeting" line; then the list a bare "**Agenda:**" line
                 // at its end introduces.
                 rest.is_empty()
-                    && match info_blocks.last() {
-                        None => looks_like_info(&tb.block),
-                        Some(prev) => ends_with_bare_agenda(prev) && matches!(tb.block, Block::List { .. }),
-                    }
+                    && (looks_like_info(&tb.block)
+                        || info_blocks
+                            .last()
+                            .is_some_and(|prev| ends_with_bare_label(prev) && matches!(tb.block, Block::List { .. })))
             };
         if is_info {
             info_blocks.push(tb.block);
@@ -98,15 +98,22 @@ fn looks_like_info(block: &Block) -> bool {
         // Some years wrote the fields as lines of a paragraph, no bullets.
         Block::Paragraph { inlines, .. } => {
             let text = Inline::plain_text(inlines);
-            says_no_meeting(&text) || starts_with_info_label(&text)
+            says_no_meeting(&text) || starts_with_info_label(&text) || is_bare_label(&text)
         }
         _ => false,
     }
 }
 
-/// Whether the last line of an info paragraph is a bare "Agenda:" label,
-/// so the list after it is the agenda.
-fn ends_with_bare_agenda(block: &Block) -> bool {
+/// A field label alone, its values in the list after it ("**Agenda:**",
+/// "**Participants**").
+fn is_bare_label(text: &str) -> bool {
+    let text = fold(text.trim());
+    ["agenda", "participants", "attendees", "present", "attendance"].contains(&text.trim_end_matches(':').trim_end())
+}
+
+/// Whether the last line of an info paragraph is a bare label
+/// ([`is_bare_label`]), so the list after it holds the field's values.
+fn ends_with_bare_label(block: &Block) -> bool {
     let Block::Paragraph { inlines, .. } = block else {
         return false;
     };
@@ -114,7 +121,7 @@ fn ends_with_bare_agenda(block: &Block) -> bool {
         .rsplit(|i| matches!(i, Inline::SoftBreak | Inline::HardBreak))
         .find(|line| !Inline::plain_text(line).trim().is_empty())
         .unwrap_or_default();
-    fold(Inline::plain_text(last_line).trim()) == "agenda:"
+    is_bare_label(&Inline::plain_text(last_line))
 }
 
 /// Resolves people named in a meeting's body against what is known.
@@ -274,7 +281,14 @@ fn subsection(
         // capitalised heading that names no one ("### Device Tree
         // discussion", "### BMC News") is a group of notes, never a person.
         let create = in_recap && name.trim().starts_with('@');
-        if let Some(person) = resolver.person(name, create) {
+        // "### Guest (@guest123)": the handle says who, when it is known.
+        let by_handle = remark
+            .as_deref()
+            .filter(|r| r.starts_with('@') && !r.contains(' '))
+            .and_then(|handle| resolver.person(handle, false));
+        // That handle is then who, not a remark.
+        let remark = if by_handle.is_some() { None } else { remark };
+        if let Some(person) = by_handle.or_else(|| resolver.person(name, create)) {
             let recap = resolver.recap_index(person, &remark);
             return Block::Recap {
                 recap,

@@ -748,3 +748,49 @@ fn a_paragraph_naming_someone_is_their_recap_with_the_list_under_it() {
         [("twelho".into(), 2, None), ("orangecms".into(), 1, None)]
     );
 }
+
+/// An info block of bold labels with no container ("**Participants**" over
+/// a list, then "**Host:** Lucas"), and recap headings that name someone by
+/// first name or with their handle ("### Guest (@guest123)").
+fn bare_labels() -> Notes {
+    fixture(
+        "12-bare-labels-and-handle-headings.md",
+        include_str!("../../../../tests/fixtures/drift/12-bare-labels-and-handle-headings.md"),
+    )
+}
+
+#[test]
+fn a_bare_participants_label_over_a_list_and_the_host_line_after_it_are_the_info() {
+    let notes = bare_labels();
+    no_diagnostics(&notes);
+    let june1 = meeting(&notes, "2021-06-01");
+    assert_eq!(
+        participants(june1),
+        [
+            (Some("Lucas Käldström"), Some("luxas")),
+            (Some("Verneri Hirvonen"), Some("chiplet")),
+            (Some("Dennis Marttinen"), Some("twelho"))
+        ]
+    );
+    assert_eq!(slugs(&notes, june1.hosts.iter().copied()), ["luxas"]);
+    assert_eq!(
+        outline(&notes, june1)[0],
+        "## Agenda [agenda]",
+        "the info is not a section: {:?}",
+        outline(&notes, june1)
+    );
+}
+
+#[test]
+fn a_recap_heading_with_a_handle_in_parentheses_is_that_person_and_the_handle_no_remark() {
+    let notes = bare_labels();
+    let june15 = meeting(&notes, "2021-06-15");
+    assert_eq!(
+        recaps(&notes, june15),
+        [
+            ("luxas".into(), 1, None),
+            ("chiplet".into(), 1, None),
+            ("guest123".into(), 1, None)
+        ]
+    );
+}
