@@ -386,8 +386,8 @@ fn info_field(t: &str) -> Option<(Field, &str)> {
             Field::Location
         }
         "date" | "when" | "time" | "date/time" | "date and time" => Field::Date,
-        "host" | "hosts" | "host(s)" | "moderator" | "chair" | "facilitator" | "participants" | "participant"
-        | "attendees" | "attendance" | "present" | "attending" => Field::People,
+        "host" | "hosts" | "host(s)" | "hosted by" | "moderator" | "chair" | "facilitator" | "participants"
+        | "participant" | "attendees" | "attendance" | "present" | "attending" => Field::People,
         "agenda" => Field::Agenda,
         _ => return None,
     };

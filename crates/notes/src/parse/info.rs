@@ -38,7 +38,7 @@ fn key_for(label: &str) -> Option<Key> {
     Some(match l {
         "location" | "locations" | "where" | "place" | "call" | "link" | "meeting link" | "video call" => Key::Location,
         "date" | "when" | "time" | "date/time" | "date and time" => Key::Date,
-        "host" | "hosts" | "host(s)" | "moderator" | "chair" | "facilitator" => Key::Host,
+        "host" | "hosts" | "host(s)" | "hosted by" | "moderator" | "chair" | "facilitator" => Key::Host,
         "participants" | "participant" | "attendees" | "attendance" | "present" | "attending" => Key::Participants,
         "agenda" => Key::Agenda,
         _ => return None,

@@ -430,9 +430,12 @@ pub fn split_remark(text: &str) -> (&str, Option<String>) {
     let cut = text
         .find(['(', ':', '–', '—', ','])
         .or_else(|| text.find(" - "))
+        .or_else(|| text.find(" / "))
         .unwrap_or(text.len());
     let name = text[..cut].trim();
-    let remark = text[cut..].trim_start_matches([':', '–', '—', ',', '-', ' ']).trim();
+    let remark = text[cut..]
+        .trim_start_matches([':', '–', '—', ',', '-', '/', ' '])
+        .trim();
     let remark = remark
         .strip_prefix('(')
         .map(|r| r.strip_suffix(')').unwrap_or(r))

@@ -794,3 +794,21 @@ fn a_recap_heading_with_a_handle_in_parentheses_is_that_person_and_the_handle_no
         ]
     );
 }
+
+#[test]
+fn hosted_by_and_recap_headings_that_join_name_and_handle_with_a_slash_or_dash() {
+    let text = "# Notes 2022\n\n# May 10th, 2022 at 17:00 Helsinki\n\n:::info\n- Hosted by: @twelho\n- Participants: @twelho, @orangecms\n:::\n\n## Updates\n### Dennis / @twelho\n- Wrote the BMC spec\n### Daniel - @orangecms\n- Ported LinuxBoot\n\n# June 7, 2022, 4 PM (UTC+02:00)\n\n:::info\n- Participants: @twelho\n:::\n";
+    let notes = fixture("2022.md", text);
+    no_diagnostics(&notes);
+    let may10 = meeting(&notes, "2022-05-10");
+    assert_eq!(slugs(&notes, may10.hosts.iter().copied()), ["twelho"]);
+    assert_eq!(
+        recaps(&notes, may10),
+        [("twelho".into(), 1, None), ("orangecms".into(), 1, None)]
+    );
+    assert_eq!(start(may10), ("2022-05-10 14:00".into(), "Helsinki"));
+    assert_eq!(
+        start(meeting(&notes, "2022-06-07")),
+        ("2022-06-07 14:00".into(), "UTC+02:00")
+    );
+}
