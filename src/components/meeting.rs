@@ -76,7 +76,8 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
             || !m.agenda.is_empty()
             || !sections.is_empty()
             || !m.hosts.is_empty()
-            || !m.participants.is_empty();
+            || !m.participants.is_empty()
+            || !m.date_remark.is_empty();
         html! {
             <>
                 <p class="skip-line">
@@ -87,6 +88,9 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
                 </p>
                 if extra {
                     <div class="skip-extra when-unfiltered">
+                        if !m.date_remark.is_empty() {
+                            <p class="date-remark">{ for content::inline_nodes(&m.date_remark, &ctx) }</p>
+                        }
                         if !m.location.is_empty() {
                             <p class="location"><span class="label">{ "Where" }</span>{ for content::inline_nodes(&m.location, &ctx) }</p>
                         }

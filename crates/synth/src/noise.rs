@@ -15,7 +15,7 @@ use crate::rng::Rng;
 
 /// One block of odd but valid Markdown, as lines.
 pub(crate) fn block(rng: &mut Rng) -> Vec<String> {
-    let lines: &[&str] = match rng.below(13) {
+    let lines: &[&str] = match rng.below(18) {
         0 => &[
             "| Board | Status |",
             "| --- | :-: |",
@@ -42,6 +42,14 @@ pub(crate) fn block(rng: &mut Rng) -> Vec<String> {
         9 => &["line one<br>line two"],
         10 => &["1. first", "2. second", "    - with a bullet"],
         11 => &["~~~", "dtc -I dtb -O dts board.dtb", "~~~"],
+        // Drift seen in how people write their own notes: a recap as a
+        // bold name over a list, or "Name: text"; a bare label over a list
+        // of people; a meeting called off in a line; people as profile links.
+        12 => &["**Dennis:**", "- Flashed the BMC", "- Wrote the docs"],
+        13 => &["Daniel: ported LinuxBoot to the board"],
+        14 => &["**Participants**", "- Dennis Marttinen (@twelho)", "- Guest Person"],
+        15 => &["No meeting today: most of us are travelling"],
+        16 => &["[@twelho](https://github.com/twelho), [Daniel](https://github.com/orangecms), Lucas"],
         _ => &["Bare link: <https://hackmd.io/@racklet/notes>"],
     };
     lines.iter().map(|l| l.to_string()).collect()

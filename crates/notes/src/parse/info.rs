@@ -225,7 +225,11 @@ pub fn read_info(blocks: Vec<Block>, problems: &mut Vec<(u32, DiagnosticKind)>) 
             plain.clear();
             Inline::plain_text_into(&field.inlines, &mut plain);
             if says_no_meeting(&plain) {
-                info.no_meeting = Some(plain.trim().to_string());
+                // The first says why; another is shown as written.
+                match info.no_meeting {
+                    None => info.no_meeting = Some(plain.trim().to_string()),
+                    Some(_) => unknown.push(field),
+                }
                 continue;
             }
             let Some((label, cut)) = field_label(&field.inlines) else {

@@ -624,10 +624,18 @@ fn a_meeting_called_off_below_its_info_block_is_skipped_but_a_skipped_item_among
     let notes = first_names();
     let jan25 = meeting(&notes, "2022-01-25");
     assert_eq!(jan25.status, MeetingStatus::Skipped);
-    assert_eq!(
-        jan25.status_note.as_deref(),
-        Some("No meeting today: most of us are preparing FOSDEM talks.")
-    );
+    // The info block's own line says why; the one under it is kept too.
+    assert_eq!(jan25.status_note.as_deref(), Some("Cancelled, see you in two weeks"));
+    let extra: Vec<String> = jan25
+        .extra_info
+        .iter()
+        .flat_map(|b| match b {
+            Block::List { items, .. } => items.iter().map(|i| Inline::plain_text(&i.inlines)).collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    assert_eq!(extra, ["No meeting today: most of us are preparing FOSDEM talks."]);
+    assert_eq!(Inline::plain_text(&jan25.date_remark), "an hour later than usual");
     assert!(jan25.sections.is_empty(), "the note is not a section");
     assert_eq!(meeting(&notes, "2022-02-08").status, MeetingStatus::Held);
     let dennis = notes.person(notes.person_by_slug("twelho").unwrap());
