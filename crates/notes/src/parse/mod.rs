@@ -3,23 +3,28 @@
 //! ```text
 //! document  = title? intro* (meeting | unplaced)*
 //! title     = "# " text                      (the first level-1 heading that is not a date)
-//! meeting   = "# " date [time [zone]] NL info? section*
-//! info      = ":::info" NL (field | "No meeting …")* ":::"
-//!           | field-list | field-lines [list]           (no container: the first block, and the
-//!                                                         list after a last bare "**Agenda:**")
-//! field     = "- **" key ":**" value NL nested-list?     (key: Location, Date, Host, Participants, Agenda, …)
-//!           | "**" key ":**" value NL                     (field-lines: one per line, no bullets)
+//! meeting   = ["Meeting" | "Community call:"] "# " date [time [zone]] NL info? section*
+//! time      = "17:00" | "5 PM" | "(16:00 UTC)" | "T16:00Z"   (zone: UTC±h, CET/CEST, …, or a city)
+//! info      = ":::info" NL (field | "No meeting …")* ":::" ["No meeting …" as the whole body]
+//!           | (field-list | field-lines [list])+        (no container: the leading blocks; a list
+//!                                                         after a bare "**Agenda:**" or
+//!                                                         "**Participants**" holds its values)
+//! field     = "- **" key ":**" value NL nested-list?     (key: Location, Date, Host, Hosted by,
+//!           | "**" key ":**" value NL                      Participants, Present, Agenda, …)
 //! section   = "## " title NL block* subsection*         (Biweekly Recap, Discussion Topics, Notes, …)
-//! subsection= "### " (person [remark] | topic) NL block*
+//! subsection= "### " (person [remark | "(@handle)" | "/ @handle"] | topic) NL block*
 //! unplaced  = "# " heading-that-is-not-a-date NL block* (kept, with a diagnostic)
 //! ```
 //!
-//! Recaps are found three ways: `### Name` under a recap section, bullets
-//! `- Name` with items below in a recap section or subsection, and bullets
-//! `- handle: …` anywhere. A bullet names someone already known (a
-//! participant or host anywhere in the documents) or an `@handle`; other
-//! bullets (`- Website`) stay bullets. Anything that fits nowhere is
-//! reported as a [`Diagnostic`] with its line and still shown.
+//! Recaps are found these ways: `### Name` under a recap section, bullets
+//! `- Name` with items below in a recap section or subsection, bullets
+//! `- handle: …` anywhere, and the same as one-line paragraphs
+//! (`**Dennis:**` over a list, `Lucas: wrote the page`). A bullet names
+//! someone already known (a participant or host anywhere in the documents)
+//! or an `@handle`; other bullets (`- Website`) stay bullets. A name given
+//! alone ("Daniel") is the one person known by a full name starting so,
+//! when only one is. Anything that fits nowhere is reported as a
+//! [`Diagnostic`] with its line and still shown.
 
 mod dates;
 mod info;
