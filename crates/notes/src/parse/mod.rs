@@ -3,7 +3,7 @@
 //! ```text
 //! document  = title? intro* (meeting | unplaced)*
 //! title     = "# " text                      (the first level-1 heading that is not a date)
-//! meeting   = ["Meeting" | "Community call:"] "# " date [time [zone]] NL info? section*
+//! meeting   = "# " ["Meeting" | "Community call:"] date [time [zone]] NL info? section*
 //! time      = "17:00" | "5 PM" | "(16:00 UTC)" | "T16:00Z"   (zone: UTC±h, CET/CEST, …, or a city)
 //! info      = ":::info" NL (field | "No meeting …")* ":::" ["No meeting …" as the whole body]
 //!           | (field-list | field-lines [list])+        (no container: the leading blocks; a list
