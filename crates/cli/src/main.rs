@@ -120,7 +120,7 @@ struct PageExport {
     /// Write here instead of stdout
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// The published page; entries and events link to URL#<meeting anchor>
+    /// The published page; entries and events link to its meeting anchors (URL#2024-08-20)
     #[arg(long, value_name = "URL", default_value = feed::DEFAULT_BASE_URL)]
     base_url: String,
 }

@@ -70,8 +70,8 @@ pub enum LinkKind {
     YouTubePlaylist {
         list: String,
     },
-    /// lore.kernel.org/<list>/<message-id>; lkml.kernel.org/r/<message-id>
-    /// and lkml.org/lkml/Y/M/D/N use list "lkml" (for lkml.org the
+    /// `lore.kernel.org/<list>/<message-id>`; `lkml.kernel.org/r/<message-id>`
+    /// and `lkml.org/lkml/Y/M/D/N` use list "lkml" (for lkml.org the
     /// "message id" is the `Y/M/D/N` path, which is all that URL carries).
     LoreThread {
         list: String,
