@@ -47,9 +47,10 @@ pub fn split_info(blocks: Vec<TopBlock>, problems: &mut Vec<(u32, DiagnosticKind
             && if has_container {
                 tb.container.is_some()
             } else {
-                // No container: a leading labelled list or paragraph, or a
-                // "No meeting" line; then the list a bare "**Agenda:**" line
-                // at its end introduces.
+                // No container: the leading labelled lists and paragraphs,
+                // or a "No meeting" line, and the list a bare label at a
+                // paragraph's end ("**Agenda:**", "**Participants**")
+                // introduces.
                 rest.is_empty()
                     && (looks_like_info(&tb.block)
                         || info_blocks
