@@ -189,7 +189,16 @@ test('several embeds in one chapter each drive their own iframe', async () => {
     await frame.waitForURL(new RegExp(`[?&]topic=${topic}(&|#|$)`));
     await frame.waitForSelector('html[data-app="ready"]');
     // Its height comes from its own timeline.
-    await page.waitForFunction((i) => document.querySelectorAll('iframe.racklet-timeline')[i].style.height.endsWith('px'), i);
+    await page.waitForFunction((i) => document.querySelectorAll('iframe.racklet-timeline')[i].style.height.endsWith('px'), i)
+      .catch(async (e) => {
+        // Seen once in ten full runs on 2 Dec, never alone: say what the frame was doing.
+        const host = await page.evaluate((i) => {
+          const f = document.querySelectorAll('iframe.racklet-timeline')[i];
+          return { src: f.src, height: f.style.height, loading: f.loading };
+        }, i);
+        const inner = await frame.evaluate(() => ({ url: location.href, app: document.documentElement.dataset.app, embed: document.documentElement.classList.contains('embed') })).catch((err) => String(err));
+        throw new Error(`iframe ${i}: no height after its app was ready; host ${JSON.stringify(host)}, frame ${JSON.stringify(inner)}: ${e.message}`);
+      });
   }
 });
 
