@@ -189,12 +189,7 @@ pub fn read_info(blocks: Vec<Block>, problems: &mut Vec<(u32, DiagnosticKind)>) 
             if key == Key::Participants && items.iter().any(|i| !i.blocks.is_empty()) {
                 info.extra.push(block);
             } else if key == Key::Participants {
-                info.participants.extend(
-                    items
-                        .iter()
-                        .map(|i| person_from_inlines(&i.inlines))
-                        .filter(|p| !p.is_empty()),
-                );
+                info.participants.extend(people_in_list(items));
             } else {
                 info.agenda.push(block);
             }
@@ -281,12 +276,7 @@ pub fn read_info(blocks: Vec<Block>, problems: &mut Vec<(u32, DiagnosticKind)>) 
                     }
                     for child in &field.children {
                         if let Block::List { items, .. } = child {
-                            for item in items {
-                                let person = person_from_inlines(&item.inlines);
-                                if !person.is_empty() {
-                                    info.participants.push(person);
-                                }
-                            }
+                            info.participants.extend(people_in_list(items));
                         }
                     }
                 }
@@ -344,6 +334,14 @@ fn people_from_inlines(inlines: &[Inline], plain: &str) -> Vec<PersonRef> {
         out.append(&mut people);
     }
     out
+}
+
+/// A list of participants, one per item ("Dennis Marttinen (@twelho)").
+fn people_in_list(items: &[crate::model::Item]) -> impl Iterator<Item = PersonRef> + '_ {
+    items
+        .iter()
+        .map(|item| person_from_inlines(&item.inlines))
+        .filter(|p| !p.is_empty())
 }
 
 /// Inlines split where their text has a `,` or `;` outside parentheses.
