@@ -13,6 +13,13 @@ fn fixture(name: &str, text: &str) -> Notes {
     parse_one(name, text)
 }
 
+/// A fixture of `tests/fixtures/drift/`, parsed under its file name.
+macro_rules! drift_fixture {
+    ($name:literal) => {
+        fixture($name, include_str!(concat!("../../../../tests/fixtures/drift/", $name)))
+    };
+}
+
 /// The start in UTC as `YYYY-MM-DD HH:MM`, and the zone as written.
 fn start(m: &Meeting) -> (String, &str) {
     let t = m.time.as_ref().expect("a start time");
@@ -98,10 +105,7 @@ fn no_diagnostics(notes: &Notes) {
 
 #[test]
 fn topic_subsections_under_notes_stay_topics_and_only_a_named_participant_becomes_a_recap() {
-    let notes = fixture(
-        "01-topic-notes.md",
-        include_str!("../../../../tests/fixtures/drift/01-topic-notes.md"),
-    );
+    let notes = drift_fixture!("01-topic-notes.md");
     no_diagnostics(&notes);
     assert_eq!(notes.sources[0].title, "Racklet Community Meeting Notes 2021");
     assert_eq!(notes.sources[0].intro.len(), 1, "the intro paragraph; [TOC] is dropped");
@@ -168,10 +172,7 @@ fn topic_subsections_under_notes_stay_topics_and_only_a_named_participant_become
 
 #[test]
 fn a_biweekly_recap_of_name_bullets_gives_each_person_their_items_and_leaves_other_bullets_alone() {
-    let notes = fixture(
-        "02-recap-bullets.md",
-        include_str!("../../../../tests/fixtures/drift/02-recap-bullets.md"),
-    );
+    let notes = drift_fixture!("02-recap-bullets.md");
     no_diagnostics(&notes);
     let m = meeting(&notes, "2022-03-08");
     assert_eq!(m.status, MeetingStatus::Held);
@@ -230,10 +231,7 @@ fn a_biweekly_recap_of_name_bullets_gives_each_person_their_items_and_leaves_oth
 
 #[test]
 fn a_handle_with_a_colon_inside_a_discussion_list_is_that_persons_one_item_recap() {
-    let notes = fixture(
-        "03-handle-colon.md",
-        include_str!("../../../../tests/fixtures/drift/03-handle-colon.md"),
-    );
+    let notes = drift_fixture!("03-handle-colon.md");
     no_diagnostics(&notes);
     let m = meeting(&notes, "2022-05-03");
     assert_eq!(start(m), ("2022-05-03 16:00".into(), "UTC"));
@@ -269,10 +267,7 @@ fn a_handle_with_a_colon_inside_a_discussion_list_is_that_persons_one_item_recap
 
 #[test]
 fn an_older_info_block_with_an_agenda_no_host_and_names_without_handles_reads_like_2024() {
-    let notes = fixture(
-        "04-info-block.md",
-        include_str!("../../../../tests/fixtures/drift/04-info-block.md"),
-    );
+    let notes = drift_fixture!("04-info-block.md");
     no_diagnostics(&notes);
     assert_eq!(notes.meetings.len(), 3);
 
@@ -368,10 +363,7 @@ fn an_older_info_block_with_an_agenda_no_host_and_names_without_handles_reads_li
 
 #[test]
 fn no_meeting_written_plainly_in_bold_or_with_more_words_marks_the_meeting_skipped() {
-    let notes = fixture(
-        "05-no-meeting.md",
-        include_str!("../../../../tests/fixtures/drift/05-no-meeting.md"),
-    );
+    let notes = drift_fixture!("05-no-meeting.md");
     no_diagnostics(&notes);
     let shapes: Vec<(String, MeetingStatus, Option<&str>)> = notes
         .meetings
@@ -401,10 +393,7 @@ fn no_meeting_written_plainly_in_bold_or_with_more_words_marks_the_meeting_skipp
 
 #[test]
 fn cet_cest_times_follow_berlin_summer_time_and_utc_times_stay_as_written() {
-    let notes = fixture(
-        "06-utc-and-cet-times.md",
-        include_str!("../../../../tests/fixtures/drift/06-utc-and-cet-times.md"),
-    );
+    let notes = drift_fixture!("06-utc-and-cet-times.md");
     no_diagnostics(&notes);
     let starts: Vec<(String, &str, String)> = notes
         .meetings
@@ -434,10 +423,7 @@ fn cet_cest_times_follow_berlin_summer_time_and_utc_times_stay_as_written() {
 
 #[test]
 fn the_spring_daylight_saving_weekend_starts_an_hour_earlier_in_utc_from_the_sunday_on() {
-    let notes = fixture(
-        "07-dst-spring.md",
-        include_str!("../../../../tests/fixtures/drift/07-dst-spring.md"),
-    );
+    let notes = drift_fixture!("07-dst-spring.md");
     no_diagnostics(&notes);
     let starts: Vec<String> = notes.meetings.iter().map(|m| start(m).0).collect();
     // Clocks in Berlin go forward at 02:00 on Sunday, March 28, 2021.
@@ -454,10 +440,7 @@ fn the_spring_daylight_saving_weekend_starts_an_hour_earlier_in_utc_from_the_sun
 
 #[test]
 fn the_autumn_daylight_saving_weekend_starts_an_hour_later_in_utc_from_the_sunday_on() {
-    let notes = fixture(
-        "08-dst-autumn.md",
-        include_str!("../../../../tests/fixtures/drift/08-dst-autumn.md"),
-    );
+    let notes = drift_fixture!("08-dst-autumn.md");
     no_diagnostics(&notes);
     let starts: Vec<String> = notes.meetings.iter().map(|m| start(m).0).collect();
     // Clocks in Berlin go back at 03:00 on Sunday, October 31, 2021.
@@ -485,10 +468,7 @@ fn a_meeting_in_the_night_of_a_clock_change_uses_the_offset_in_force_at_that_hou
 
 #[test]
 fn headings_that_almost_are_meetings_are_diagnostics_naming_the_line_and_their_notes_stay_visible() {
-    let notes = fixture(
-        "09-near-miss-headings.md",
-        include_str!("../../../../tests/fixtures/drift/09-near-miss-headings.md"),
-    );
+    let notes = drift_fixture!("09-near-miss-headings.md");
     assert_eq!(notes.meetings.len(), 1, "only the well-formed heading is a meeting");
     let m = meeting(&notes, "2021-09-28");
     assert_eq!(start(m), ("2021-09-28 16:00".into(), "CET/CEST"));
@@ -563,10 +543,7 @@ fn headings_that_almost_are_meetings_are_diagnostics_naming_the_line_and_their_n
 /// Dennis, Verneri") and a meeting called off below an info block written
 /// ahead of it.
 fn first_names() -> Notes {
-    fixture(
-        "10-first-names-and-a-late-cancel.md",
-        include_str!("../../../../tests/fixtures/drift/10-first-names-and-a-late-cancel.md"),
-    )
+    drift_fixture!("10-first-names-and-a-late-cancel.md")
 }
 
 #[test]
@@ -691,10 +668,7 @@ fn headings_with_the_time_in_parentheses_iso_a_city_or_a_leading_meeting_word_re
 /// Recaps written as paragraphs ("**Dennis:**" over a list, "Lucas: …"),
 /// attendees as profile links in one line, and a plain "Present:" line.
 fn paragraph_recaps() -> Notes {
-    fixture(
-        "11-paragraph-recaps-and-linked-attendees.md",
-        include_str!("../../../../tests/fixtures/drift/11-paragraph-recaps-and-linked-attendees.md"),
-    )
+    drift_fixture!("11-paragraph-recaps-and-linked-attendees.md")
 }
 
 #[test]
@@ -761,10 +735,7 @@ fn a_paragraph_naming_someone_is_their_recap_with_the_list_under_it() {
 /// a list, then "**Host:** Lucas"), and recap headings that name someone by
 /// first name or with their handle ("### Guest (@guest123)").
 fn bare_labels() -> Notes {
-    fixture(
-        "12-bare-labels-and-handle-headings.md",
-        include_str!("../../../../tests/fixtures/drift/12-bare-labels-and-handle-headings.md"),
-    )
+    drift_fixture!("12-bare-labels-and-handle-headings.md")
 }
 
 #[test]
