@@ -191,7 +191,7 @@ test('several embeds in one chapter each drive their own iframe', async () => {
     // Its height comes from its own timeline.
     await page.waitForFunction((i) => document.querySelectorAll('iframe.racklet-timeline')[i].style.height.endsWith('px'), i)
       .catch(async (e) => {
-        // Seen once in ten full runs on 2 Dec, never alone: say what the frame was doing.
+        // Seen once in thirteen full runs on 2 Dec, never alone: say what the frame was doing.
         const host = await page.evaluate((i) => {
           const f = document.querySelectorAll('iframe.racklet-timeline')[i];
           return { src: f.src, height: f.style.height, loading: f.loading };
