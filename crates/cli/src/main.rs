@@ -51,7 +51,8 @@ enum Command {
         timeout: u64,
     },
     /// Hardware in notes: each known topic with its mention count, and each unknown
-    /// part-number-shaped word with its count and first line (what to add to data/hardware.toml)
+    /// name (part-number-shaped words, and names known by their context: "RK1 modules",
+    /// "Milk-V Oasis") with its count and first line (what to add to data/hardware.toml)
     Topics {
         #[arg(required = true)]
         files: Vec<String>,

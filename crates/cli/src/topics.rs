@@ -30,7 +30,7 @@ pub fn report(notes: &Notes) -> String {
     }
     let _ = writeln!(
         out,
-        "\nUnknown part-number-shaped words ({}): add them to data/hardware.toml if they are hardware",
+        "\nUnknown hardware names ({}): add them to data/hardware.toml if they are hardware",
         unknown.len()
     );
     let _ = writeln!(out, "{:>8}  {:<20} first seen", "mentions", "word");

@@ -1,6 +1,7 @@
 //! Hardware topics: the taxonomy (`data/hardware.toml`, compiled in by
-//! build.rs), finding its names in text, and "other hardware": words shaped
-//! like part numbers (`CH32V307`) that the taxonomy does not know.
+//! build.rs), finding its names in text, and "other hardware" that the
+//! taxonomy does not know: words shaped like part numbers (`CH32V307`), and
+//! names known by their context ("RK1 modules", "Milk-V Oasis").
 //!
 //! Names are matched in one pass over the text, through a trie of every
 //! alias: at each word start the trie is walked as far as the text allows,
@@ -60,7 +61,8 @@ pub fn taxonomy() -> &'static [TopicDef] {
 pub enum Found {
     /// Index into the taxonomy.
     Known(usize),
-    /// A part-number-like token that the taxonomy does not know.
+    /// A name the taxonomy does not know: part-number-shaped, or named so
+    /// by its context ("RK1 modules").
     Other(String),
 }
 
@@ -463,6 +465,9 @@ fn scan<'t>(text: &'t str, from: usize, to: usize, out: &mut impl FnMut(usize, u
     if i > 0 && i < to && is_word_byte(bytes[i]) && is_word_byte(bytes[i - 1]) {
         i = word_end(i);
     }
+    // A board maker's name just read ("Milk-V"): its start, and where the
+    // word that may be its model starts.
+    let mut maker: Option<(usize, usize)> = None;
     // A word at a time: the loop skips whole words.
     while i < to {
         let first = bytes[i];
@@ -470,6 +475,7 @@ fn scan<'t>(text: &'t str, from: usize, to: usize, out: &mut impl FnMut(usize, u
             i += 1;
             continue;
         }
+        let after_maker = maker.take().filter(|(_, model)| *model == i).map(|(start, _)| start);
         if let Some((end, def)) = trie.may_start(bytes, i).then(|| trie.longest(bytes, i)).flatten() {
             out(i, end, Hit::Known(def));
             i = end;
@@ -491,9 +497,235 @@ fn scan<'t>(text: &'t str, from: usize, to: usize, out: &mut impl FnMut(usize, u
         let token = &text[start..ascii_end];
         if ascii_end == i && is_part_number(token) && stands_alone(text.as_bytes(), start, ascii_end) {
             out(start, ascii_end, Hit::Other(token));
+        } else if let Some((from, end)) = after_maker.and_then(|m| Some((m, maker_model(bytes, start)?))) {
+            // The taxonomy knew no name here (checked above): "Milk-V Oasis".
+            out(from, end, Hit::Other(&text[from..end]));
+            i = end;
+        } else if ascii_end == i && may_be_named(bytes, token, ascii_end) {
+            if let Some(end) = named_in_context(bytes, start) {
+                out(start, end, Hit::Other(&text[start..end]));
+                i = end;
+            } else if let Some(end) = board_maker_at(bytes, start) {
+                maker = Some((start, end + 1));
+                i = end;
+            }
         }
     }
 }
+
+/// Whether a capitalised word ending at `end` may start a name that
+/// [`named_in_context`] or [`board_maker_at`] finds: it has a digit
+/// ("RK1"), goes on with a hyphen ("Milk-V") or with a capitalised word.
+/// Most capitalised words (a name, a sentence's first) do neither.
+fn may_be_named(text: &[u8], token: &str, end: usize) -> bool {
+    match text.get(end) {
+        Some(b'-') => true,
+        Some(b' ') if text.get(end + 1).is_some_and(u8::is_ascii_uppercase) => true,
+        _ => token.bytes().any(|b| b.is_ascii_digit()),
+    }
+}
+
+/// Hardware that the taxonomy does not know and whose name is too short to
+/// be a part number, named by the word after it: a short model name before
+/// a word for what it is ("four RK1 modules", "the RP1 southbridge"); a
+/// two-character one ("X1", "P1") only after its maker's name ("Ky X1
+/// SoC", "CIX P1 SoC"). (A name after a board maker's, "Milk-V Oasis", is
+/// [`maker_model`]'s.)
+///
+/// `start` is a capitalised word's start, where the taxonomy found nothing;
+/// gives the name's end.
+fn named_in_context(text: &[u8], start: usize) -> Option<usize> {
+    let first = name_word(text, start)?;
+    let word = &text[start..first];
+    if short_model(word) {
+        // "RK1 modules": the name alone ("ES6 modules" are JavaScript's;
+        // "X1 boards" says too little).
+        let letters = letters_of(word);
+        let alone = word.len() >= 3 && !NOT_HARDWARE.contains(&letters) && letters != "ES";
+        return (alone && next_word(text, first).is_some_and(|at| hardware_noun(text, at))).then_some(first);
+    }
+    // The other forms go on with a capitalised word; most words do not.
+    let at = next_word(text, first).filter(|at| text[*at].is_ascii_uppercase())?;
+    // "Ky X1 SoC": a maker's name, then a model too short to stand alone.
+    if let Some(end) = name_word(text, at).filter(|end| end - at == 2 && short_model(&text[at..*end])) {
+        if qualifies(word) && next_word(text, end).is_some_and(|n| hardware_noun(text, n)) {
+            return Some(end);
+        }
+    }
+    None
+}
+
+/// "Milk-V Oasis": after a board maker's name, one or two capitalised
+/// words that are not a word for something else the maker has ("Pine64
+/// Wiki"). The scan has checked that the first is neither a curated name
+/// nor a part number (those are found on their own). Gives the model's end.
+fn maker_model(text: &[u8], at: usize) -> Option<usize> {
+    let name = |w: &[u8]| w.len() >= 2 && w[0].is_ascii_uppercase() && qualifies(w);
+    let end = name_word(text, at).filter(|end| name(&text[at..*end]))?;
+    // A second word: another capitalised one ("Lichee Console") or a short
+    // one with a digit ("Zero 3W"), not a part number ("Oasis SG2380").
+    let second = next_word(text, end).and_then(|at| {
+        let end = name_word(text, at)?;
+        let w = &text[at..end];
+        let short = w.len() <= 4 && w.iter().any(u8::is_ascii_digit);
+        (short || name(w) && !w.iter().any(u8::is_ascii_digit)).then_some(end)
+    });
+    Some(second.unwrap_or(end))
+}
+
+/// Where a board maker's name at `start` ends, when a capitalised word
+/// follows it.
+fn board_maker_at(text: &[u8], start: usize) -> Option<usize> {
+    let makers = board_makers();
+    let pair = |i: usize| {
+        let (a, b) = (text.get(i)?.to_ascii_lowercase(), text.get(i + 1)?.to_ascii_lowercase());
+        (a.is_ascii_lowercase() && b.is_ascii_lowercase()).then(|| (a - b'a', b - b'a'))
+    };
+    // Most capitalised words start with two letters no maker's name does.
+    let (a, b) = pair(start)?;
+    if makers.pairs[a as usize] & (1 << b) == 0 {
+        return None;
+    }
+    let maker = makers
+        .names
+        .iter()
+        .find(|m| text.len() > start + m.len() && text[start..start + m.len()].eq_ignore_ascii_case(m.as_bytes()))?;
+    let end = start + maker.len();
+    next_word(text, end)
+        .filter(|at| text[*at].is_ascii_uppercase())
+        .map(|_| end)
+}
+
+struct Makers {
+    names: Vec<&'static str>,
+    /// Per first letter, a bit per second letter of the names.
+    pairs: [u32; 26],
+}
+
+/// Makers who name their boards after themselves ("Milk-V Duo", "Radxa
+/// X2L"): vendors with at least three boards, modules or devices in the
+/// taxonomy named so. Chip makers are left out: "Intel ME" is not a part.
+fn board_makers() -> &'static Makers {
+    static MAKERS: OnceLock<Makers> = OnceLock::new();
+    MAKERS.get_or_init(|| {
+        // (vendor, boards named so), in the taxonomy's order.
+        let mut count: Vec<(&str, usize)> = Vec::new();
+        for d in taxonomy() {
+            let named = d.aliases.iter().any(|a| {
+                a.len() > d.vendor.len()
+                    && a.as_bytes()[..d.vendor.len()].eq_ignore_ascii_case(d.vendor.as_bytes())
+                    && is_separator(a.as_bytes()[d.vendor.len()])
+            });
+            if named && matches!(d.kind, TopicKind::Board | TopicKind::Module | TopicKind::Device) {
+                match count.iter_mut().find(|(v, _)| *v == d.vendor) {
+                    Some((_, n)) => *n += 1,
+                    None => count.push((d.vendor, 1)),
+                }
+            }
+        }
+        let names: Vec<&str> = count.into_iter().filter(|(_, n)| *n >= 3).map(|(v, _)| v).collect();
+        let mut pairs = [0u32; 26];
+        for name in &names {
+            let b = name.as_bytes();
+            let (x, y) = (b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase());
+            if x.is_ascii_lowercase() && y.is_ascii_lowercase() {
+                pairs[(x - b'a') as usize] |= 1 << (y - b'a');
+            }
+        }
+        Makers { names, pairs }
+    })
+}
+
+/// The end of a name word at `at`: ASCII letters and digits starting with a
+/// capital or a digit, parts joined by single hyphens ("Milk-V"), then a
+/// word boundary.
+fn name_word(text: &[u8], at: usize) -> Option<usize> {
+    if !text
+        .get(at)
+        .is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut end = at;
+    while end < text.len() {
+        if text[end].is_ascii_alphanumeric() {
+            end += 1;
+        } else if text[end] == b'-' && text.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    (!text.get(end).is_some_and(|b| is_word_byte(*b))).then_some(end)
+}
+
+/// Where the next word starts, if one space follows `end`.
+fn next_word(text: &[u8], end: usize) -> Option<usize> {
+    (text.get(end) == Some(&b' ') && text.get(end + 1).is_some_and(|b| b.is_ascii_alphanumeric())).then_some(end + 1)
+}
+
+/// A short model name: one to three capitals, then digits, then capitals
+/// or digits ("RK1", "X1", "RP1", "A7X").
+fn short_model(word: &[u8]) -> bool {
+    let letters = letters_of(word).len();
+    (2..=6).contains(&word.len())
+        && (1..=3).contains(&letters)
+        && word.get(letters).is_some_and(u8::is_ascii_digit)
+        && word[letters..]
+            .iter()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
+fn letters_of(word: &[u8]) -> &str {
+    let n = word.iter().take_while(|b| b.is_ascii_uppercase()).count();
+    std::str::from_utf8(&word[..n]).unwrap_or_default()
+}
+
+/// Whether a capitalised word can be part of a name: not a word that is
+/// capitalised for another reason (a sentence's first verb, "The", "Our").
+fn qualifies(word: &[u8]) -> bool {
+    let ends =
+        |suffix: &[u8]| word.len() > suffix.len() && word[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix);
+    !(ends(b"ed") || ends(b"ing") || in_list(NOT_A_NAME, word))
+}
+
+/// Whether `word` is one of `list`'s space-separated words, ignoring case.
+fn in_list(list: &str, word: &[u8]) -> bool {
+    list.split(' ').any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+}
+
+/// Capitalised words that do not name hardware, whatever follows them:
+/// words capitalised for another reason, and what a maker has besides
+/// boards ("Pine64 Wiki").
+const NOT_A_NAME: &str = concat!(
+    "the a an this that these those our my your their his her its one two three four five six some each ",
+    "every any all both new old main another other same next last first second and or with without on in ",
+    "at for from to of by via vs got get put set ran run saw see built build bought buy sent made make ",
+    "found read use also still now then maybe no yes is are was has had have did does will would can ",
+    "could should may might ",
+    "discord forum forums wiki docs documentation team community store shop website site blog linux os ",
+    "github gitee sdk bsp image images debian ubuntu kernel support foundation firmware news newsletter ",
+    "twitter mastodon youtube repo repository matrix irc telegram chat board boards folks people ",
+    "engineers sales",
+);
+
+/// Whether the word at `at` says what a name before it is ("modules",
+/// "SoC").
+fn hardware_noun(text: &[u8], at: usize) -> bool {
+    let end = at + text[at..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if text.get(end).is_some_and(|b| is_word_byte(*b)) {
+        return false;
+    }
+    let word = &text[at..end];
+    in_list(HARDWARE_NOUNS, word)
+        || word.len() > 2 && word.ends_with(b"s") && in_list(HARDWARE_NOUNS, &word[..word.len() - 1])
+}
+
+/// Words that say a name before them is hardware, each also plural.
+const HARDWARE_NOUNS: &str = concat!(
+    "soc board module chip sbc som mcu cpu fpga southbridge devboard devkit kit carrier compute laptop ",
+    "tablet handheld mainboard motherboard",
+);
 
 /// Letter prefixes of part-number-shaped words that are not hardware, by
 /// what they are instead.
@@ -623,7 +855,8 @@ impl TopicTable {
     }
 
     fn other(&mut self, token: &str) -> TopicId {
-        let mut slug = id_key(token);
+        // "Milk-V Oasis" is `milk-v-oasis` in URLs.
+        let mut slug = id_key(token).replace(' ', "-");
         // Keep URL ids unambiguous should a token equal a curated id.
         if curated_ids().contains(slug.as_str()) {
             slug = format!("other-{slug}");

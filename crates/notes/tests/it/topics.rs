@@ -150,3 +150,39 @@ fn urls_are_not_searched_for_hardware_but_link_text_is() {
         "{slugs:?}"
     );
 }
+
+#[test]
+fn hardware_named_by_its_context_is_a_topic_of_its_meetings() {
+    let notes = parse_one(
+        "2025.md",
+        "# 2025\n\n# May 6, 2025\n\n- Got the Orange Pi RV2 (Ky X1 SoC) to boot\n- four RK1 modules in the Turing Pi\n\n\
+         # May 20, 2025\n\n- Ky X1 SoC: DRAM training works\n- flashed the Milk-V Oasis, asked on the Milk-V Discord\n",
+    );
+    let topic = |slug: &str| notes.topic_by_slug(slug).map(|t| notes.topic(t));
+    let ky = topic("ky-x1").expect("Ky X1 is a topic, with an id for URLs");
+    assert_eq!(ky.label, "Ky X1");
+    let dates = |t: &notes::model::Topic| -> Vec<String> {
+        t.meetings.iter().map(|i| notes.meeting(*i).date.to_string()).collect()
+    };
+    assert_eq!(
+        dates(ky),
+        ["2025-05-06", "2025-05-20"],
+        "both meetings, whatever the bullet's order"
+    );
+    assert_eq!(dates(topic("rk1").expect("RK1")), ["2025-05-06"]);
+    assert_eq!(dates(topic("milk-v-oasis").expect("Milk-V Oasis")), ["2025-05-20"]);
+    // The curated board beside it is still itself, and the maker's chat is not hardware.
+    assert!(topic("orange-pi-rv2").is_some());
+    assert!(
+        notes.topics.iter().all(|t| !t.label.contains("Discord")),
+        "{:?}",
+        notes.topics.iter().map(|t| &t.label).collect::<Vec<_>>()
+    );
+    // The bullet that names it is the one a topic filter singles out.
+    let unit = notes.meetings[1]
+        .units
+        .iter()
+        .find(|u| u.search_text.starts_with("flashed"))
+        .unwrap();
+    assert!(unit.topics.contains(&notes.topic_by_slug("milk-v-oasis").unwrap()));
+}
