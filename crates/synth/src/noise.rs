@@ -15,7 +15,7 @@ use crate::rng::Rng;
 
 /// One block of odd but valid Markdown, as lines.
 pub(crate) fn block(rng: &mut Rng) -> Vec<String> {
-    let lines: &[&str] = match rng.below(18) {
+    let lines: &[&str] = match rng.below(19) {
         0 => &[
             "| Board | Status |",
             "| --- | :-: |",
@@ -50,6 +50,14 @@ pub(crate) fn block(rng: &mut Rng) -> Vec<String> {
         14 => &["**Participants**", "- Dennis Marttinen (@twelho)", "- Guest Person"],
         15 => &["No meeting today: most of us are travelling"],
         16 => &["[@twelho](https://github.com/twelho), [Daniel](https://github.com/orangecms), Lucas"],
+        // A person's part under a deeper heading, and hardware known only
+        // by its context.
+        17 => &[
+            "#### Daniel",
+            "- Four RK1 modules and the Ky X1 SoC on a Milk-V Oasis",
+            "#### Demo links",
+            "- the slides",
+        ],
         _ => &["Bare link: <https://hackmd.io/@racklet/notes>"],
     };
     lines.iter().map(|l| l.to_string()).collect()

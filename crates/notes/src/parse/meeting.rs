@@ -249,7 +249,7 @@ pub fn build_sections(body: Vec<TopBlock>, resolver: &mut Resolver<'_>) -> Vec<S
     // "- twelho: …".
     for section in &mut sections {
         let recap_mode = section.kind == SectionKind::Recap;
-        let blocks = std::mem::take(&mut section.blocks);
+        let blocks = deeper_recaps(std::mem::take(&mut section.blocks), resolver);
         section.blocks = attribute_bullets(blocks, recap_mode, resolver);
     }
     sections
@@ -273,33 +273,11 @@ fn subsection(
     resolver: &mut Resolver<'_>,
 ) -> Block {
     let text = Inline::plain_text(&title);
-    let (name, remark) = split_remark(&text);
     let in_recap = kind == SectionKind::Recap;
-    let few_words = name.split_whitespace().count() <= 3;
-    if few_words {
-        // A heading is someone's recap when it names someone known (a
-        // participant or host anywhere in the notes) or is an @handle. A
-        // capitalised heading that names no one ("### Device Tree
-        // discussion", "### BMC News") is a group of notes, never a person.
-        let create = in_recap && name.trim().starts_with('@');
-        // "### Guest (@guest123)": the handle says who, when it is known.
-        let by_handle = remark
-            .as_deref()
-            .filter(|r| r.starts_with('@') && !r.contains(' '))
-            .and_then(|handle| resolver.person(handle, false));
-        // That handle is then who, not a remark.
-        let remark = if by_handle.is_some() { None } else { remark };
-        if let Some(person) = by_handle.or_else(|| resolver.person(name, create)) {
-            let recap = resolver.recap_index(person, &remark);
-            return Block::Recap {
-                recap,
-                title: name.to_string(),
-                remark,
-                line,
-                blocks,
-            };
-        }
-    }
+    let blocks = match recap_heading(&text, in_recap, line, blocks, resolver) {
+        Ok(recap) => return recap,
+        Err(blocks) => blocks,
+    };
     if in_recap {
         resolver.problems.push((
             line,
@@ -308,6 +286,7 @@ fn subsection(
             },
         ));
     }
+    let blocks = deeper_recaps(blocks, resolver);
     // A recap written as a subsection ("### Biweekly recap") of a notes
     // section: its bullets may name people.
     let blocks = if section_kind(&text) == SectionKind::Recap {
@@ -316,6 +295,80 @@ fn subsection(
         blocks
     };
     Block::Group { title, line, blocks }
+}
+
+/// A heading's recap, when the heading names someone: `blocks` under their
+/// name; otherwise `blocks` back.
+fn recap_heading(
+    text: &str,
+    in_recap: bool,
+    line: u32,
+    blocks: Vec<Block>,
+    resolver: &mut Resolver<'_>,
+) -> Result<Block, Vec<Block>> {
+    let (name, remark) = split_remark(text);
+    if name.split_whitespace().count() > 3 {
+        return Err(blocks);
+    }
+    // A heading is someone's recap when it names someone known (a
+    // participant or host anywhere in the notes) or is an @handle. A
+    // capitalised heading that names no one ("### Device Tree
+    // discussion", "### BMC News") is a group of notes, never a person.
+    let create = in_recap && name.trim().starts_with('@');
+    // "### Guest (@guest123)": the handle says who, when it is known.
+    let by_handle = remark
+        .as_deref()
+        .filter(|r| r.starts_with('@') && !r.contains(' '))
+        .and_then(|handle| resolver.person(handle, false));
+    // That handle is then who, not a remark.
+    let remark = if by_handle.is_some() { None } else { remark };
+    match by_handle.or_else(|| resolver.person(name, create)) {
+        Some(person) => Ok(Block::Recap {
+            recap: resolver.recap_index(person, &remark),
+            title: name.to_string(),
+            remark,
+            line,
+            blocks,
+        }),
+        None => Err(blocks),
+    }
+}
+
+/// "#### Daniel" under "## Show and tell" or a `###` group: a heading
+/// below the subsection level that names someone known is their recap, up
+/// to the next heading as high or higher. Other headings stay as written.
+fn deeper_recaps(blocks: Vec<Block>, resolver: &mut Resolver<'_>) -> Vec<Block> {
+    if !blocks.iter().any(|b| matches!(b, Block::Heading { level: 4.., .. })) {
+        return blocks;
+    }
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut blocks = blocks.into_iter().peekable();
+    while let Some(block) = blocks.next() {
+        let Block::Heading {
+            level: level @ 4..,
+            inlines,
+            line,
+        } = block
+        else {
+            out.push(block);
+            continue;
+        };
+        let mut under = Vec::new();
+        while let Some(next) = blocks.next_if(|b| match b {
+            Block::Heading { level: l, .. } => *l > level,
+            b => !matches!(b, Block::Group { .. } | Block::Recap { .. }),
+        }) {
+            under.push(next);
+        }
+        match recap_heading(&Inline::plain_text(&inlines), false, line, under, resolver) {
+            Ok(recap) => out.push(recap),
+            Err(under) => {
+                out.push(Block::Heading { level, inlines, line });
+                out.extend(under);
+            }
+        }
+    }
+    out
 }
 
 /// Replaces top-level bullets that name a person with recap blocks,

@@ -13,10 +13,13 @@
 //!           | "**" key ":**" value NL                      Participants, Present, Agenda, …)
 //! section   = "## " title NL block* subsection*         (Biweekly Recap, Discussion Topics, Notes, …)
 //! subsection= "### " (person [remark | "(@handle)" | "/ @handle"] | topic) NL block*
+//! block     = "#### "… person NL block*                  (up to the next heading as high)
+//!           | paragraph | list | heading | …
 //! unplaced  = "# " heading-that-is-not-a-date NL block* (kept, with a diagnostic)
 //! ```
 //!
-//! Recaps are found these ways: `### Name` under a recap section, bullets
+//! Recaps are found these ways: `### Name` under a recap section, a deeper
+//! heading that names someone known (`#### Daniel`) in any section, bullets
 //! `- Name` with items below in a recap section or subsection, bullets
 //! `- handle: …` anywhere, and the same as one-line paragraphs
 //! (`**Dennis:**` over a list, `Lucas: wrote the page`). A bullet names

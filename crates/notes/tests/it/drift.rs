@@ -86,6 +86,11 @@ fn outline(notes: &Notes, m: &Meeting) -> Vec<String> {
                     }
                 }
                 Block::Paragraph { inlines, .. } => out.push(format!("{pad}p {}", Inline::plain_text(inlines))),
+                Block::Heading { level, inlines, .. } => out.push(format!(
+                    "{pad}{} {}",
+                    "#".repeat(*level as usize),
+                    Inline::plain_text(inlines)
+                )),
                 other => out.push(format!("{pad}{other:?}")),
             }
         }
@@ -703,7 +708,8 @@ fn a_paragraph_naming_someone_is_their_recap_with_the_list_under_it() {
         recaps(&notes, march14),
         [
             ("twelho".into(), 2, None),
-            ("orangecms".into(), 1, None),
+            // One under "**Daniel Maslowski:**", one under "#### Daniel".
+            ("orangecms".into(), 2, None),
             ("luxas".into(), 1, None)
         ]
     );
@@ -790,4 +796,41 @@ fn hosted_by_and_recap_headings_that_join_name_and_handle_with_a_slash_or_dash()
         start(meeting(&notes, "2022-06-07")),
         ("2022-06-07 14:00".into(), "UTC+02:00")
     );
+}
+
+#[test]
+fn a_deeper_heading_naming_someone_is_their_recap_and_other_deeper_headings_stay() {
+    let notes = fixture(
+        "2022.md",
+        "# Notes 2022\n\n# June 7, 2022 5:00 PM CEST\n\n\
+         Participants: Dennis Marttinen (@twelho), Daniel Maslowski (@orangecms)\n\n\
+         ## Show and tell\n\n#### Daniel\n- A demo of oreboot on the VisionFive 2\n  - boots to a shell\n\n\
+         #### Demo links\n- the slides\n\n\
+         ## Notes\n\n### Hackathon\n\n#### @twelho\n- Soldered the new backplane\n\n##### Parts\n- two fans\n\n\
+         #### Venue\n- The lab again\n",
+    );
+    no_diagnostics(&notes);
+    let m = meeting(&notes, "2022-06-07");
+    assert_eq!(
+        outline(&notes, m),
+        [
+            "## Show and tell [other]",
+            "  recap orangecms \"Daniel\"",
+            "    - A demo of oreboot on the VisionFive 2 (+1)",
+            "  #### Demo links",
+            "  - the slides",
+            "## Notes [notes]",
+            "  group Hackathon",
+            // A deeper heading under it stays in the recap.
+            "    recap twelho \"@twelho\"",
+            "      - Soldered the new backplane",
+            "      ##### Parts",
+            "      - two fans",
+            "    #### Venue",
+            "    - The lab again",
+        ]
+    );
+    // So a person filter finds Daniel's demo as his.
+    let demo = m.units.iter().find(|u| u.search_text.contains("oreboot")).unwrap();
+    assert_eq!(demo.person, notes.person_by_slug("orangecms"));
 }
