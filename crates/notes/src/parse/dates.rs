@@ -464,13 +464,13 @@ fn zone_by_name(name: &str) -> Option<Zone> {
         "CET" | "MEZ" => Zone::Fixed(60),
         "CEST" | "MESZ" => Zone::Fixed(120),
         "CET/CEST" | "CEST/CET" | "MEZ/MESZ" | "EUROPE/BERLIN" | "EUROPE/PARIS" | "EUROPE/AMSTERDAM"
-        | "EUROPE/VIENNA" | "EUROPE/ZURICH" | "EUROPE/STOCKHOLM" | "EUROPE/WARSAW" | "BERLIN" => Zone::Eu(60),
+        | "EUROPE/VIENNA" | "EUROPE/ZURICH" | "EUROPE/STOCKHOLM" | "EUROPE/WARSAW" => Zone::Eu(60),
         "WET" => Zone::Fixed(0),
         "WEST" | "BST" => Zone::Fixed(60),
-        "WET/WEST" | "GMT/BST" | "EUROPE/LONDON" | "EUROPE/LISBON" | "LONDON" => Zone::Eu(0),
+        "WET/WEST" | "GMT/BST" | "EUROPE/LONDON" | "EUROPE/LISBON" => Zone::Eu(0),
         "EET" => Zone::Fixed(120),
         "EEST" => Zone::Fixed(180),
-        "EET/EEST" | "EUROPE/HELSINKI" | "EUROPE/ATHENS" | "EUROPE/KYIV" | "HELSINKI" => Zone::Eu(120),
+        "EET/EEST" | "EUROPE/HELSINKI" | "EUROPE/ATHENS" | "EUROPE/KYIV" => Zone::Eu(120),
         "EST" => Zone::Fixed(-300),
         "EDT" => Zone::Fixed(-240),
         "ET" | "EST/EDT" | "AMERICA/NEW_YORK" => Zone::Us(-300),
@@ -485,6 +485,12 @@ fn zone_by_name(name: &str) -> Option<Zone> {
         "PT" | "PST/PDT" | "AMERICA/LOS_ANGELES" => Zone::Us(-480),
         "JST" | "ASIA/TOKYO" => Zone::Fixed(540),
         "IST" | "ASIA/KOLKATA" => Zone::Fixed(330),
+        // A city alone ("6 PM Helsinki time", "18:00 Paris"): its zone above.
+        _ if !upper.contains('/') => {
+            return ["EUROPE/", "AMERICA/", "ASIA/"]
+                .into_iter()
+                .find_map(|region| zone_by_name(&format!("{region}{upper}")))
+        }
         _ => return None,
     })
 }

@@ -648,6 +648,8 @@ fn headings_with_the_time_in_parentheses_iso_a_city_or_a_leading_meeting_word_re
         "June 6 2023, 6 PM Helsinki time",
         "Meeting 2023-06-20 16:00 UTC",
         "Community call: Tuesday, July 4, 2023 18:00 Berlin",
+        "August 1, 2023 6 PM Stockholm time",
+        "August 15, 2023 11:00 Chicago",
     ]
     .iter()
     .map(|h| format!("# {h}\n\n:::info\n- **Participants:** @twelho\n:::\n\n"))
@@ -662,7 +664,9 @@ fn headings_with_the_time_in_parentheses_iso_a_city_or_a_leading_meeting_word_re
             "2023-05-23 16:00",
             "2023-06-06 15:00",
             "2023-06-20 16:00",
-            "2023-07-04 16:00"
+            "2023-07-04 16:00",
+            "2023-08-01 16:00",
+            "2023-08-15 16:00"
         ]
     );
     // What only looks like one stays off the timeline, named.
