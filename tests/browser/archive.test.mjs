@@ -9,6 +9,9 @@ import { serve, launch, open, screenshotPath, afterNextPaint } from './lib.mjs';
 import { startUpstream, archiveDist, fixture } from './upstream.mjs';
 
 let upstream, dir, site, plain, browser;
+// Action items, some given to someone ("twelho: …"), one not.
+const TASKS = '# Notes 2023\n\n# March 14, 2023 5:00 PM CET\n\nParticipants: Lucas Käldström (@luxas), Dennis Marttinen (@twelho)\n\n'
+  + '## Action items\n\n- [ ] luxas: write the blog post\n- [x] twelho: order the PDU\n- [ ] someone: fix CI\n';
 // 2021: 4 meetings, 2022: 3, 2023: 2, 2024: 15, 2025: 2.
 const TOTAL = 26;
 before(async () => {
@@ -17,7 +20,10 @@ before(async () => {
   site = await serve(dir);
   // The snapshot build, for ?src= documents served beside it.
   const doc = (name) => (req, res) => { res.writeHead(200, { 'content-type': 'text/markdown' }); res.end(fixture(name)); };
-  plain = await serve(undefined, { routes: { '/a.md': doc('2023.md'), '/b.md': doc('2021.md') } });
+  const text = (body) => (req, res) => { res.writeHead(200, { 'content-type': 'text/markdown' }); res.end(body); };
+  plain = await serve(undefined, {
+    routes: { '/a.md': doc('2023.md'), '/b.md': doc('2021.md'), '/tasks.md': text(TASKS) },
+  });
   browser = await launch();
 });
 after(async () => {
@@ -198,6 +204,28 @@ test('?src= documents: a topic only in the second is found once both are in', as
   const missing = await open(browser.context, plain.url + '/?src=/a.md&src=/b.md&topic=nonexistent-board');
   await missing.waitForFunction(() => /6 meetings/.test(document.querySelector('.count')?.textContent));
   assert.match(await missing.locator('.notice[role="alert"]').textContent(), /topic "nonexistent-board"/);
+});
+
+test('a bullet after someone\'s part that names no one is not shown as theirs', async () => {
+  const page = await open(browser.context, plain.url + '/?src=/tasks.md');
+  await page.waitForFunction(() => /1 meeting/.test(document.querySelector('.count')?.textContent));
+  const parts = await page.$$eval('.recap', (rs) => rs.map((r) => [r.dataset.person, r.textContent]));
+  assert.deepEqual(parts.map(([p]) => p), ['luxas', 'twelho']);
+  assert.match(parts[1][1], /order the PDU/);
+  assert.doesNotMatch(parts[1][1], /fix CI/);
+  // What the eye goes by: a part hangs from its name by a line; the bullet
+  // after it does not, and starts further left.
+  const look = await page.evaluate(() => {
+    const item = (text) => [...document.querySelectorAll('li')].find((li) => li.textContent.includes(text));
+    const [theirs, loose] = [item('order the PDU'), item('fix CI')];
+    return {
+      line: parseFloat(getComputedStyle(theirs.parentElement).borderLeftWidth),
+      looseLine: parseFloat(getComputedStyle(loose.parentElement).borderLeftWidth),
+      indent: theirs.getBoundingClientRect().left - loose.getBoundingClientRect().left,
+    };
+  });
+  assert.ok(look.line >= 1 && look.looseLine === 0, JSON.stringify(look));
+  assert.ok(look.indent >= 8, JSON.stringify(look));
 });
 
 test('a deep link to a meeting that only a loaded document has scrolls to it', async () => {
