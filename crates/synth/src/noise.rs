@@ -102,6 +102,12 @@ pub(crate) fn document(seed: u64) -> String {
     while lines.last().is_some_and(|l| l.is_empty()) {
         lines.pop();
     }
+    // Some years put their meetings under the "# " title as "## " headings
+    // (and their sections one level down). A stream of its own, so that the
+    // rest of every seed's document stays as it was.
+    if Rng::new(seed, "levels").chance(0.15) {
+        one_level_down(&mut lines);
+    }
 
     // Odd spacing: trailing blanks, doubled blank lines, headings with no
     // blank line after them.
@@ -141,4 +147,25 @@ pub(crate) fn document(seed: u64) -> String {
         text.insert(0, '\u{feff}');
     }
     text
+}
+
+/// Every heading but the document's title one level down, outside code.
+fn one_level_down(lines: &mut [String]) {
+    let mut fence: Option<&'static str> = None;
+    for (i, line) in lines.iter_mut().enumerate() {
+        let t = line.trim_start();
+        if let Some(f) = ["```", "~~~"].into_iter().find(|f| t.starts_with(f)) {
+            fence = match fence {
+                None => Some(f),
+                Some(open) if open == f => None,
+                open => open,
+            };
+            continue;
+        }
+        let hashes = line.bytes().take_while(|b| *b == b'#').count();
+        let title = i == 0 && line.starts_with("# Racklet Community Meeting Notes");
+        if fence.is_none() && !title && (1..=5).contains(&hashes) && line.as_bytes().get(hashes) == Some(&b' ') {
+            line.insert(0, '#');
+        }
+    }
 }

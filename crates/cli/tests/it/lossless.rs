@@ -38,8 +38,8 @@ struct Line<'a> {
     in_code: bool,
     /// A ```` ``` ```` or `~~~` fence line: markup, not content.
     fence: bool,
-    /// A level-1 ATX heading (`# …` at the start of the line).
-    h1: bool,
+    /// An ATX heading's level (`# …`, `## …` at the start of the line).
+    heading: Option<usize>,
 }
 
 fn scan(text: &str) -> Vec<Line<'_>> {
@@ -70,15 +70,22 @@ fn scan(text: &str) -> Vec<Line<'_>> {
             text,
             in_code,
             fence: is_fence,
-            h1: !in_code && !is_fence && (text == "#" || text.starts_with("# ")),
+            heading: (!in_code && !is_fence)
+                .then(|| text.bytes().take_while(|b| *b == b'#').count())
+                .filter(|n| (1..=6).contains(n) && matches!(text.as_bytes().get(*n), None | Some(b' '))),
         });
     }
     out
 }
 
-/// The body lines of the meeting whose heading is on line `heading`.
+/// The body lines of the meeting whose heading is on line `heading`: up to
+/// the next heading as high ("# " meetings, or "## " ones under a title).
 fn body<'s, 'a>(lines: &'s [Line<'a>], heading: u32) -> impl Iterator<Item = &'s Line<'a>> {
-    lines.iter().skip(heading as usize).take_while(|l| !l.h1)
+    let level = lines[heading as usize - 1].heading.unwrap_or(1);
+    lines
+        .iter()
+        .skip(heading as usize)
+        .take_while(move |l| l.heading.is_none_or(|h| h > level))
 }
 
 /// The text a reader sees for one line of Markdown, or `None` when the line
@@ -666,7 +673,7 @@ fn the_markdown_stripping_helper_keeps_only_visible_text() {
             text: t,
             in_code: false,
             fence: false,
-            h1: false,
+            heading: None,
         };
         visible_text(&line).map(|v| norm(&v))
     };
@@ -705,6 +712,10 @@ proptest! {
 
     #[test]
     fn every_line_of_a_generated_document_is_shown_in_its_meeting(doc in any::<u64>().prop_map(synth::document)) {
+        // Each has one meeting or more (its first heading written plainly):
+        // with none found, no line would be checked.
+        let found = notes::parse::parse_one("generated.md", &doc).meetings.len();
+        prop_assert!(found > 0, "no meeting found\n--- document ---\n{}", doc);
         let failures = missing_lines("generated.md", &doc);
         prop_assert!(failures.is_empty(), "{}\n--- document ---\n{}", failures.join("\n"), doc);
     }

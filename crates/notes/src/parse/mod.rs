@@ -4,6 +4,8 @@
 //! document  = title? intro* (meeting | unplaced)*
 //! title     = "# " text                      (the first level-1 heading that is not a date)
 //! meeting   = "# " ["Meeting" | "Community call:"] date [time [zone]] NL info? section*
+//!             (or "## " date …, with every heading below one level deeper, where no
+//!              "# " heading is a meeting: a year written under its "# " title)
 //! time      = "17:00" | "5 PM" | "(16:00 UTC)" | "T16:00Z"   (zone: UTC±h, CET/CEST, …, or a city)
 //! info      = ":::info" NL (field | "No meeting …")* ":::" ["No meeting …" as the whole body]
 //!           | (field-list | field-lines [list])+        (no container: the leading blocks; a list
@@ -238,6 +240,7 @@ fn split_document(src: &SourceText<'_>, source: SourceId) -> SplitDocument {
         Unplaced,
     }
     let mut target = Target::Intro;
+    let level = meeting_level(&md.blocks).unwrap_or(1);
 
     for mut tb in md.blocks {
         if is_toc(&tb.block) {
@@ -246,12 +249,17 @@ fn split_document(src: &SourceText<'_>, source: SourceId) -> SplitDocument {
         if let Some(url) = take_sync_badge(&mut tb.block) {
             doc.hackmd_url.get_or_insert(url);
         }
-        if let Block::Heading {
-            level: 1,
-            inlines,
-            line,
-        } = &tb.block
-        {
+        // A heading at the meetings' level or above: a meeting, the title,
+        // the intro's or an unplaced one. Under "## " meetings, the headings
+        // below move one level up, as in a document of "# " meetings.
+        let mut top = false;
+        if let Block::Heading { level: l, .. } = &mut tb.block {
+            top = *l <= level;
+            if *l > level {
+                *l -= level - 1;
+            }
+        }
+        if let (true, Block::Heading { inlines, line, .. }) = (top, &tb.block) {
             let heading = Inline::plain_text(inlines).trim().to_string();
             match parse_heading(&heading) {
                 HeadingDate::Meeting {
@@ -320,6 +328,24 @@ fn split_document(src: &SourceText<'_>, source: SourceId) -> SplitDocument {
         units::number_loose(&mut u.blocks);
     }
     (doc, drafts, unplaced, problems)
+}
+
+/// The heading level of a document's meetings: 1 ("# August 20, 2024"),
+/// or 2 where no "# " heading is a meeting and a "## " one is (a year
+/// written under one "# " title); `None` when no heading is a meeting.
+fn meeting_level(blocks: &[TopBlock]) -> Option<u8> {
+    let is_meeting = |want: u8| {
+        blocks.iter().any(|tb| match &tb.block {
+            Block::Heading { level, inlines, .. } if *level == want => {
+                matches!(
+                    parse_heading(Inline::plain_text(inlines).trim()),
+                    HeadingDate::Meeting { .. }
+                )
+            }
+            _ => false,
+        })
+    };
+    [1, 2].into_iter().find(|level| is_meeting(*level))
 }
 
 /// HackMD's `[TOC]` marker: the timeline is the table of contents.
@@ -410,21 +436,11 @@ fn finish(notes: &mut Notes, registry: Registry) {
     crate::order::sort_by_rank(&mut notes.diagnostics, |d| (i64::from(d.source.0), i64::from(d.line)));
 }
 
-/// Whether `text` has at least one meeting heading (`# August 20, 2024`):
+/// Whether `text` has at least one meeting heading (`# August 20, 2024`,
+/// or `## August 20, 2024` under a title):
 /// a quick look, before loading a document, that it is meeting notes.
 /// Reads headings exactly as [`parse`] does: after a byte-order mark, with
 /// `:::` lines blanked and code blocks skipped.
 pub fn has_meetings(text: &str) -> bool {
-    markdown::parse(text.strip_prefix('\u{feff}').unwrap_or(text))
-        .blocks
-        .iter()
-        .any(|tb| match &tb.block {
-            Block::Heading { level: 1, inlines, .. } => {
-                matches!(
-                    parse_heading(Inline::plain_text(inlines).trim()),
-                    HeadingDate::Meeting { .. }
-                )
-            }
-            _ => false,
-        })
+    meeting_level(&markdown::parse(text.strip_prefix('\u{feff}').unwrap_or(text)).blocks).is_some()
 }

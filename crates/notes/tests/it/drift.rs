@@ -838,3 +838,40 @@ fn a_deeper_heading_naming_someone_is_their_recap_and_other_deeper_headings_stay
     let demo = m.units.iter().find(|u| u.search_text.contains("oreboot")).unwrap();
     assert_eq!(demo.person, notes.person_by_slug("orangecms"));
 }
+
+#[test]
+fn a_year_written_with_meetings_as_level_two_headings_reads_like_one_with_level_one() {
+    let notes = drift_fixture!("13-meetings-as-level-two-headings.md");
+    assert_eq!(notes.sources[0].title, "Racklet Community Meeting Notes 2021");
+    let dates: Vec<String> = notes.meetings.iter().map(|m| m.date.to_string()).collect();
+    assert_eq!(dates, ["2021-11-23", "2021-12-07"]);
+    let nov23 = meeting(&notes, "2021-11-23");
+    assert_eq!(slugs(&notes, nov23.hosts.iter().copied()), ["luxas"]);
+    assert_eq!(
+        outline(&notes, nov23),
+        [
+            "## Recap [recap]",
+            "  recap twelho \"Dennis\"",
+            "    - Designed the first backplane revision in KiCad (+1)",
+            "  recap orangecms \"Daniel\"",
+            "    - Got LinuxBoot running on the Allwinner D1",
+            "    - Four RK1 modules arrived for the cluster",
+            "## Discussion [discussion]",
+            "  - BMC choice: RP2040 vs CH32V307",
+            "  - Next steps for the website",
+        ]
+    );
+    let dec7 = meeting(&notes, "2021-12-07");
+    assert_eq!(start(dec7), ("2021-12-07 16:00".into(), "CET"));
+    assert_eq!(
+        recaps(&notes, dec7),
+        [("twelho".into(), 1, None), ("luxas".into(), 1, None)]
+    );
+    // A "## " heading that is no date, after the meetings, is kept and named.
+    assert_eq!(notes.unplaced.len(), 1);
+    assert_eq!(notes.unplaced[0].heading, "Links");
+    assert_eq!(notes.diagnostics.len(), 1, "{:#?}", notes.diagnostics);
+    // The hardware of its notes is found as in any year.
+    let d1 = notes.topic_by_slug("allwinner-d1").expect("the D1");
+    assert_eq!(notes.topic(d1).meetings.len(), 1);
+}
