@@ -148,6 +148,17 @@ pub fn parse_heading(text: &str) -> HeadingDate {
         i += 1;
         skip_punct(&mut i, &[':', '-', '–', ',']);
     }
+    // "Meeting #12 (2021-03-02)", "Meeting 12 - March 2, 2021": the
+    // meeting's number before its date (after such a word, or with "#").
+    let numbered = matches!(toks.get(i), Some((_, Tok::Punct('#'))));
+    let at = i + usize::from(numbered);
+    if let Some((_, Tok::Num(n, false))) = toks.get(at) {
+        let separated = matches!(toks.get(at + 1), Some((_, Tok::Punct('-' | '–' | ':' | '(' | ','))));
+        if year(n).is_none() && (numbered || i > 0 && separated) {
+            i = at + 1;
+            skip_punct(&mut i, &['-', '–', ':', '(', ',']);
+        }
+    }
     if let Some((_, Tok::Word(w))) = toks.get(i) {
         if is_weekday(w) {
             i += 1;
@@ -162,6 +173,18 @@ pub fn parse_heading(text: &str) -> HeadingDate {
         {
             match (toks.get(i + 3), toks.get(i + 4)) {
                 (Some((_, Tok::Punct('-'))), Some((_, Tok::Num(d, false)))) => {
+                    i += 5;
+                    Some((year(y).unwrap(), m.parse().unwrap_or(0), d.parse().unwrap_or(0)))
+                }
+                _ => None,
+            }
+        }
+        // 2024/08/20
+        (Some((_, Tok::Num(y, false))), Some((_, Tok::Punct('/'))), Some((_, Tok::Num(m, false))))
+            if year(y).is_some() =>
+        {
+            match (toks.get(i + 3), toks.get(i + 4)) {
+                (Some((_, Tok::Punct('/'))), Some((_, Tok::Num(d, false)))) => {
                     i += 5;
                     Some((year(y).unwrap(), m.parse().unwrap_or(0), d.parse().unwrap_or(0)))
                 }

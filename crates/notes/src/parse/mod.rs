@@ -3,7 +3,8 @@
 //! ```text
 //! document  = title? intro* (meeting | unplaced)*
 //! title     = "# " text                      (the first level-1 heading that is not a date)
-//! meeting   = "# " ["Meeting" | "Community call:"] date [time [zone]] NL info? section*
+//! meeting   = "# " ["Meeting" | "Community call:"] ["#12" | "12 -"] date [time [zone]] NL info? section*
+//! date      = "2024-08-20" | "2024/08/20" | "20.08.2024" | "August 20, 2024" | "20 August 2024"
 //!             (or "## " date …, with every heading below one level deeper, where no
 //!              "# " heading is a meeting: a year written under its "# " title)
 //! time      = "17:00" | "5 PM" | "(16:00 UTC)" | "T16:00Z"   (zone: UTC±h, CET/CEST, …, or a city)

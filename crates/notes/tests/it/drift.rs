@@ -650,6 +650,9 @@ fn headings_with_the_time_in_parentheses_iso_a_city_or_a_leading_meeting_word_re
         "Community call: Tuesday, July 4, 2023 18:00 Berlin",
         "August 1, 2023 6 PM Stockholm time",
         "August 15, 2023 11:00 Chicago",
+        "2023/08/29 16:00 UTC",
+        "Meeting #14 (2023-09-12 16:00 UTC)",
+        "Meeting 15 - September 26, 2023 18:00 CEST",
     ]
     .iter()
     .map(|h| format!("# {h}\n\n:::info\n- **Participants:** @twelho\n:::\n\n"))
@@ -666,7 +669,10 @@ fn headings_with_the_time_in_parentheses_iso_a_city_or_a_leading_meeting_word_re
             "2023-06-20 16:00",
             "2023-07-04 16:00",
             "2023-08-01 16:00",
-            "2023-08-15 16:00"
+            "2023-08-15 16:00",
+            "2023-08-29 16:00",
+            "2023-09-12 16:00",
+            "2023-09-26 16:00"
         ]
     );
     // What only looks like one stays off the timeline, named.
