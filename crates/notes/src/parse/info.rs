@@ -39,7 +39,9 @@ fn key_for(label: &str) -> Option<Key> {
         "location" | "locations" | "where" | "place" | "call" | "link" | "meeting link" | "video call" => Key::Location,
         "date" | "when" | "time" | "date/time" | "date and time" => Key::Date,
         "host" | "hosts" | "host(s)" | "hosted by" | "moderator" | "chair" | "facilitator" => Key::Host,
-        "participants" | "participant" | "attendees" | "attendance" | "present" | "attending" => Key::Participants,
+        "participants" | "participant" | "attendees" | "attendance" | "present" | "attending" | "who" => {
+            Key::Participants
+        }
         "agenda" => Key::Agenda,
         _ => return None,
     })
@@ -268,6 +270,7 @@ pub fn read_info(blocks: Vec<Block>, problems: &mut Vec<(u32, DiagnosticKind)>) 
                     }
                 }
                 Key::Participants => {
+                    let known = info.participants.len();
                     if !is_no_one(&plain) {
                         info.participants.extend(people_from_inlines(&value, &plain));
                     }
@@ -278,6 +281,16 @@ pub fn read_info(blocks: Vec<Block>, problems: &mut Vec<(u32, DiagnosticKind)>) 
                         if let Block::List { items, .. } = child {
                             info.participants.extend(people_in_list(items));
                         }
+                    }
+                    // "Attendance: 3" names no one: shown as written.
+                    if info.participants.len() == known && !plain.trim().is_empty() && !is_no_one(&plain) {
+                        let mut inlines = vec![Inline::Text(format!("{}: ", label.trim()))];
+                        inlines.extend(value);
+                        unknown.push(FieldLine {
+                            inlines,
+                            children: Vec::new(),
+                            line: field.line,
+                        });
                     }
                 }
                 Key::Agenda => {

@@ -392,6 +392,14 @@ pub fn is_no_one(text: &str) -> bool {
 /// Splits an inline list of people: "Dennis Marttinen, @twelho, Daniel"
 /// or "@twelho and @orangecms". A lone `@handle` after a name belongs to it.
 pub fn people_from_text(text: &str) -> Vec<PersonRef> {
+    // "3 (Dennis, Lucas, Daniel)": a head count, then who.
+    let counted = text
+        .trim()
+        .split_once(" (")
+        .filter(|(n, rest)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && rest.ends_with(')'));
+    if let Some((_, rest)) = counted {
+        return people_from_text(&rest[..rest.len() - 1]);
+    }
     let mut out: Vec<PersonRef> = Vec::new();
     let mut depth = 0i32;
     let mut parts = Vec::new();
@@ -408,7 +416,12 @@ pub fn people_from_text(text: &str) -> Vec<PersonRef> {
         }
     }
     parts.push(&text[start..]);
-    for part in parts.into_iter().flat_map(|p| p.split(" and ")) {
+    let parts = parts.into_iter().flat_map(|p| p.split(" and ")).flat_map(handles_apart);
+    for part in parts {
+        // A count ("Attendance: 3") is no one.
+        if !part.contains('@') && !part.chars().any(char::is_alphabetic) {
+            continue;
+        }
         let person = person_from_text(part);
         if person.is_empty() {
             continue;
@@ -421,6 +434,17 @@ pub fn people_from_text(text: &str) -> Vec<PersonRef> {
         }
     }
     out
+}
+
+/// "@twelho @luxas": handles with only spaces between them are as many
+/// people; any other text is one part.
+fn handles_apart(part: &str) -> Vec<&str> {
+    let words = || part.split_whitespace();
+    if words().count() > 1 && words().all(|w| w.strip_prefix('@').is_some_and(is_handle)) {
+        words().collect()
+    } else {
+        vec![part]
+    }
 }
 
 /// Splits a recap heading into the name and a remark: "Daniel (couldn't

@@ -881,3 +881,38 @@ fn a_year_written_with_meetings_as_level_two_headings_reads_like_one_with_level_
     let d1 = notes.topic_by_slug("allwinner-d1").expect("the D1");
     assert_eq!(notes.topic(d1).meetings.len(), 1);
 }
+
+#[test]
+fn participants_as_handles_with_spaces_a_who_field_and_a_head_count_are_read() {
+    let doc = [
+        "- **Attendees:** @twelho @luxas @orangecms",
+        "- **Who:** @twelho, @luxas",
+        "- **Attendance:** 3 (Dennis Marttinen, Lucas Käldström, Daniel Maslowski)",
+        "- **Attendance:** 3",
+    ]
+    .iter()
+    .zip(["March 2", "March 16", "March 30", "April 13"])
+    .map(|(field, day)| format!("# {day}, 2021\n\n:::info\n{field}\n:::\n\n"))
+    .collect::<String>();
+    let notes = fixture("2021.md", &format!("# Notes 2021\n\n{doc}"));
+    no_diagnostics(&notes);
+    let who = |date: &str| slugs(&notes, meeting(&notes, date).participants.iter().map(|p| p.person));
+    assert_eq!(who("2021-03-02"), ["twelho", "luxas", "orangecms"]);
+    assert_eq!(who("2021-03-16"), ["twelho", "luxas"]);
+    assert_eq!(
+        who("2021-03-30"),
+        ["dennis-marttinen", "lucas-kaldstrom", "daniel-maslowski"]
+    );
+    // A count alone names no one, and is shown as written.
+    let april13 = meeting(&notes, "2021-04-13");
+    assert!(april13.participants.is_empty());
+    let shown: Vec<String> = april13
+        .extra_info
+        .iter()
+        .flat_map(|b| match b {
+            Block::List { items, .. } => items.iter().map(|i| Inline::plain_text(&i.inlines)).collect(),
+            other => vec![format!("{other:?}")],
+        })
+        .collect();
+    assert_eq!(shown, ["Attendance: 3"]);
+}
