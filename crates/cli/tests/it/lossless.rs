@@ -46,6 +46,8 @@ fn scan(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut open: Option<(char, usize)> = None;
     for (i, text) in text.lines().enumerate() {
+        // A byte-order mark before the first line is not part of it.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let trimmed = text.trim_start();
         let fence = ['`', '~'].into_iter().find_map(|c| {
             let n = trimmed.chars().take_while(|&x| x == c).count();

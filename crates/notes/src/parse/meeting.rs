@@ -512,18 +512,31 @@ fn person_named(
     recap_mode: bool,
     resolver: &mut Resolver<'_>,
 ) -> Option<(PersonId, String, Option<String>, Vec<Inline>)> {
-    // Outside a recap with items below, only "Name: …" names someone: most
-    // bullets have no colon, and need not have their text built.
-    if !(recap_mode && has_children || super::text::any_plain(inlines, &mut |t| t.contains(':'))) {
+    // Outside a recap with items below, only "Name: …" names someone (in a
+    // recap, "Name - …" too): most bullets have neither, and need not have
+    // their text built.
+    let dashed = |t: &str| DASHES.iter().any(|d| t.contains(d));
+    if !(recap_mode && has_children
+        || super::text::any_plain(inlines, &mut |t| t.contains(':') || recap_mode && dashed(t)))
+    {
         return None;
     }
     let text = Inline::plain_text(inlines);
     let text = text.trim();
-    // "Name: text" or "Name:" or, in a recap, just "Name".
-    let (written, after_colon) = match text.split_once(':') {
-        Some((name, _)) if name.split_whitespace().count() <= 3 && !name.contains("http") => (name, true),
-        _ => (text, false),
+    let short = |name: &str| name.split_whitespace().count() <= 3 && !name.contains("http");
+    // "Name: text" or "Name:" or, in a recap, "Name - text" or just "Name".
+    let by_dash = || {
+        let (at, dash) = DASHES.iter().filter_map(|d| text.find(d).map(|at| (at, *d))).min()?;
+        (recap_mode && short(&text[..at])).then_some((&text[..at], dash))
     };
+    let (written, after) = match text.split_once(':') {
+        Some((name, _)) if short(name) => (name, Some(":")),
+        _ => match by_dash() {
+            Some((name, dash)) => (name, Some(dash)),
+            None => (text, None),
+        },
+    };
+    let after_colon = after.is_some();
     let written = written.trim().trim_matches(|c: char| c == '*' || c == '_');
     let (name, remark) = split_remark(written);
     if name.is_empty() || name.split_whitespace().count() > 3 {
@@ -539,23 +552,27 @@ fn person_named(
     // earlier recap heading); otherwise it stays a bullet.
     let create = recap_mode && has_children && name.starts_with('@');
     let person = resolver.person(name, create)?;
-    let rest = if after_colon {
-        strip_through_colon(inlines)
-    } else {
-        Vec::new()
+    let rest = match after {
+        Some(separator) => strip_through(inlines, separator),
+        None => Vec::new(),
     };
     Some((person, name.to_string(), remark, rest))
 }
 
-/// The inlines after the first `:` (which sits in a text or bold run).
-fn strip_through_colon(inlines: &[Inline]) -> Vec<Inline> {
+/// What may stand between a name and its text in a recap: "Lucas - wrote
+/// the page", "Daniel — ported LinuxBoot".
+const DASHES: [&str; 3] = [" - ", " – ", " — "];
+
+/// The inlines after the first `separator` (which sits in a text or bold
+/// run): ":" or a dash.
+fn strip_through(inlines: &[Inline], separator: &str) -> Vec<Inline> {
     for (i, inline) in inlines.iter().enumerate() {
         let plain = match inline {
             Inline::Text(t) => t.clone(),
             Inline::Strong(_) | Inline::Emphasis(_) => Inline::plain_text(std::slice::from_ref(inline)),
             _ => continue,
         };
-        if let Some((_, after)) = plain.split_once(':') {
+        if let Some((_, after)) = plain.split_once(separator) {
             let mut rest = Vec::new();
             let after = after.trim_start();
             if !after.is_empty() {

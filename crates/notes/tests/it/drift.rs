@@ -916,3 +916,29 @@ fn participants_as_handles_with_spaces_a_who_field_and_a_head_count_are_read() {
         .collect();
     assert_eq!(shown, ["Attendance: 3"]);
 }
+
+#[test]
+fn in_a_recap_a_name_then_a_dash_is_that_persons_item_and_elsewhere_a_bullet() {
+    let text = "# Notes 2021\n\n# March 2, 2021\n\n\
+                Participants: Dennis Marttinen (@twelho), Lucas Käldström (@luxas), Daniel Maslowski (@orangecms)\n\n\
+                ## Recap\n\n- Lucas - wrote the blog post\n- **Daniel** — ported LinuxBoot\n- Website - new landing page\n\n\
+                ## Notes\n\n- Dennis - to order the PDU\n";
+    let notes = fixture("2021.md", text);
+    no_diagnostics(&notes);
+    let m = meeting(&notes, "2021-03-02");
+    assert_eq!(
+        outline(&notes, m),
+        [
+            "## Recap [recap]",
+            "  recap luxas \"Lucas\"",
+            "    - wrote the blog post",
+            "  recap orangecms \"Daniel\"",
+            "    - ported LinuxBoot",
+            // Names no one known: a bullet as written.
+            "  - Website - new landing page",
+            // Outside a recap, a dash does not make a recap.
+            "## Notes [notes]",
+            "  - Dennis - to order the PDU",
+        ]
+    );
+}
