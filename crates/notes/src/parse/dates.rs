@@ -427,8 +427,10 @@ pub fn parse_time(rest: &str) -> (Option<MeetingTime>, Option<TimeProblem>) {
     let Some(local) = NaiveTime::from_hms_opt(hour, minute, 0) else {
         return (None, Some(TimeProblem::NotATimeOfDay { hour, minute }));
     };
-    let time_text_end = pos;
-    let (zone_text, zone, zone_len) = parse_zone(&trimmed[pos..]);
+    // "17:00-18:00 CET", "5 PM – 6 PM": the meeting's end is read past,
+    // to its zone.
+    let time_text_end = pos + range_end(&trimmed[pos..]);
+    let (zone_text, zone, zone_len) = parse_zone(&trimmed[time_text_end..]);
     let consumed = time_text_end + zone_len;
     let problem = (zone.is_none() && !zone_text.is_empty()).then(|| TimeProblem::UnknownZone {
         zone: zone_text.clone(),
@@ -442,6 +444,38 @@ pub fn parse_time(rest: &str) -> (Option<MeetingTime>, Option<TimeProblem>) {
         }),
         problem,
     )
+}
+
+/// How many bytes of `text` (what follows a start time) are the end of a
+/// time range: "-18:00", " – 6 PM", " to 18.00"; 0 when it is not one.
+fn range_end(text: &str) -> usize {
+    let a = text.trim_start();
+    let Some(r) = ["-", "–", "to "].iter().find_map(|d| a.strip_prefix(d)) else {
+        return 0;
+    };
+    let r = r.trim_start();
+    let hour = r.find(|c: char| !c.is_ascii_digit()).unwrap_or(r.len());
+    if !(1..=2).contains(&hour) {
+        return 0;
+    }
+    let mut end = hour;
+    let minutes = r[hour..]
+        .strip_prefix([':', '.'])
+        .filter(|m| m.len() >= 2 && m.as_bytes()[..2].iter().all(u8::is_ascii_digit));
+    if minutes.is_some() {
+        end += 3;
+    }
+    let after = r[end..].trim_start();
+    let lower = after.to_ascii_lowercase();
+    let meridiem = ["a.m.", "p.m.", "am", "pm"]
+        .iter()
+        .find(|m| lower.starts_with(*m) && !lower[m.len()..].starts_with(|c: char| c.is_alphabetic()));
+    match (minutes, meridiem) {
+        // "-18" alone is no time.
+        (None, None) => 0,
+        (_, Some(m)) => text.len() - after.len() + m.len(),
+        (Some(_), None) => text.len() - r.len() + end,
+    }
 }
 
 /// Reads a time zone at the start of `text`: returns it as written, the
@@ -508,6 +542,12 @@ fn zone_by_name(name: &str) -> Option<Zone> {
         "PT" | "PST/PDT" | "AMERICA/LOS_ANGELES" => Zone::Us(-480),
         "JST" | "ASIA/TOKYO" => Zone::Fixed(540),
         "IST" | "ASIA/KOLKATA" => Zone::Fixed(330),
+        // "17:00 Finnish time".
+        "FINNISH" => Zone::Eu(120),
+        "GERMAN" | "SWEDISH" | "DUTCH" | "FRENCH" | "SWISS" | "AUSTRIAN" | "POLISH" | "NORWEGIAN" | "DANISH" => {
+            Zone::Eu(60)
+        }
+        "BRITISH" | "UK" => Zone::Eu(0),
         // A city alone ("6 PM Helsinki time", "18:00 Paris"): its zone above.
         _ if !upper.contains('/') => {
             return ["EUROPE/", "AMERICA/", "ASIA/"]

@@ -653,6 +653,8 @@ fn headings_with_the_time_in_parentheses_iso_a_city_or_a_leading_meeting_word_re
         "2023/08/29 16:00 UTC",
         "Meeting #14 (2023-09-12 16:00 UTC)",
         "Meeting 15 - September 26, 2023 18:00 CEST",
+        "October 10, 2023 17:00-18:00 CEST",
+        "October 24, 2023, 19:00 Finnish time",
     ]
     .iter()
     .map(|h| format!("# {h}\n\n:::info\n- **Participants:** @twelho\n:::\n\n"))
@@ -672,7 +674,9 @@ fn headings_with_the_time_in_parentheses_iso_a_city_or_a_leading_meeting_word_re
             "2023-08-15 16:00",
             "2023-08-29 16:00",
             "2023-09-12 16:00",
-            "2023-09-26 16:00"
+            "2023-09-26 16:00",
+            "2023-10-10 15:00",
+            "2023-10-24 16:00"
         ]
     );
     // What only looks like one stays off the timeline, named.
