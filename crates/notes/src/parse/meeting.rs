@@ -18,11 +18,23 @@ pub fn section_kind(title: &str) -> SectionKind {
         || has("status")
         || has("what happened")
         || has("progress")
+        || has("roundup")
+        || has("round-up")
+        || has("check-in")
+        || has("check in")
     {
         SectionKind::Recap
-    } else if has("discussion") || has("topic") {
+    } else if has("discussion") || has("topic") || has("any other business") || t.trim() == "aob" {
         SectionKind::Discussion
-    } else if has("action item") || has("todo") || has("next step") {
+    } else if has("action item")
+        || has("action point")
+        || has("todo")
+        || has("to do")
+        || has("to-do")
+        || has("next step")
+        || has("follow-up")
+        || has("follow up")
+    {
         SectionKind::ActionItems
     } else if has("note") || has("minutes") {
         SectionKind::Notes

@@ -946,3 +946,37 @@ fn in_a_recap_a_name_then_a_dash_is_that_persons_item_and_elsewhere_a_bullet() {
         ]
     );
 }
+
+#[test]
+fn section_names_of_other_years_say_what_their_sections_are() {
+    let titles = [
+        "Roundup",
+        "Check-in",
+        "AOB",
+        "Any other business",
+        "Action points",
+        "To-do",
+        "Follow-ups",
+        "Show and tell",
+    ];
+    let body: String = titles.iter().map(|t| format!("## {t}\n\n- a note\n\n")).collect();
+    let notes = fixture("2022.md", &format!("# Notes 2022\n\n# March 1, 2022\n\n{body}"));
+    let kinds: Vec<(&str, &str)> = notes.meetings[0]
+        .sections
+        .iter()
+        .map(|s| (s.title.as_str(), s.kind.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Roundup", "recap"),
+            ("Check-in", "recap"),
+            ("AOB", "discussion"),
+            ("Any other business", "discussion"),
+            ("Action points", "action-items"),
+            ("To-do", "action-items"),
+            ("Follow-ups", "action-items"),
+            ("Show and tell", "other"),
+        ]
+    );
+}
