@@ -527,7 +527,14 @@ fn person_named(
     // Outside a recap with items below, only "Name: …" names someone (in a
     // recap, "Name - …" too): most bullets have neither, and need not have
     // their text built.
-    let dashed = |t: &str| DASHES.iter().any(|d| t.contains(d));
+    // A name is a few words: its dash is near the start.
+    let dashed = |t: &str| {
+        let mut end = t.len().min(48);
+        while !t.is_char_boundary(end) {
+            end -= 1;
+        }
+        DASHES.iter().any(|d| t[..end].contains(d))
+    };
     if !(recap_mode && has_children
         || super::text::any_plain(inlines, &mut |t| t.contains(':') || recap_mode && dashed(t)))
     {
