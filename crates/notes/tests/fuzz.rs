@@ -1391,6 +1391,9 @@ fn regression_cr_line_endings_keep_the_info_block_and_lines() {
     assert_eq!(notes.diagnostics[0].line, 14);
 }
 
+/// Meetings as "## " headings under a "# " title.
+const LEVEL_TWO: &str = "# Racklet Community Meeting Notes 2021\r\n[TOC]\r\n\r\n## April 13, 2021 6:00 PM CET/CEST\r\n";
+
 /// `has_meetings` must agree with `parse` on what a meeting heading is.
 #[test]
 fn regression_has_meetings_agrees_with_the_parser() {
@@ -1398,10 +1401,13 @@ fn regression_has_meetings_agrees_with_the_parser() {
         "\u{feff}# August 20, 2024\n",
         ":::\n<br>\n# August 20, 2024 4:00 PM UTC\n",
         ":::\r# \r#\t0000-1-1 \n",
+        LEVEL_TWO,
     ] {
         let meetings = parse_one("fuzz.md", text).meetings.len();
         assert_eq!(has_meetings(text), meetings > 0, "{text:?}: parser finds {meetings}");
     }
+    // Found while the parser read such meetings and `has_meetings` did not.
+    assert!(has_meetings(LEVEL_TWO));
 }
 
 /// The empty-title fallback used the untidied site (204 chars), and
