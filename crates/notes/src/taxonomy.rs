@@ -856,7 +856,10 @@ impl TopicTable {
 
     fn other(&mut self, token: &str) -> TopicId {
         // "Milk-V Oasis" is `milk-v-oasis` in URLs.
-        let mut slug = id_key(token).replace(' ', "-");
+        let mut slug = id_key(token);
+        if slug.contains(' ') {
+            slug = slug.replace(' ', "-");
+        }
         // Keep URL ids unambiguous should a token equal a curated id.
         if curated_ids().contains(slug.as_str()) {
             slug = format!("other-{slug}");

@@ -167,24 +167,12 @@ pub fn parse_heading(text: &str) -> HeadingDate {
     }
 
     let parsed: Option<(i32, u32, u32)> = match (toks.get(i), toks.get(i + 1), toks.get(i + 2)) {
-        // 2024-08-20
-        (Some((_, Tok::Num(y, false))), Some((_, Tok::Punct('-'))), Some((_, Tok::Num(m, false))))
+        // 2024-08-20, 2024/08/20 (the same separator twice)
+        (Some((_, Tok::Num(y, false))), Some((_, Tok::Punct(sep @ ('-' | '/')))), Some((_, Tok::Num(m, false))))
             if year(y).is_some() =>
         {
             match (toks.get(i + 3), toks.get(i + 4)) {
-                (Some((_, Tok::Punct('-'))), Some((_, Tok::Num(d, false)))) => {
-                    i += 5;
-                    Some((year(y).unwrap(), m.parse().unwrap_or(0), d.parse().unwrap_or(0)))
-                }
-                _ => None,
-            }
-        }
-        // 2024/08/20
-        (Some((_, Tok::Num(y, false))), Some((_, Tok::Punct('/'))), Some((_, Tok::Num(m, false))))
-            if year(y).is_some() =>
-        {
-            match (toks.get(i + 3), toks.get(i + 4)) {
-                (Some((_, Tok::Punct('/'))), Some((_, Tok::Num(d, false)))) => {
+                (Some((_, Tok::Punct(again))), Some((_, Tok::Num(d, false)))) if again == sep => {
                     i += 5;
                     Some((year(y).unwrap(), m.parse().unwrap_or(0), d.parse().unwrap_or(0)))
                 }

@@ -47,6 +47,12 @@ fn key_for(label: &str) -> Option<Key> {
     })
 }
 
+/// A label whose values may stand in a list under it, alone on its line
+/// ("**Agenda:**", "**Participants**").
+pub fn is_list_label(label: &str) -> bool {
+    matches!(key_for(label), Some(Key::Agenda | Key::Participants))
+}
+
 /// "No meeting", "**No meeting**", "No meeting until August", "Cancelled".
 pub fn says_no_meeting(text: &str) -> bool {
     // Compared as folded, without building the folded text.

@@ -2,7 +2,7 @@
 //! subsections (`###`). A subsection or bullet that names a person becomes
 //! that person's recap; other subsections are kept as topic groups.
 
-use super::info::{read_info, says_no_meeting, Info};
+use super::info::{is_list_label, read_info, says_no_meeting, Info};
 use super::markdown::{TopBlock, NO_UNIT};
 use super::people::{split_remark, PersonRef, Registry};
 use crate::model::{Block, DiagnosticKind, Inline, Item, PersonId, RecapSummary, Section, SectionKind};
@@ -10,35 +10,37 @@ use crate::words::fold;
 
 pub fn section_kind(title: &str) -> SectionKind {
     let t = fold(title);
-    let has = |w: &str| t.contains(w);
-    if has("recap")
-        || has("update")
-        || has("round table")
-        || has("roundtable")
-        || has("status")
-        || has("what happened")
-        || has("progress")
-        || has("roundup")
-        || has("round-up")
-        || has("check-in")
-        || has("check in")
-    {
+    let any = |words: &[&str]| words.iter().any(|w| t.contains(w));
+    if any(&[
+        "recap",
+        "update",
+        "round table",
+        "roundtable",
+        "status",
+        "what happened",
+        "progress",
+        "roundup",
+        "round-up",
+        "check-in",
+        "check in",
+    ]) {
         SectionKind::Recap
-    } else if has("discussion") || has("topic") || has("any other business") || t.trim() == "aob" {
+    } else if any(&["discussion", "topic", "any other business"]) || t.trim() == "aob" {
         SectionKind::Discussion
-    } else if has("action item")
-        || has("action point")
-        || has("todo")
-        || has("to do")
-        || has("to-do")
-        || has("next step")
-        || has("follow-up")
-        || has("follow up")
-    {
+    } else if any(&[
+        "action item",
+        "action point",
+        "todo",
+        "to do",
+        "to-do",
+        "next step",
+        "follow-up",
+        "follow up",
+    ]) {
         SectionKind::ActionItems
-    } else if has("note") || has("minutes") {
+    } else if any(&["note", "minutes"]) {
         SectionKind::Notes
-    } else if has("agenda") {
+    } else if any(&["agenda"]) {
         SectionKind::Agenda
     } else {
         SectionKind::Other
@@ -111,21 +113,14 @@ fn looks_like_info(block: &Block) -> bool {
         // Some years wrote the fields as lines of a paragraph, no bullets.
         Block::Paragraph { inlines, .. } => {
             let text = Inline::plain_text(inlines);
-            says_no_meeting(&text) || starts_with_info_label(&text) || is_bare_label(&text)
+            says_no_meeting(&text) || starts_with_info_label(&text) || is_list_label(&text)
         }
         _ => false,
     }
 }
 
-/// A field label alone, its values in the list after it ("**Agenda:**",
-/// "**Participants**").
-fn is_bare_label(text: &str) -> bool {
-    let text = fold(text.trim());
-    ["agenda", "participants", "attendees", "present", "attendance"].contains(&text.trim_end_matches(':').trim_end())
-}
-
 /// Whether the last line of an info paragraph is a bare label
-/// ([`is_bare_label`]), so the list after it holds the field's values.
+/// ([`is_list_label`]), so the list after it holds the field's values.
 fn ends_with_bare_label(block: &Block) -> bool {
     let Block::Paragraph { inlines, .. } = block else {
         return false;
@@ -134,7 +129,7 @@ fn ends_with_bare_label(block: &Block) -> bool {
         .rsplit(|i| matches!(i, Inline::SoftBreak | Inline::HardBreak))
         .find(|line| !Inline::plain_text(line).trim().is_empty())
         .unwrap_or_default();
-    is_bare_label(&Inline::plain_text(last_line))
+    is_list_label(&Inline::plain_text(last_line))
 }
 
 /// Resolves people named in a meeting's body against what is known.
@@ -526,8 +521,7 @@ fn person_named(
 ) -> Option<(PersonId, String, Option<String>, Vec<Inline>)> {
     // Outside a recap with items below, only "Name: …" names someone (in a
     // recap, "Name - …" too): most bullets have neither, and need not have
-    // their text built.
-    // A name is a few words: its dash is near the start.
+    // their text built. A name is a few words: its dash is near the start.
     let dashed = |t: &str| {
         let mut end = t.len().min(48);
         while !t.is_char_boundary(end) {
@@ -555,13 +549,13 @@ fn person_named(
             None => (text, None),
         },
     };
-    let after_colon = after.is_some();
+    let separated = after.is_some();
     let written = written.trim().trim_matches(|c: char| c == '*' || c == '_');
     let (name, remark) = split_remark(written);
     if name.is_empty() || name.split_whitespace().count() > 3 {
         return None;
     }
-    if !(after_colon || recap_mode && has_children) {
+    if !(separated || recap_mode && has_children) {
         return None;
     }
     // A bullet makes a new person only when it is written as an @handle
