@@ -3,7 +3,7 @@
 //! list items (`- **Host:** @twelho`) or from lines of a paragraph, since
 //! some years wrote them without bullets. Unknown fields are kept.
 
-use super::people::{is_no_one, people_from_text, person_from_inlines, PersonRef};
+use super::people::{cuts_outside_parentheses, is_no_one, people_from_text, person_from_inlines, PersonRef};
 use crate::model::{Block, DiagnosticKind, Inline, LinkTarget};
 use crate::words::{fold, folded};
 
@@ -373,20 +373,13 @@ fn split_at_commas(inlines: &[Inline]) -> Vec<Vec<Inline>> {
             continue;
         };
         let mut start = 0;
-        for (i, c) in text.char_indices() {
-            match c {
-                '(' => depth += 1,
-                ')' => depth -= 1,
-                ',' | ';' if depth <= 0 => {
-                    parts
-                        .last_mut()
-                        .expect("never empty")
-                        .push(Inline::Text(text[start..i].to_string()));
-                    parts.push(Vec::new());
-                    start = i + 1;
-                }
-                _ => {}
-            }
+        for (i, _) in cuts_outside_parentheses(text, &[',', ';'], &mut depth) {
+            parts
+                .last_mut()
+                .expect("never empty")
+                .push(Inline::Text(text[start..i].to_string()));
+            parts.push(Vec::new());
+            start = i + 1;
         }
         parts
             .last_mut()

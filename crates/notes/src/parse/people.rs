@@ -401,19 +401,11 @@ pub fn people_from_text(text: &str) -> Vec<PersonRef> {
         return people_from_text(&rest[..rest.len() - 1]);
     }
     let mut out: Vec<PersonRef> = Vec::new();
-    let mut depth = 0i32;
     let mut parts = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            ',' | ';' | '&' if depth <= 0 => {
-                parts.push(&text[start..i]);
-                start = i + c.len_utf8();
-            }
-            _ => {}
-        }
+    for (i, c) in cuts_outside_parentheses(text, &[',', ';', '&'], &mut 0) {
+        parts.push(&text[start..i]);
+        start = i + c.len_utf8();
     }
     parts.push(&text[start..]);
     let parts = parts.into_iter().flat_map(|p| p.split(" and ")).flat_map(handles_apart);
@@ -434,6 +426,24 @@ pub fn people_from_text(text: &str) -> Vec<PersonRef> {
         }
     }
     out
+}
+
+/// Where `text` has one of `separators` outside parentheses, and which.
+/// `depth` is the nesting before `text`, and after it once read: a list
+/// split across several pieces of text keeps count.
+pub fn cuts_outside_parentheses<'a>(
+    text: &'a str,
+    separators: &'a [char],
+    depth: &'a mut i32,
+) -> impl Iterator<Item = (usize, char)> + 'a {
+    text.char_indices().filter(move |&(_, c)| {
+        match c {
+            '(' => *depth += 1,
+            ')' => *depth -= 1,
+            _ => return *depth <= 0 && separators.contains(&c),
+        }
+        false
+    })
 }
 
 /// "@twelho @luxas": handles with only spaces between them are as many
