@@ -24,8 +24,9 @@
 //! Recaps are found these ways: `### Name` under a recap section, a deeper
 //! heading that names someone known (`#### Daniel`) in any section, bullets
 //! `- Name` with items below in a recap section or subsection, bullets
-//! `- handle: …` anywhere (`- Name - …` in a recap), and the same as one-line paragraphs
-//! (`**Dennis:**` over a list, `Lucas: wrote the page`). A bullet names
+//! `- handle: …` anywhere (`- Name - …` in a recap), and the same as
+//! one-line paragraphs (`**Dennis:**` over a list, `Lucas: wrote the
+//! page`). A bullet names
 //! someone already known (a participant or host anywhere in the documents)
 //! or an `@handle`; other bullets (`- Website`) stay bullets. A name given
 //! alone ("Daniel") is the one person known by a full name starting so,
