@@ -63,7 +63,9 @@ pub fn LinksView(props: &LinksViewProps) -> Html {
         shown[mv.meeting.0 as usize] = Some(mv);
     }
     let mut groups: Vec<KindGroup<'_>> = Vec::new();
-    let mut citing: Vec<MeetingId> = Vec::new();
+    // Which meetings cite a shown link: marked, not collected and sorted
+    // (a sort is code of its own in the wasm).
+    let mut citing = vec![false; notes.meetings.len()];
     for entry in &notes.index().links {
         let mut meetings: Vec<MeetingId> = Vec::new();
         for (m, unit) in &entry.cited {
@@ -78,7 +80,9 @@ pub fn LinksView(props: &LinksViewProps) -> Html {
         if meetings.is_empty() {
             continue;
         }
-        citing.extend(&meetings);
+        for m in &meetings {
+            citing[m.0 as usize] = true;
+        }
         let slug = entry.kind.slug();
         let rank = KIND_ORDER.iter().position(|k| *k == slug).unwrap_or(KIND_ORDER.len());
         let g = match groups.iter().position(|g| g.rank == rank) {
@@ -99,8 +103,7 @@ pub fn LinksView(props: &LinksViewProps) -> Html {
         }
     }
     notes::order::sort_by_rank(&mut groups, |g| (g.rank as i64, 0));
-    citing.sort_unstable();
-    citing.dedup();
+    let citing = citing.iter().filter(|c| **c).count();
     let total: usize = groups.iter().flat_map(|g| &g.sites).map(|(_, e)| e.len()).sum();
     // The fragment does the scrolling once the timeline is back.
     let to_timeline = app.action(|_: MouseEvent| Action::SetTab(Tab::Timeline));
@@ -108,7 +111,7 @@ pub fn LinksView(props: &LinksViewProps) -> Html {
     html! {
         <section class="links-view" aria-labelledby="links-head">
             <h2 id="links-head">{ "Links" }</h2>
-            <p class="links-count">{ format!("{total} distinct links cited in {} meetings", citing.len()) }</p>
+            <p class="links-count">{ format!("{total} distinct links cited in {citing} meetings") }</p>
             if total == 0 {
                 <p class="empty">{ "No links in the meetings shown." }</p>
             }

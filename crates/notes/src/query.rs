@@ -31,10 +31,15 @@ impl Filter {
     /// The selected topics and every topic below them (a SoC's boards), so
     /// selecting a family finds its members' mentions too.
     pub fn topic_closure(&self, notes: &Notes) -> BTreeSet<TopicId> {
-        (0..notes.topics.len() as u32)
-            .map(TopicId)
-            .filter(|t| self.topics.contains(t) || notes.ancestors(*t).any(|a| self.topics.contains(&a)))
-            .collect()
+        // Inserted in order rather than collected: collecting sorts, and
+        // the sort would be code of its own in the wasm.
+        let mut closure = BTreeSet::new();
+        for t in (0..notes.topics.len() as u32).map(TopicId) {
+            if self.topics.contains(&t) || notes.ancestors(t).any(|a| self.topics.contains(&a)) {
+                closure.insert(t);
+            }
+        }
+        closure
     }
 }
 

@@ -155,8 +155,17 @@ impl Trie {
         // Numbered depth first, the byte edges before the separator: the
         // first such child of a node is the node after it, so a name is
         // mostly a run of neighbouring nodes (and most nodes have one child).
+        // By insertion: lists are short (a few dozen at the root), and a
+        // library sort would be code of its own in the wasm.
+        let rank = |(b, _): &(u8, u32)| (*b == SEP, *b);
         for list in &mut children {
-            list.sort_unstable_by_key(|(b, _)| (*b == SEP, *b));
+            for i in 1..list.len() {
+                let mut j = i;
+                while j > 0 && rank(&list[j - 1]) > rank(&list[j]) {
+                    list.swap(j - 1, j);
+                    j -= 1;
+                }
+            }
         }
         let mut order = Vec::with_capacity(children.len());
         let mut todo = vec![0u32];
