@@ -150,6 +150,33 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
             let inner = blocks(inner, ctx);
             (html! { <blockquote>{ for inner.nodes }</blockquote> }, inner.units)
         }
+        Block::Callout {
+            kind,
+            title,
+            blocks: inner,
+        } => {
+            let inner = blocks(inner, ctx);
+            let html = if kind == "spoiler" {
+                // Folded as in HackMD; find-in-page and a filter's match open it.
+                let summary = if title.is_empty() { "Spoiler" } else { title };
+                html! { <details class="callout spoiler"><summary>{ summary.to_string() }</summary>{ for inner.nodes }</details> }
+            } else {
+                let kind: &'static str = match kind.as_str() {
+                    "info" => "info",
+                    "success" => "success",
+                    "warning" => "warning",
+                    "danger" => "danger",
+                    _ => "note",
+                };
+                html! {
+                    <div class={classes!("callout", kind)} role="note">
+                        if !title.is_empty() { <p class="callout-title">{ title.clone() }</p> }
+                        { for inner.nodes }
+                    </div>
+                }
+            };
+            (html, inner.units)
+        }
         Block::Heading { inlines, .. } => (
             html! { <p class="note-heading when-unfiltered">{ for inline_nodes(inlines, ctx) }</p> },
             None,
@@ -265,6 +292,7 @@ fn inline(inline: &Inline, ctx: &Ctx<'_>) -> Html {
         Inline::Emphasis(c) => html! { <em>{ for inline_nodes(c, ctx) }</em> },
         Inline::Strong(c) => html! { <strong>{ for inline_nodes(c, ctx) }</strong> },
         Inline::Strike(c) => html! { <del>{ for inline_nodes(c, ctx) }</del> },
+        Inline::Mark(c) => html! { <mark class="note-mark">{ for inline_nodes(c, ctx) }</mark> },
         Inline::Link { target, children } => link(target, inline_nodes(children, ctx), ctx.peek),
         Inline::Image { target, alt } => match &**target {
             LinkTarget::Web(url) => html! {

@@ -13,7 +13,7 @@
 //! paragraph, code block or table: `li`, `p.p`, `pre`, `.table-wrap` in its
 //! sections) come in the order of their ids, so the n-th is unit n. A
 //! unit's element holds its sub-bullets too, so it covers a range of units,
-//! as does a container (section, recap, group, list, quote) of the units
+//! as does a container (section, recap, group, list, quote, box) of the units
 //! inside it.
 //!
 //! A topic's page highlights its mentions the same way ([`highlight_cited`]).
@@ -35,6 +35,8 @@ struct Slot {
     unit: bool,
     hidden: bool,
     context: bool,
+    /// A folded spoiler (`:::spoiler`): a filter that matches inside opens it.
+    spoiler: Option<web_sys::HtmlDetailsElement>,
 }
 
 /// A card's elements and the state last applied to them.
@@ -79,8 +81,7 @@ pub struct Applier {
 /// A unit's element (see the module's docs).
 const UNIT: &str = "li, p.p, pre, .table-wrap";
 /// A card's units and the containers that may hold them, in document order.
-const SLOTS: &str =
-    "section.section, section.section :is(li, p.p, pre, .table-wrap, div.recap, div.group, ul, ol, blockquote)";
+const SLOTS: &str = "section.section, section.section :is(li, p.p, pre, .table-wrap, div.recap, div.group, ul, ol, blockquote, .callout)";
 
 fn range(value: &str) -> Option<(u32, u32)> {
     let (a, b) = value.split_once(':').unwrap_or((value, value));
@@ -91,6 +92,8 @@ impl Card {
     /// Reads a card whose meeting has `units` units.
     fn read(article: HtmlElement, units: usize) -> Card {
         let mut slots: Vec<Slot> = Vec::new();
+        // Most cards have no spoiler: then no slot need be asked if it is one.
+        let spoilers = article.query_selector("details.spoiler").ok().flatten().is_some();
         if let Ok(list) = article.query_selector_all(SLOTS) {
             // The slots the current element is in, in document order: each
             // unit widens all of them.
@@ -122,6 +125,7 @@ impl Card {
                     hidden: el.hidden(),
                     // Only units are ever marked as context.
                     context: unit && el.class_list().contains("context"),
+                    spoiler: if spoilers && !unit { el.dyn_ref().cloned() } else { None },
                     el,
                     first,
                     last,
@@ -306,6 +310,9 @@ impl Applier {
                 if slot.hidden == visible {
                     toggle(&slot.el, !visible);
                     slot.hidden = !visible;
+                }
+                if let (true, Some(_), Some(d)) = (visible, states, &slot.spoiler) {
+                    d.set_open(true);
                 }
                 if slot.context != context {
                     let _ = slot.el.class_list().toggle_with_force("context", context);

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serve, launch, open, screenshotPath, afterNextPaint } from './lib.mjs';
+import { serve, launch, open, screenshotPath, afterNextPaint, axeViolations } from './lib.mjs';
 import { startUpstream, archiveDist, fixture } from './upstream.mjs';
 
 let upstream, dir, site, plain, browser;
@@ -22,7 +22,12 @@ before(async () => {
   const doc = (name) => (req, res) => { res.writeHead(200, { 'content-type': 'text/markdown' }); res.end(fixture(name)); };
   const text = (body) => (req, res) => { res.writeHead(200, { 'content-type': 'text/markdown' }); res.end(body); };
   plain = await serve(undefined, {
-    routes: { '/a.md': doc('2023.md'), '/b.md': doc('2021.md'), '/tasks.md': text(TASKS) },
+    routes: {
+      '/a.md': doc('2023.md'),
+      '/b.md': doc('2021.md'),
+      '/tasks.md': text(TASKS),
+      '/hackmd.md': text(fs.readFileSync(new URL('../fixtures/drift/14-hackmd-front-matter-boxes-and-embeds.md', import.meta.url), 'utf8')),
+    },
   });
   browser = await launch();
 });
@@ -226,6 +231,45 @@ test('a bullet after someone\'s part that names no one is not shown as theirs', 
   });
   assert.ok(look.line >= 1 && look.looseLine === 0, JSON.stringify(look));
   assert.ok(look.indent >= 8, JSON.stringify(look));
+});
+
+test('HackMD\'s own syntax reads as in HackMD: boxes, a folded spoiler a search opens, highlights, embeds as links, no front matter', async () => {
+  const page = await open(browser.context, plain.url + '/?src=/hackmd.md');
+  await page.waitForFunction(() => /2 meetings/.test(document.querySelector('.count')?.textContent));
+  const body = await page.locator('body').textContent();
+  assert.doesNotMatch(body, /tags: racklet, community|breaks: false|:::|\{%|==/);
+  assert.doesNotMatch(await page.locator('article[id="2022-04-19"]').textContent(), /tags/, 'the document\'s tags are not the last meeting\'s');
+  assert.match(await page.locator('h1').textContent(), /^Racklet community meeting notes · 2022$/);
+  assert.match(await page.locator('.callout.warning[role="note"]').first().textContent(), /add yourself to the participants/);
+  const card = page.locator('article[data-meeting-date="2022-04-05"]');
+  assert.match(await card.locator('.recap[data-person="twelho"] .callout.success').textContent(), /all four fans/);
+  assert.match(await card.locator('.callout.danger').textContent(), /browned out/);
+  assert.equal(await card.locator('mark.note-mark').textContent(), 'second backplane revision');
+  assert.equal(await card.locator('a[href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"]').textContent(), 'YouTube video');
+  // Boxes are tinted apart from the card, each kind its own colour.
+  const tints = await card.locator('.callout:not(.spoiler)').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+  const cardBg = await card.evaluate((e) => getComputedStyle(e).backgroundColor);
+  assert.equal(new Set([...tints, cardBg]).size, tints.length + 1, JSON.stringify({ tints, cardBg }));
+  // The spoiler is folded under its summary, its text on the page.
+  const spoiler = card.locator('details.spoiler');
+  assert.equal(await spoiler.locator('summary').textContent(), 'Boot log of the D1');
+  assert.equal(await spoiler.evaluate((d) => d.open), false);
+  assert.match(await spoiler.textContent(), /DRAM: 1024 MiB/);
+  assert.equal(await spoiler.locator('pre').isVisible(), false);
+  // A search that matches inside it opens it, and the match shows.
+  await page.fill('#search', 'dram');
+  await page.waitForFunction(() => document.querySelector('details.spoiler')?.open);
+  assert.equal(await spoiler.locator('pre').isVisible(), true);
+  assert.equal(await card.locator('.callout.danger').isVisible(), false, 'a box with no match is hidden like any bullet');
+  // A box saying there is no meeting makes the meeting a skipped one.
+  assert.equal(await page.locator('article[id="2022-04-19"]').getAttribute('data-status'), 'skipped');
+  await page.fill('#search', '');
+  await page.waitForFunction(() => /^2 meetings/.test(document.querySelector('.count')?.textContent));
+  await page.screenshot({ path: screenshotPath('hackmd-syntax'), fullPage: true });
+  // Boxes, the spoiler and the highlight read well in both themes.
+  assert.deepEqual(await axeViolations(page), []);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.deepEqual(await axeViolations(page), []);
 });
 
 test('a deep link to a meeting that only a loaded document has scrolls to it', async () => {

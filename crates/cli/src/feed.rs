@@ -251,7 +251,7 @@ fn recap_bullets(meeting: &Meeting) -> Vec<Vec<String>> {
                         bullets.extend(blocks.iter().flat_map(top_level_lines));
                     }
                 }
-                Block::Group { blocks, .. } | Block::Quote(blocks) => walk(blocks, out),
+                Block::Group { blocks, .. } | Block::Quote(blocks) | Block::Callout { blocks, .. } => walk(blocks, out),
                 _ => {}
             }
         }

@@ -140,6 +140,7 @@ fn write_inlines(inlines: &[Inline], out: &mut String) {
             Inline::Emphasis(c) => wrap("*", c, out),
             Inline::Strong(c) => wrap("**", c, out),
             Inline::Strike(c) => wrap("~~", c, out),
+            Inline::Mark(c) => wrap("==", c, out),
             Inline::Link { target, children } => {
                 let text = inline_markdown(children);
                 match &**target {

@@ -170,7 +170,9 @@ pub fn mention_counts(notes: &Notes) -> Vec<MentionCount> {
         for i in list {
             match i {
                 Inline::Mention { topic, .. } => found.push((*topic, line)),
-                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) => inlines(c, line, found),
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) | Inline::Mark(c) => {
+                    inlines(c, line, found)
+                }
                 Inline::Link { children, .. } => inlines(children, line, found),
                 _ => {}
             }
@@ -201,7 +203,9 @@ pub fn mention_counts(notes: &Notes) -> Vec<MentionCount> {
                     inlines(title, *line, found);
                     blocks(inner, found);
                 }
-                Block::Quote(inner) | Block::Recap { blocks: inner, .. } => blocks(inner, found),
+                Block::Quote(inner) | Block::Callout { blocks: inner, .. } | Block::Recap { blocks: inner, .. } => {
+                    blocks(inner, found)
+                }
                 Block::Code { .. } | Block::Html { .. } | Block::Rule => {}
             }
         }

@@ -305,9 +305,10 @@ pub fn unit_node(m: &Meeting, id: UnitId) -> Option<UnitNode<'_>> {
                     in_blocks(&item.blocks, id)
                 }
             }),
-            Block::Quote(inner) | Block::Recap { blocks: inner, .. } | Block::Group { blocks: inner, .. } => {
-                in_blocks(inner, id)
-            }
+            Block::Quote(inner)
+            | Block::Callout { blocks: inner, .. }
+            | Block::Recap { blocks: inner, .. }
+            | Block::Group { blocks: inner, .. } => in_blocks(inner, id),
             Block::Heading { .. } | Block::Rule => None,
         })
     }

@@ -738,7 +738,7 @@ fn check_inlines(inlines: &[Inline], notes: &Notes) -> Result<(), TestCaseError>
             Inline::Mention { topic, .. } => {
                 prop_assert!((topic.0 as usize) < notes.topics.len(), "mention of topic {topic:?}")
             }
-            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) => check_inlines(c, notes)?,
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) | Inline::Mark(c) => check_inlines(c, notes)?,
             Inline::Link { children, .. } => check_inlines(children, notes)?,
             _ => {}
         }
@@ -774,7 +774,7 @@ fn check_blocks(
                     check_blocks(&item.blocks, meeting, notes, units)?;
                 }
             }
-            Block::Quote(inner) => check_blocks(inner, meeting, notes, units)?,
+            Block::Quote(inner) | Block::Callout { blocks: inner, .. } => check_blocks(inner, meeting, notes, units)?,
             Block::Heading { inlines, .. } => check_inlines(inlines, notes)?,
             Block::Recap { recap, blocks, .. } => {
                 if let Some(m) = meeting {

@@ -2,7 +2,7 @@
 //! meetings in one or two years' conventions, with the odd things real
 //! notes contain mixed in (tables, code blocks, task lists, emoji, bare
 //! URLs, unknown info fields, empty sections, CRLF line endings, trailing
-//! spaces). Unlike an archive, such a document comes with no facts: a
+//! spaces, HackMD's front matter, boxes, spoilers, highlights and embeds). Unlike an archive, such a document comes with no facts: a
 //! property test only learns that parsing it does not go wrong.
 //!
 //! The noise never hides a meeting heading: code fences are closed, HTML
@@ -15,7 +15,7 @@ use crate::rng::Rng;
 
 /// One block of odd but valid Markdown, as lines.
 pub(crate) fn block(rng: &mut Rng) -> Vec<String> {
-    let lines: &[&str] = match rng.below(19) {
+    let lines: &[&str] = match rng.below(22) {
         0 => &[
             "| Board | Status |",
             "| --- | :-: |",
@@ -58,6 +58,17 @@ pub(crate) fn block(rng: &mut Rng) -> Vec<String> {
             "#### Demo links",
             "- the slides",
         ],
+        // HackMD's own syntax: boxes, a folded spoiler, a highlight and an embed.
+        18 => &[":::warning", "The recording of this meeting is **lost**", ":::"],
+        19 => &[
+            ":::spoiler Boot log of the D1",
+            "```",
+            "U-Boot SPL 2022.01 (Mar 30 2022)",
+            "```",
+            "- and a bullet after it",
+            ":::",
+        ],
+        20 => &["- ==Flashed the BMC== again for the demo: {%youtube dQw4w9WgXcQ %} :tada:"],
         _ => &["Bare link: <https://hackmd.io/@racklet/notes>"],
     };
     lines.iter().map(|l| l.to_string()).collect()
@@ -70,6 +81,10 @@ pub(crate) fn document(seed: u64) -> String {
     let first = plan.meetings[0].date;
 
     let mut lines: Vec<String> = Vec::new();
+    // HackMD's front matter, from a stream of its own (see "levels").
+    if Rng::new(seed, "front").chance(0.15) {
+        lines.extend(["---", "title: Racklet meetings", "tags: racklet, community", "---", ""].map(String::from));
+    }
     if rng.chance(0.85) {
         lines.push(format!("# Racklet Community Meeting Notes {}", first.year));
         lines.push(String::new());
@@ -152,7 +167,7 @@ pub(crate) fn document(seed: u64) -> String {
 /// Every heading but the document's title one level down, outside code.
 fn one_level_down(lines: &mut [String]) {
     let mut fence: Option<&'static str> = None;
-    for (i, line) in lines.iter_mut().enumerate() {
+    for line in lines.iter_mut() {
         let t = line.trim_start();
         if let Some(f) = ["```", "~~~"].into_iter().find(|f| t.starts_with(f)) {
             fence = match fence {
@@ -163,7 +178,7 @@ fn one_level_down(lines: &mut [String]) {
             continue;
         }
         let hashes = line.bytes().take_while(|b| *b == b'#').count();
-        let title = i == 0 && line.starts_with("# Racklet Community Meeting Notes");
+        let title = line.starts_with("# Racklet Community Meeting Notes");
         if fence.is_none() && !title && (1..=5).contains(&hashes) && line.as_bytes().get(hashes) == Some(&b' ') {
             line.insert(0, '#');
         }

@@ -20,7 +20,7 @@ use std::rc::Rc;
 
 use notes::model::{Block, Meeting, MeetingStatus, Notes, PersonId};
 use notes::parse::people::is_no_one;
-use notes::parse::text::replace_emoji;
+use notes::parse::text::{replace_embeds, replace_emoji};
 use proptest::prelude::*;
 use racklet_timeline::sources::{Doc, DocKind};
 use racklet_timeline::ssr::render_meeting;
@@ -92,7 +92,8 @@ fn body<'s, 'a>(lines: &'s [Line<'a>], heading: u32) -> impl Iterator<Item = &'s
 
 /// The text a reader sees for one line of Markdown, or `None` when the line
 /// is only markup. Deliberately simple, one rule per construct:
-/// - fence lines (```` ``` ````, `:::info`, `:::`), `[TOC]`, thematic breaks
+/// - fence lines (```` ``` ````, `:::info`, `:::`), `[TOC]`, HackMD's
+///   `###### tags:` line (the document's), thematic breaks
 ///   and table separator rows are markup;
 /// - lines inside code blocks are shown as written;
 /// - leading `>` quote markers, `#` heading markers (and a closing `#` run),
@@ -100,9 +101,10 @@ fn body<'s, 'a>(lines: &'s [Line<'a>], heading: u32) -> impl Iterator<Item = &'s
 /// - `![alt](url)` becomes `alt`, `[text](url)` becomes `text`, `<url>`
 ///   becomes `url`, `<br>` becomes a space, table pipes become spaces;
 /// - `\` before punctuation is dropped (a Markdown escape);
-/// - known emoji shortcodes become the emoji the parser uses.
+/// - known emoji shortcodes become the emoji the parser uses, and HackMD
+///   embeds (`{%youtube id %}`) the name of the link they become.
 ///
-/// Emphasis and code markers (`*`, `_`, `` ` ``, `~`) are removed by
+/// Emphasis, highlight and code markers (`*`, `_`, `` ` ``, `~`, `=`) are removed by
 /// [`norm`], from both sides alike, since `_` inside words is text.
 fn visible_text(line: &Line<'_>) -> Option<String> {
     if line.fence {
@@ -113,6 +115,16 @@ fn visible_text(line: &Line<'_>) -> Option<String> {
     }
     let mut t = line.text.trim();
     if t.starts_with(":::") || t.eq_ignore_ascii_case("[toc]") {
+        return None;
+    }
+    // HackMD's `###### tags:` line is the document's, shown in its intro
+    // (checked by the parser's tests), not in the meeting above it.
+    if t.trim_start_matches('#')
+        .trim_start()
+        .to_ascii_lowercase()
+        .starts_with("tags:")
+        && t.starts_with('#')
+    {
         return None;
     }
     let is_break = t.len() >= 3
@@ -152,7 +164,7 @@ fn visible_text(line: &Line<'_>) -> Option<String> {
         s = s.replace('|', " ");
     }
     s = unescape(&s);
-    Some(replace_emoji(&s))
+    Some(replace_emoji(&replace_embeds(&s)))
 }
 
 /// The rest of `t` after a list marker, if it starts with one.
@@ -344,7 +356,7 @@ fn decode_entities(t: &str) -> String {
 fn norm(t: &str) -> String {
     let without: String = t
         .chars()
-        .filter(|c| !matches!(c, '*' | '_' | '`' | '~'))
+        .filter(|c| !matches!(c, '*' | '_' | '`' | '~' | '='))
         .map(|c| if c == '|' { ' ' } else { c })
         .collect();
     without.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -372,7 +384,9 @@ fn recap_lines(blocks: &[Block], out: &mut Vec<u32>) {
                 out.push(*line);
                 recap_lines(blocks, out);
             }
-            Block::Group { blocks, .. } | Block::Quote(blocks) => recap_lines(blocks, out),
+            Block::Group { blocks, .. } | Block::Quote(blocks) | Block::Callout { blocks, .. } => {
+                recap_lines(blocks, out)
+            }
             _ => {}
         }
     }

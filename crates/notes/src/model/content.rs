@@ -50,6 +50,8 @@ pub enum Inline {
     Emphasis(Vec<Inline>),
     Strong(Vec<Inline>),
     Strike(Vec<Inline>),
+    /// HackMD's `==highlighted==` text.
+    Mark(Vec<Inline>),
     /// The target is boxed: a list of inlines (most of a parse's
     /// allocations) is then 40 bytes an inline instead of 72.
     Link {
@@ -78,7 +80,9 @@ impl Inline {
             match inline {
                 Inline::Text(t) | Inline::Code(t) | Inline::Html(t) => out.push_str(t),
                 Inline::Mention { text, .. } => out.push_str(text),
-                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) => Inline::plain_text_into(c, out),
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) | Inline::Mark(c) => {
+                    Inline::plain_text_into(c, out)
+                }
                 Inline::Link { children, .. } => Inline::plain_text_into(children, out),
                 Inline::Image { alt, .. } => out.push_str(alt),
                 Inline::HardBreak | Inline::SoftBreak => out.push(' '),
@@ -145,7 +149,7 @@ impl Inline {
                         out.push(MentionRun { text, mentions });
                     }
                 }
-                Piece::Other(Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c)) => {
+                Piece::Other(Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) | Inline::Mark(c)) => {
                     Inline::mention_runs_into(c, out)
                 }
                 Piece::Other(Inline::Link { children, .. }) => Inline::mention_runs_into(children, out),
@@ -223,6 +227,15 @@ pub enum Block {
         text: String,
     },
     Quote(Vec<Block>),
+    /// A HackMD container other than `:::info`: `:::warning`, `:::success`,
+    /// `:::danger` boxes, or `:::spoiler Summary`, folded away.
+    Callout {
+        /// The container's name, lowercased (`warning`, `spoiler`).
+        kind: String,
+        /// The rest of its opening line: a spoiler's summary.
+        title: String,
+        blocks: Vec<Block>,
+    },
     Table {
         unit: UnitId,
         line: u32,

@@ -29,6 +29,8 @@ pub struct TopBlock {
 
 pub struct Markdown {
     pub blocks: Vec<TopBlock>,
+    /// The `title:` of the document's front matter, if it has one.
+    pub title: Option<String>,
     /// Problems found at this level: `(line, kind)`.
     pub problems: Vec<(u32, DiagnosticKind)>,
 }
@@ -119,11 +121,7 @@ fn options() -> Options {
 /// the same character at least as many times), not by a second Markdown
 /// parse: a `:::` line inside an indented code block is indented past
 /// what a container line may be anyway.
-fn strip_containers(
-    text: &str,
-    problems: &mut Vec<(u32, DiagnosticKind)>,
-    lines: &Lines,
-) -> (String, Vec<(Range<usize>, String)>) {
+fn strip_containers(text: &str, problems: &mut Vec<(u32, DiagnosticKind)>, lines: &Lines) -> (String, Vec<Container>) {
     if !text.contains(":::") {
         return (text.to_string(), Vec::new());
     }
@@ -159,8 +157,10 @@ fn strip_containers(
     // check after.
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
-    let mut containers = Vec::new();
-    let mut open: Vec<(usize, String)> = Vec::new();
+    // In the order they open, which the sweep over blocks wants; each is
+    // open (to the end of the text) until its `:::` closes it.
+    let mut containers: Vec<Container> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
     let mut offset = 0;
     for raw_line in lines.iter(text).filter(|l| !l.is_empty()) {
         // Only a line starting with `:`, a backtick or `~` is a container
@@ -177,12 +177,17 @@ fn strip_containers(
             let name = rest.trim_start_matches(':').trim();
             if name.is_empty() {
                 match open.pop() {
-                    Some((start, name)) => containers.push((start..offset + raw_line.len(), name)),
+                    Some(c) => containers[c].range.end = offset + raw_line.len(),
                     None => problems.push((lines.line_of(offset), DiagnosticKind::StrayContainerEnd)),
                 }
             } else {
-                let word = name.split_whitespace().next().unwrap_or_default().to_ascii_lowercase();
-                open.push((offset, word));
+                let (word, title) = name.split_once(char::is_whitespace).unwrap_or((name, ""));
+                open.push(containers.len());
+                containers.push(Container {
+                    range: offset..text.len(),
+                    name: word.to_ascii_lowercase(),
+                    title: title.trim().to_string(),
+                });
             }
             out.push_str(&text[copied..offset]);
             out.extend(std::iter::repeat_n(' ', line.len()));
@@ -190,21 +195,148 @@ fn strip_containers(
         }
         offset += raw_line.len();
     }
-    for (start, name) in open {
+    for c in open {
+        let c = &containers[c];
         problems.push((
-            lines.line_of(start),
-            DiagnosticKind::UnclosedContainer { name: name.clone() },
+            lines.line_of(c.range.start),
+            DiagnosticKind::UnclosedContainer { name: c.name.clone() },
         ));
-        containers.push((start..text.len(), name));
     }
     out.push_str(&text[copied..]);
     (out, containers)
 }
 
+/// A HackMD container: `:::name title` … `:::`.
+struct Container {
+    range: Range<usize>,
+    /// Its first word, lowercased (`info`, `warning`, `spoiler`).
+    name: String,
+    /// The rest of its opening line (a spoiler's summary).
+    title: String,
+}
+
+impl Container {
+    /// `:::info` holds a meeting's info block; the others are callouts.
+    fn is_callout(&self) -> bool {
+        self.name != "info"
+    }
+}
+
+/// Makes the blocks of each callout container one [`Block::Callout`].
+/// `blocks` come with the indices of the containers they are in, outermost
+/// first. A container with a heading inside stays flat: its headings are
+/// the meeting's structure (a recap, a section), which a box would hide.
+fn fold_callouts(blocks: Vec<(Vec<usize>, TopBlock)>, containers: &[Container], lines: &Lines) -> Vec<TopBlock> {
+    fn fold(
+        blocks: Vec<(Vec<usize>, TopBlock)>,
+        depth: usize,
+        containers: &[Container],
+        lines: &Lines,
+        out: &mut Vec<TopBlock>,
+    ) {
+        let mut rest = blocks.into_iter().peekable();
+        while let Some((path, tb)) = rest.next() {
+            let Some(&c) = path.get(depth) else {
+                out.push(tb);
+                continue;
+            };
+            let mut inner = vec![(path, tb)];
+            while let Some(next) = rest.next_if(|(p, _)| p.get(depth) == Some(&c)) {
+                inner.push(next);
+            }
+            let container = &containers[c];
+            let has_heading = inner.iter().any(|(_, tb)| matches!(tb.block, Block::Heading { .. }));
+            if !container.is_callout() || has_heading {
+                fold(inner, depth + 1, containers, lines, out);
+                continue;
+            }
+            let mut folded = Vec::with_capacity(inner.len());
+            fold(inner, depth + 1, containers, lines, &mut folded);
+            out.push(TopBlock {
+                line: lines.line_of(container.range.start),
+                // A box is never part of an info block: it is shown as it is.
+                container: None,
+                block: Block::Callout {
+                    kind: container.name.clone(),
+                    title: container.title.clone(),
+                    blocks: folded.into_iter().map(|tb| tb.block).collect(),
+                },
+            });
+        }
+    }
+    let mut out = Vec::with_capacity(blocks.len());
+    fold(blocks, 0, containers, lines, &mut out);
+    out
+}
+
+/// HackMD's front matter: YAML between a `---` first line and a `---` (or
+/// `...`) line, holding the note's title, tags and settings, which HackMD
+/// does not show. Returns the block's length through its closing line and
+/// its `title`.
+///
+/// pulldown-cmark's own metadata option is not used: it takes a `---` line
+/// anywhere as the start of a block, and notes use `---` between meetings.
+/// Here only the first line may open one, and only lines that read as YAML
+/// (`key: value`, indented or `- ` lines, comments) may follow.
+fn front_matter(text: &str) -> Option<(usize, Option<String>)> {
+    const MAX_LINES: usize = 60;
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next()?;
+    if first.trim_end() != "---" {
+        return None;
+    }
+    let mut end = first.len();
+    let mut title = None;
+    for (i, line) in lines.enumerate().take(MAX_LINES) {
+        end += line.len();
+        let t = line.trim_end();
+        if i > 0 && (t == "---" || t == "...") {
+            return Some((end, title));
+        }
+        let key = t
+            .split_once(':')
+            .map(|(k, _)| k)
+            .filter(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-'));
+        let yaml = match key {
+            Some(_) => true,
+            None => i > 0 && (t.is_empty() || t.starts_with([' ', '\t', '-', '#'])),
+        };
+        if !yaml {
+            return None;
+        }
+        if let (Some("title"), Some((_, value))) = (key, t.split_once(':')) {
+            let value = value.trim();
+            let unquoted = ['"', '\'']
+                .iter()
+                .find_map(|q| value.strip_prefix(*q).and_then(|v| v.strip_suffix(*q)))
+                .unwrap_or(value);
+            title = Some(unquoted.trim().to_string()).filter(|t| !t.is_empty());
+        }
+    }
+    None
+}
+
 pub fn parse(text: &str) -> Markdown {
     let lines = Lines::new(text);
     let mut problems = Vec::new();
-    let (blanked, containers) = strip_containers(text, &mut problems, &lines);
+    // Front matter is blanked like container lines: offsets and line
+    // numbers stay those of the text.
+    let front = front_matter(text);
+    let text: std::borrow::Cow<'_, str> = match &front {
+        Some((len, _)) => {
+            let mut t = String::with_capacity(text.len());
+            for c in text[..*len].chars() {
+                match c {
+                    '\n' | '\r' => t.push(c),
+                    _ => t.extend(std::iter::repeat_n(' ', c.len_utf8())),
+                }
+            }
+            t.push_str(&text[*len..]);
+            t.into()
+        }
+        None => text.into(),
+    };
+    let (blanked, containers) = strip_containers(&text, &mut problems, &lines);
     let mut builder = Builder {
         events: Parser::new_ext(&blanked, options()).into_offset_iter(),
         lines: &lines,
@@ -214,26 +346,39 @@ pub fn parse(text: &str) -> Markdown {
     };
     // Some four lines a block: one allocation, mostly, for a whole document.
     let mut blocks = Vec::with_capacity(lines.starts.len() / 4);
+    // Only a document with callouts needs each block's containers.
+    let callouts = containers.iter().any(Container::is_callout);
+    let mut paths = Vec::new();
     // Blocks come in order and containers are sorted by start: sweep,
     // keeping the open ones; the innermost is the last opened.
     let mut next_container = 0;
-    let mut open: Vec<&(Range<usize>, String)> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
     while let Some((event, range)) = builder.events.next() {
         let line = lines.line_of(range.start);
-        while next_container < containers.len() && containers[next_container].0.start <= range.start {
-            open.push(&containers[next_container]);
+        while next_container < containers.len() && containers[next_container].range.start <= range.start {
+            open.push(next_container);
             next_container += 1;
         }
-        open.retain(|(r, _)| r.end > range.start);
+        open.retain(|&c| containers[c].range.end > range.start);
         if let Some(block) = builder.block(event, range.clone(), 0) {
             blocks.push(TopBlock {
                 line,
-                container: open.last().map(|(_, name)| name.clone()),
+                container: open.last().map(|&c| containers[c].name.clone()),
                 block,
             });
+            if callouts {
+                paths.push(open.clone());
+            }
         }
     }
-    Markdown { blocks, problems }
+    if callouts {
+        blocks = fold_callouts(paths.into_iter().zip(blocks).collect(), &containers, &lines);
+    }
+    Markdown {
+        blocks,
+        title: front.and_then(|(_, title)| title),
+        problems,
+    }
 }
 
 type Events<'a> = pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLinkCallback>;

@@ -57,6 +57,15 @@ pub fn split_info(blocks: Vec<TopBlock>, problems: &mut Vec<(u32, DiagnosticKind
     let mut info_blocks: Vec<Block> = Vec::new();
     let mut rest = Vec::with_capacity(blocks.len());
     for (i, tb) in blocks.into_iter().enumerate() {
+        // A box at the top that says there is no meeting ("No meeting
+        // today" in a `:::warning`) tells the meeting's status, as an info
+        // block's line does.
+        if i < first_h2 && box_says_no_meeting(&tb.block) {
+            if let Block::Callout { blocks: inner, .. } = tb.block {
+                info_blocks.extend(inner);
+            }
+            continue;
+        }
         let is_info = i < first_h2
             && if has_container {
                 tb.container.is_some()
@@ -87,6 +96,12 @@ pub fn split_info(blocks: Vec<TopBlock>, problems: &mut Vec<(u32, DiagnosticKind
         info_blocks.extend(rest.pop().map(|tb| tb.block));
     }
     (read_info(info_blocks, problems), rest)
+}
+
+/// A callout whose first paragraph says there is no meeting.
+fn box_says_no_meeting(block: &Block) -> bool {
+    matches!(block, Block::Callout { blocks, .. } if matches!(blocks.first(),
+        Some(Block::Paragraph { inlines, .. }) if says_no_meeting(&Inline::plain_text(inlines))))
 }
 
 /// Text that starts with a field label an info block always has.

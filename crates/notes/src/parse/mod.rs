@@ -251,6 +251,12 @@ fn split_document(src: &SourceText<'_>, source: SourceId) -> SplitDocument {
         if let Some(url) = take_sync_badge(&mut tb.block) {
             doc.hackmd_url.get_or_insert(url);
         }
+        // HackMD's `###### tags: `a` `b`` line tags the document, wherever
+        // it is written: the last meeting's notes are not where it belongs.
+        if is_tags_line(&tb.block) {
+            doc.intro.push(tb.block);
+            continue;
+        }
         // A heading at the meetings' level or above: a meeting, the title,
         // the intro's or an unplaced one. Under "## " meetings, the headings
         // below move one level up, as in a document of "# " meetings.
@@ -325,6 +331,10 @@ fn split_document(src: &SourceText<'_>, source: SourceId) -> SplitDocument {
             Target::Unplaced => unplaced.last_mut().expect("target set with one").blocks.push(tb.block),
         }
     }
+    // A title heading is what readers see; the front matter's is the tab's.
+    if doc.title.is_empty() {
+        doc.title = md.title.unwrap_or_default();
+    }
     units::number_loose(&mut doc.intro);
     for u in &mut unplaced {
         units::number_loose(&mut u.blocks);
@@ -358,6 +368,12 @@ fn is_toc(block: &Block) -> bool {
     matches!(block, Block::Paragraph { inlines, .. }
         if !text::any_plain(inlines, &mut |t| other(t))
             && Inline::plain_text(inlines).trim().eq_ignore_ascii_case("[toc]"))
+}
+
+/// HackMD's document tags: a heading that starts with `tags:`.
+fn is_tags_line(block: &Block) -> bool {
+    matches!(block, Block::Heading { inlines, .. }
+        if matches!(inlines.first(), Some(Inline::Text(t)) if t.trim_start().get(..5).is_some_and(|w| w.eq_ignore_ascii_case("tags:"))))
 }
 
 /// Replaces a HackMD sync badge (`[![hackmd-github-sync-badge](…)](url)`)
@@ -410,15 +426,14 @@ fn finish(notes: &mut Notes, registry: Registry) {
         let mut seen_hosts = std::collections::HashSet::new();
         m.hosts.retain(|h| seen_hosts.insert(*h));
         // Listed for a meeting that did not take place is not attending.
+        // Once each (a set like the hosts', not a collected BTreeSet, whose
+        // sort would be code of its own in the wasm).
         let held = m.status == crate::model::MeetingStatus::Held;
-        for p in m
-            .participants
-            .iter()
-            .filter(|_| held)
-            .map(|p| p.person)
-            .collect::<std::collections::BTreeSet<_>>()
-        {
-            people[p.0 as usize].attended += 1;
+        let mut seen = std::collections::HashSet::new();
+        for p in m.participants.iter().filter(|_| held).map(|p| p.person) {
+            if seen.insert(p) {
+                people[p.0 as usize].attended += 1;
+            }
         }
         for h in &m.hosts {
             people[h.0 as usize].hosted += 1;

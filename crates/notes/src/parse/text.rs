@@ -14,27 +14,32 @@ pub fn tidy(inlines: &mut Vec<Inline>) {
 fn tidy_inner(inlines: &mut Vec<Inline>, linkify_urls: bool) {
     // In place: most runs need nothing, and copying every string twice
     // was a large share of parsing.
+    let mut marked = false;
     let mut i = 0;
     while i < inlines.len() {
-        // Merge a text with the texts right after it.
-        if let Inline::Text(_) = inlines[i] {
-            let mut j = i + 1;
-            while matches!(inlines.get(j), Some(Inline::Text(_))) {
-                j += 1;
-            }
-            if j > i + 1 {
-                let mut merged = String::new();
-                for inline in inlines.drain(i..j) {
-                    if let Inline::Text(t) = inline {
-                        merged.push_str(&t);
-                    }
-                }
-                inlines.insert(i, Inline::Text(merged));
-            }
-        }
+        merge_texts_at(inlines, i);
         match &mut inlines[i] {
             Inline::Text(t) => {
-                // Shortcodes and URLs both need a colon: most runs have none.
+                // Shortcodes and URLs need a colon, embeds a brace, highlights
+                // "==": most runs have none of the three.
+                let bytes = t.as_bytes();
+                if memchr::memchr3(b':', b'{', b'=', bytes).is_none() {
+                    i += 1;
+                    continue;
+                }
+                if !marked && memchr::memchr(b'=', bytes).is_some() && t.contains("==") {
+                    // Pairs may span inlines: the whole rest of the list at once.
+                    marked = true;
+                    marks(inlines, i);
+                    continue;
+                }
+                if let Some(first) = linkify_urls.then(|| find_embed(t)).flatten() {
+                    // The pieces are read again from `i`: the text around
+                    // an embed may hold shortcodes, URLs or more embeds.
+                    let text = std::mem::take(t);
+                    replace_at(inlines, i, embeds(&text, first));
+                    continue;
+                }
                 if find_byte(t.as_bytes(), b':').is_none() {
                     i += 1;
                     continue;
@@ -52,12 +57,118 @@ fn tidy_inner(inlines: &mut Vec<Inline>, linkify_urls: bool) {
                     continue;
                 }
             }
-            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) => tidy_inner(c, linkify_urls),
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) | Inline::Mark(c) => {
+                tidy_inner(c, linkify_urls)
+            }
             Inline::Link { children, .. } => tidy_inner(children, false),
             _ => {}
         }
         i += 1;
     }
+}
+
+/// Merges the text at `i` with the texts right after it.
+#[inline]
+fn merge_texts_at(inlines: &mut Vec<Inline>, i: usize) {
+    if let Inline::Text(_) = inlines[i] {
+        let mut j = i + 1;
+        while matches!(inlines.get(j), Some(Inline::Text(_))) {
+            j += 1;
+        }
+        if j > i + 1 {
+            let mut merged = String::new();
+            for inline in inlines.drain(i..j) {
+                if let Inline::Text(t) = inline {
+                    merged.push_str(&t);
+                }
+            }
+            inlines.insert(i, Inline::Text(merged));
+        }
+    }
+}
+
+/// HackMD's `==highlighted==` text (markdown-it-mark), which CommonMark
+/// leaves as text: a `==` before a non-space opens, a `==` after a
+/// non-space closes, across emphasis, links and code between them. `=`
+/// runs of another length are text.
+fn marks(inlines: &mut Vec<Inline>, from: usize) {
+    let mut k = from;
+    while k < inlines.len() {
+        merge_texts_at(inlines, k);
+        k += 1;
+    }
+    let mut from = from;
+    while let Some(((i, a), (j, b))) = mark_pair(inlines, from) {
+        // The text before the opener, the marked inlines, the text after the closer.
+        let mut marked: Vec<Inline> = inlines.drain(i..=j).collect();
+        let after = match marked.last_mut() {
+            Some(Inline::Text(t)) => {
+                let after = t[b + 2..].to_string();
+                t.truncate(b);
+                after
+            }
+            _ => unreachable!("a closer is in a text"),
+        };
+        let before = match marked.first_mut() {
+            Some(Inline::Text(t)) => {
+                let before = t[..a].to_string();
+                t.replace_range(..a + 2, "");
+                before
+            }
+            _ => unreachable!("an opener is in a text"),
+        };
+        marked.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
+        let mut parts = Vec::with_capacity(3);
+        if !before.is_empty() {
+            parts.push(Inline::Text(before));
+        }
+        parts.push(Inline::Mark(marked));
+        from = i + parts.len();
+        if !after.is_empty() {
+            parts.push(Inline::Text(after));
+        }
+        inlines.splice(i..i, parts);
+    }
+}
+
+/// The first `==` opener at or after inline `from` and the first closer
+/// after it: `(inline, byte)` of each.
+fn mark_pair(inlines: &[Inline], from: usize) -> Option<((usize, usize), (usize, usize))> {
+    let mut open: Option<(usize, usize)> = None;
+    for (i, inline) in inlines.iter().enumerate().skip(from) {
+        let Inline::Text(t) = inline else { continue };
+        let bytes = t.as_bytes();
+        let mut k = 0;
+        while let Some(at) = t[k..].find("==") {
+            let at = k + at;
+            let run = bytes[at..].iter().take_while(|b| **b == b'=').count();
+            k = at + run;
+            if run != 2 || (at > 0 && bytes[at - 1] == b'=') {
+                continue;
+            }
+            // Bytes, not chars: a space is ASCII, and any other byte is
+            // part of something that is not one.
+            let next = bytes.get(at + 2);
+            let prev = at.checked_sub(1).map(|p| bytes[p]);
+            let closes = match prev {
+                Some(c) => !c.is_ascii_whitespace(),
+                None => i > 0 && !matches!(inlines[i - 1], Inline::Text(_)),
+            };
+            if let (Some(start), true) = (open, closes) {
+                if start != (i, at) && (start.0 != i || at > start.1 + 2) {
+                    return Some((start, (i, at)));
+                }
+            }
+            let opens = match next {
+                Some(c) => !c.is_ascii_whitespace(),
+                None => i + 1 < inlines.len() && !matches!(inlines[i + 1], Inline::Text(_)),
+            };
+            if open.is_none() && opens {
+                open = Some((i, at));
+            }
+        }
+    }
+    None
 }
 
 /// Whether `f` holds for a piece of the plain text of `inlines` (the
@@ -69,9 +180,11 @@ pub(crate) fn any_plain(inlines: &[Inline], f: &mut impl FnMut(&str) -> bool) ->
         | Inline::Html(t)
         | Inline::Mention { text: t, .. }
         | Inline::Image { alt: t, .. } => f(t),
-        Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) | Inline::Link { children: c, .. } => {
-            any_plain(c, f)
-        }
+        Inline::Emphasis(c)
+        | Inline::Strong(c)
+        | Inline::Strike(c)
+        | Inline::Mark(c)
+        | Inline::Link { children: c, .. } => any_plain(c, f),
         Inline::HardBreak | Inline::SoftBreak => f(" "),
     })
 }
@@ -96,6 +209,83 @@ fn linkify(text: &str, first: (usize, usize), out: &mut Vec<Inline>) {
     if !rest.is_empty() {
         out.push(Inline::Text(rest.to_string()));
     }
+}
+
+/// HackMD's embed `{%kind argument %}`: a link to what it would frame,
+/// named by its kind (the page frames nothing from elsewhere). `None` for
+/// a kind HackMD does not embed, or an argument that names nothing.
+pub fn embed(inner: &str) -> Option<(String, &'static str)> {
+    let (kind, arg) = inner.trim().split_once(char::is_whitespace)?;
+    let arg = arg.trim();
+    // An id or a `user/name` path: what may go into a URL as it is.
+    let path = |max_slashes: usize| {
+        !arg.is_empty()
+            && arg.matches('/').count() <= max_slashes
+            && !arg.starts_with('/')
+            && arg.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-./".contains(&b))
+            && !arg.contains("..")
+    };
+    let web = || matches!(LinkTarget::from_url(arg), LinkTarget::Web(_));
+    match kind.to_ascii_lowercase().as_str() {
+        "youtube" if path(0) => Some((format!("https://www.youtube.com/watch?v={arg}"), "YouTube video")),
+        "vimeo" if path(0) => Some((format!("https://vimeo.com/{arg}"), "Vimeo video")),
+        "gist" if path(1) => Some((format!("https://gist.github.com/{arg}"), "Gist")),
+        "slideshare" if path(1) => Some((format!("https://www.slideshare.net/{arg}"), "SlideShare slides")),
+        "speakerdeck" if path(1) => Some((format!("https://speakerdeck.com/{arg}"), "Speaker Deck slides")),
+        "pdf" if web() => Some((arg.to_string(), "PDF")),
+        "figma" if web() => Some((arg.to_string(), "Figma design")),
+        _ => None,
+    }
+}
+
+/// Where the first embed `text` holds starts and ends (see [`embed`]).
+fn find_embed(text: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(at) = find_byte(&text.as_bytes()[from..], b'{') {
+        let start = from + at;
+        from = start + 1;
+        let Some(body) = text[start + 1..].strip_prefix('%') else {
+            continue;
+        };
+        let len = body.find("%}")?;
+        if embed(&body[..len]).is_some() {
+            return Some((start, start + 2 + len + 2));
+        }
+    }
+    None
+}
+
+/// `text` with each embed in it replaced by the name of its link.
+pub fn replace_embeds(text: &str) -> String {
+    let Some(first) = find_embed(text) else {
+        return text.to_string();
+    };
+    let mut out = String::new();
+    Inline::plain_text_into(&embeds(text, first), &mut out);
+    out
+}
+
+/// `text` with its embeds, the first at `first`, as links.
+fn embeds(text: &str, first: (usize, usize)) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    let mut next = Some(first);
+    while let Some((start, end)) = next {
+        let (url, label) = embed(&rest[start + 2..end - 2]).expect("found as an embed");
+        if start > 0 {
+            out.push(Inline::Text(rest[..start].to_string()));
+        }
+        out.push(Inline::Link {
+            target: Box::new(LinkTarget::from_url(&url)),
+            children: vec![Inline::Text(label.to_string())],
+        });
+        rest = &rest[end..];
+        next = find_embed(rest);
+    }
+    if !rest.is_empty() {
+        out.push(Inline::Text(rest.to_string()));
+    }
+    out
 }
 
 /// Where `needle` first is in `haystack`. Text runs are short, where
@@ -317,6 +507,86 @@ pub(super) fn replace_at(inlines: &mut Vec<Inline>, i: usize, parts: Vec<Inline>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hackmd_embeds_become_links_to_what_they_embed() {
+        let cases = [
+            (
+                "youtube dQw4w9WgXcQ ",
+                Some("https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
+            ),
+            ("vimeo 76979871", Some("https://vimeo.com/76979871")),
+            (
+                "gist orangecms/3f6c2a",
+                Some("https://gist.github.com/orangecms/3f6c2a"),
+            ),
+            (
+                "speakerdeck racklet/intro",
+                Some("https://speakerdeck.com/racklet/intro"),
+            ),
+            ("pdf https://example.org/rack.pdf", Some("https://example.org/rack.pdf")),
+            ("pdf javascript:alert(1)", None),
+            ("youtube ../../evil", None),
+            ("youtube a?b=1", None),
+            ("gist a/b/c", None),
+            ("sequence-diagram A->B", None),
+            ("youtube", None),
+        ];
+        for (inner, url) in cases {
+            assert_eq!(embed(inner).map(|(u, _)| u).as_deref(), url, "{inner}");
+        }
+    }
+
+    /// The inlines as text with `[mark]` around marked ones.
+    fn shown(inlines: &[Inline]) -> String {
+        inlines
+            .iter()
+            .map(|i| match i {
+                Inline::Mark(c) => format!("[{}]", shown(c)),
+                Inline::Strong(c) => format!("**{}**", shown(c)),
+                other => Inline::plain_text(std::slice::from_ref(other)),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn hackmd_highlights_are_marked_and_other_equals_signs_are_text() {
+        let text = |t: &str| vec![Inline::Text(t.into())];
+        let cases = [
+            ("==Ordered the PDU== for the rack", "[Ordered the PDU] for the rack"),
+            ("a ==b== and ==c==", "a [b] and [c]"),
+            ("x == y and y == x", "x == y and y == x"),
+            ("=== heading-ish ===", "=== heading-ish ==="),
+            ("==unclosed", "==unclosed"),
+            ("==== four", "==== four"),
+            ("====", "===="),
+            ("== spaced ==", "== spaced =="),
+        ];
+        for (input, want) in cases {
+            let mut inlines = text(input);
+            tidy(&mut inlines);
+            assert_eq!(shown(&inlines), want, "{input}");
+        }
+        // Across an emphasis between its markers.
+        let mut inlines = vec![
+            Inline::Text("see ==the ".into()),
+            Inline::Strong(text("BMC")),
+            Inline::Text(" fans==!".into()),
+        ];
+        tidy(&mut inlines);
+        assert_eq!(shown(&inlines), "see [the **BMC** fans]!");
+        let mut inlines = vec![
+            Inline::Text("==".into()),
+            Inline::Strong(text("all")),
+            Inline::Text("==".into()),
+        ];
+        tidy(&mut inlines);
+        assert_eq!(shown(&inlines), "[**all**]");
+        // Texts as pulldown-cmark may split them.
+        let mut inlines = ["a ", "==", "b", "==", " c"].map(|t| Inline::Text(t.into())).to_vec();
+        tidy(&mut inlines);
+        assert_eq!(shown(&inlines), "a [b] c");
+    }
 
     #[test]
     fn emoji_table_is_sorted_for_binary_search() {

@@ -148,7 +148,7 @@ impl Walker<'_> {
                         self.walk(&mut item.blocks, &inner);
                     }
                 }
-                Block::Quote(inner) => self.walk(inner, ctx),
+                Block::Quote(inner) | Block::Callout { blocks: inner, .. } => self.walk(inner, ctx),
                 Block::Group {
                     title, blocks: inner, ..
                 } => {
@@ -218,7 +218,7 @@ fn split_mentions(
                 i += super::text::replace_at(inlines, i, parts);
                 continue;
             }
-            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) => {
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) | Inline::Mark(c) => {
                 split_mentions(c, table, topics, links.as_deref_mut())
             }
             Inline::Link { target, children } => {
@@ -243,7 +243,7 @@ pub fn collect_links(inlines: &[Inline], out: &mut Vec<(LinkTarget, String)>) {
     for inline in inlines {
         match inline {
             Inline::Link { target, children } => out.push(((**target).clone(), Inline::plain_text(children))),
-            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) => collect_links(c, out),
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) | Inline::Mark(c) => collect_links(c, out),
             _ => {}
         }
     }
@@ -259,9 +259,10 @@ pub fn collect_block_links(block: &Block, out: &mut Vec<(LinkTarget, String)>) {
                 item.blocks.iter().for_each(|b| collect_block_links(b, out));
             }
         }
-        Block::Quote(blocks) | Block::Recap { blocks, .. } | Block::Group { blocks, .. } => {
-            blocks.iter().for_each(|b| collect_block_links(b, out))
-        }
+        Block::Quote(blocks)
+        | Block::Callout { blocks, .. }
+        | Block::Recap { blocks, .. }
+        | Block::Group { blocks, .. } => blocks.iter().for_each(|b| collect_block_links(b, out)),
         Block::Table { head, rows, .. } => {
             for cell in head.iter().chain(rows.iter().flatten()) {
                 collect_links(cell, out);

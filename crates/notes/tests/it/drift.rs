@@ -980,3 +980,104 @@ fn section_names_of_other_years_say_what_their_sections_are() {
         ]
     );
 }
+
+#[test]
+fn a_hackmd_year_keeps_its_boxes_spoilers_and_embeds_and_hides_its_front_matter() {
+    let notes = drift_fixture!("14-hackmd-front-matter-boxes-and-embeds.md");
+    // The front matter names the year; it is not a heading of the intro.
+    assert_eq!(notes.sources[0].title, "Racklet community meeting notes 2022");
+    let intro: Vec<String> = notes.sources[0].intro.iter().map(|b| format!("{b:?}")).collect();
+    assert!(
+        !intro.iter().any(|b| b.contains("tags: racklet, community")),
+        "{intro:?}"
+    );
+    assert!(
+        matches!(&notes.sources[0].intro[0], Block::Callout { kind, blocks, .. }
+            if kind == "warning" && matches!(&blocks[..], [Block::Paragraph { .. }])),
+        "the intro's box: {intro:?}"
+    );
+
+    let apr5 = meeting(&notes, "2022-04-05");
+    assert_eq!(apr5.line, 14, "lines count the front matter");
+    assert_eq!(slugs(&notes, apr5.hosts.iter().copied()), ["luxas"]);
+    assert_eq!(
+        recaps(&notes, apr5),
+        [("twelho".into(), 2, None), ("orangecms".into(), 2, None)]
+    );
+    let o = outline(&notes, apr5);
+    let callouts: Vec<&String> = o.iter().filter(|l| l.contains("Callout")).collect();
+    assert_eq!(callouts.len(), 3, "{o:#?}");
+    assert!(
+        callouts[0].contains("kind: \"success\"") && callouts[0].contains("all four fans"),
+        "{o:#?}"
+    );
+    assert!(
+        callouts[1].contains("kind: \"danger\"") && callouts[1].contains("browned out"),
+        "{o:#?}"
+    );
+    // The spoiler keeps its summary, and its code and paragraph.
+    assert!(
+        callouts[2].contains("kind: \"spoiler\"")
+            && callouts[2].contains("title: \"Boot log of the D1\"")
+            && callouts[2].contains("U-Boot SPL")
+            && callouts[2].contains("kernel takes over"),
+        "{o:#?}"
+    );
+    // The success box is part of Dennis's recap, not loose.
+    let dennis = o
+        .iter()
+        .position(|l| l.contains("recap twelho"))
+        .expect("Dennis's recap");
+    let daniel = o
+        .iter()
+        .position(|l| l.contains("recap orangecms"))
+        .expect("Daniel's recap");
+    let success = o.iter().position(|l| l.contains("success")).expect("the box");
+    assert!(dennis < success && success < daniel, "{o:#?}");
+
+    // `==text==` is highlighted text.
+    let dennis_items = apr5.sections[0].blocks.iter().find_map(|b| match b {
+        Block::Recap { blocks, .. } => blocks.iter().find_map(|b| match b {
+            Block::List { items, .. } => Some(items),
+            _ => None,
+        }),
+        _ => None,
+    });
+    assert!(
+        matches!(&dennis_items.expect("Dennis's bullets")[0].inlines[..],
+            [Inline::Text(t), Inline::Mark(m)] if t == "Soldered the " && Inline::plain_text(m) == "second backplane revision"),
+        "{o:#?}"
+    );
+
+    // Embeds are links to what they would frame, in the meeting's links.
+    let links: Vec<(&str, &str)> = apr5.links().map(|(_, target, text)| (text, target.url())).collect();
+    for want in [
+        ("YouTube video", "https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
+        (
+            "Speaker Deck slides",
+            "https://speakerdeck.com/orangecms/linuxboot-on-risc-v",
+        ),
+        ("PDF", "https://example.org/linuxboot-d1.pdf"),
+    ] {
+        assert!(links.contains(&want), "{want:?} in {links:?}");
+    }
+    assert!(!o.iter().any(|l| l.contains("{%")), "{o:#?}");
+
+    // A box that says there is no meeting tells the meeting's status.
+    let apr19 = meeting(&notes, "2022-04-19");
+    assert_eq!(apr19.status, MeetingStatus::Skipped, "{:?}", outline(&notes, apr19));
+    // The document's tags, written at its end, are the document's, not
+    // that meeting's.
+    assert!(
+        outline(&notes, apr19).iter().all(|l| !l.contains("tags")),
+        "{:?}",
+        outline(&notes, apr19)
+    );
+    assert!(
+        matches!(notes.sources[0].intro.last(), Some(Block::Heading { inlines, .. })
+            if Inline::plain_text(inlines) == "tags: racklet meeting"),
+        "{:?}",
+        notes.sources[0].intro
+    );
+    assert!(notes.diagnostics.is_empty(), "{:#?}", notes.diagnostics);
+}

@@ -91,6 +91,90 @@ fn the_sync_badge_becomes_a_hackmd_link_without_the_badge_image() {
 }
 
 #[test]
+fn hackmd_front_matter_is_the_notes_settings_not_their_text() {
+    let text = format!(
+        "---\ntitle: \"Racklet meetings, 2022 – Käldström's notes\"\ntags: racklet, community\nbreaks: false\nslideOptions:\n  theme: white\n---\n\n{}- Ordered the PDU\n",
+        &HEADER[9..]
+    );
+    let notes = parse(&text);
+    let src = &notes.sources[0];
+    assert_eq!(
+        src.title, "Racklet meetings, 2022 – Käldström's notes",
+        "its title names the year"
+    );
+    assert!(
+        src.intro.is_empty(),
+        "no `title: … tags: …` heading in the intro: {:?}",
+        src.intro
+    );
+    let m = &notes.meetings[0];
+    assert_eq!(m.line, 9, "line numbers still count the front matter's lines");
+    assert!(meeting_text(&notes).contains("ordered the pdu"));
+    assert!(notes.diagnostics.is_empty(), "{:?}", notes.diagnostics);
+
+    // A title heading is what readers see: it wins over the front matter's.
+    let notes = parse(&format!("---\ntitle: racklet-2022\n---\n{HEADER}"));
+    assert_eq!(notes.sources[0].title, "Notes");
+}
+
+#[test]
+fn a_rule_between_meetings_is_not_front_matter() {
+    // `---` lines around a meeting: only a first line can open front
+    // matter, and only YAML-looking lines may follow it.
+    let meeting = &HEADER[9..];
+    for text in [
+        format!("---\n{meeting}- Ordered the PDU\n\n---\n\n# September 3, 2024\n\n- Next\n"),
+        format!("---\nNotes: the agenda is below\n\n{meeting}- Ordered the PDU\n---\n"),
+    ] {
+        let notes = parse(&text);
+        assert_eq!(notes.meetings[0].date.to_string(), "2024-08-20", "{text}");
+        assert!(meeting_text(&notes).contains("ordered the pdu"), "{text}");
+    }
+    // Unclosed, it is no front matter either: its lines stay text.
+    let notes = parse("---\ntitle: Notes 2022\n\n# March 8, 2022\n\n- Ordered the PDU\n");
+    assert_eq!(notes.meetings.len(), 1);
+    assert!(meeting_text(&notes).contains("ordered the pdu"));
+}
+
+#[test]
+fn hackmd_highlights_and_embeds_in_real_markdown() {
+    let notes = parse(&format!(
+        "{HEADER}- a ==b== c and ==**bold** words== and x == y\n- `==code==` stays and ==a `code` inside== too\n- {{%youtube abc_DEF-123 %}} and {{%unknown thing %}}\n"
+    ));
+    let items: Vec<&Vec<Inline>> = notes.meetings[0].sections[0]
+        .blocks
+        .iter()
+        .flat_map(|b| match b {
+            Block::Recap { blocks, .. } => blocks.iter().collect::<Vec<_>>(),
+            other => vec![other],
+        })
+        .flat_map(|b| match b {
+            Block::List { items, .. } => items.iter().map(|i| &i.inlines).collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let marked = |inlines: &[Inline]| -> Vec<String> {
+        inlines
+            .iter()
+            .filter_map(|i| match i {
+                Inline::Mark(c) => Some(Inline::plain_text(c)),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(marked(items[0]), ["b", "bold words"]);
+    assert!(Inline::plain_text(items[0]).ends_with("and x == y"));
+    assert_eq!(marked(items[1]), ["a code inside"]);
+    assert!(matches!(&items[1][0], Inline::Code(c) if c == "==code=="));
+    assert!(matches!(&items[2][0], Inline::Link { target, children }
+            if target.url() == "https://www.youtube.com/watch?v=abc_DEF-123" && Inline::plain_text(children) == "YouTube video"));
+    assert!(
+        Inline::plain_text(items[2]).ends_with("and {%unknown thing %}"),
+        "an unknown embed stays as written"
+    );
+}
+
+#[test]
 fn nested_bullets_keep_their_parents() {
     let notes = parse(&format!(
         "{HEADER}- top\n    - child\n        - grandchild\n  - two-space child\n- second\n"
