@@ -1,7 +1,10 @@
 //! Markdown meeting notes to [`Notes`]. The accepted shape, loosely:
 //!
 //! ```text
-//! document  = title? intro* (meeting | unplaced)*
+//! document  = front? title? intro* (meeting | unplaced)*
+//! front     = "---" NL ("key: value" | indented or "- " line)* ("---" | "...")
+//!                                            (HackMD's front matter, first line only; its
+//!                                             title names the document without a title)
 //! title     = "# " text                      (the first level-1 heading that is not a date)
 //! meeting   = "# " ["Meeting" | "Community call:"] ["#12" | "12 -"] date [time [zone]] NL info? section*
 //! date      = "2024-08-20" | "2024/08/20" | "20.08.2024" | "August 20, 2024" | "20 August 2024"
@@ -17,7 +20,10 @@
 //! section   = "## " title NL block* subsection*         (Biweekly Recap, Discussion Topics, Notes, …)
 //! subsection= "### " (person [remark | "(@handle)" | "/ @handle"] | topic) NL block*
 //! block     = "#### "… person NL block*                  (up to the next heading as high)
-//!           | paragraph | list | heading | …
+//!           | ":::" kind [summary] NL block* ":::"       (a box: warning, success, danger,
+//!                                                         spoiler; one with a heading inside
+//!                                                         stays open, as its blocks)
+//!           | paragraph | list | heading | …           ("###### tags:" is the document's)
 //! unplaced  = "# " heading-that-is-not-a-date NL block* (kept, with a diagnostic)
 //! ```
 //!
