@@ -301,8 +301,8 @@ fn inline(inline: &Inline, ctx: &Ctx<'_>) -> Html {
             _ => html! { <span class="inert-image">{ format!("[image: {alt}]") }</span> },
         },
         Inline::Html(t) => html! { <code class="raw-html">{ t.clone() }</code> },
-        Inline::HardBreak => html! { <br /> },
-        Inline::SoftBreak => html! { " " },
+        // HackMD shows a new line in a paragraph as one (its `breaks` option).
+        Inline::HardBreak | Inline::SoftBreak => html! { <br /> },
     }
 }
 

@@ -245,6 +245,14 @@ test('HackMD\'s own syntax reads as in HackMD: boxes, a folded spoiler a search 
   assert.match(await card.locator('.recap[data-person="twelho"] .callout.success').textContent(), /all four fans/);
   assert.match(await card.locator('.callout.danger').textContent(), /browned out/);
   assert.equal(await card.locator('mark.note-mark').textContent(), 'second backplane revision');
+  // A recap written as lines shows as lines, as in HackMD.
+  const lines = await card.locator('.recap[data-person="luxas"] p').evaluate((p) => {
+    const r = document.createRange();
+    return [...p.childNodes].filter((n) => n.nodeType === 3).map((n) => { r.selectNodeContents(n); return [n.data.trim(), Math.round(r.getBoundingClientRect().top)]; });
+  });
+  assert.equal(lines.length, 2, JSON.stringify(lines));
+  assert.equal(lines[0][0], 'Wrote the blog post about the BMC');
+  assert.ok(lines[1][1] > lines[0][1], JSON.stringify(lines));
   assert.equal(await card.locator('a[href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"]').textContent(), 'YouTube video');
   // Boxes are tinted apart from the card, each kind its own colour.
   const tints = await card.locator('.callout:not(.spoiler)').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));

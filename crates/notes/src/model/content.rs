@@ -98,12 +98,14 @@ impl Inline {
 
     /// Whether it shows as text among text: a mention is marked in the
     /// model, not on the page (the highlighter finds it by [`MentionRun`]).
+    /// A soft break is not: HackMD, where the notes are written, shows a
+    /// new line in a paragraph as a line break.
     fn is_text(&self) -> bool {
-        matches!(self, Inline::Text(_) | Inline::Mention { .. } | Inline::SoftBreak)
+        matches!(self, Inline::Text(_) | Inline::Mention { .. })
     }
 
-    /// The pieces `inlines` show as, in order: each run of text, mentions
-    /// and soft breaks is one text node, anything else its own node.
+    /// The pieces `inlines` show as, in order: each run of text and
+    /// mentions is one text node, anything else its own node.
     pub fn pieces(inlines: &[Inline]) -> Pieces<'_> {
         Pieces { rest: inlines }
     }
@@ -162,7 +164,7 @@ impl Inline {
 /// A piece of an inline list as it shows (see [`Inline::pieces`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Piece<'a> {
-    /// Consecutive text, mentions and soft breaks: one text node, whose
+    /// Consecutive text and mentions: one text node, whose
     /// text is [`Inline::run_text`].
     Text(&'a [Inline]),
     Other(&'a Inline),

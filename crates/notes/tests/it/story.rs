@@ -356,8 +356,9 @@ fn a_units_mentions_are_found_in_the_text_it_shows() {
                 .collect()
         })
         .collect();
-    // Three text nodes name hardware: the bullet's own text (a soft break
-    // joins its lines), the emphasis, and the link text inside it.
+    // Three text nodes name hardware: the bullet's own first line (its
+    // second starts after a line break, as in HackMD), the emphasis, and
+    // the link text inside it.
     assert_eq!(
         shown,
         vec![
@@ -367,7 +368,7 @@ fn a_units_mentions_are_found_in_the_text_it_shows() {
         ],
         "{first:?}"
     );
-    assert!(first[0].text.ends_with("side by side, then "), "{:?}", first[0].text);
+    assert!(first[0].text.ends_with("side by side,"), "{:?}", first[0].text);
     // The sub-bullet is a unit of its own: not in its parent's runs.
     assert_eq!(runs_of(1).len(), 1);
     assert_eq!(runs_of(1)[0].text, "nested: the RP2040 again");
