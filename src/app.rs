@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use crate::components::chart::Overview;
 use crate::components::content::{self, Ctx};
+use crate::components::counted;
 use crate::components::filters::FilterPanel;
 use crate::components::links_view::LinksView;
 use crate::components::pages::{topic_link, PersonPage, TopicPage};
@@ -249,7 +250,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="summary">
                     if browsing {
                         <p class="count" role="status" aria-live="polite">
-                            { if active { format!("{shown} of {} meetings", view.total) } else { format!("{} meetings", view.total) } }
+                            { if active { format!("{shown} of {}", counted(view.total, "meeting")) } else { counted(view.total, "meeting") } }
                         </p>
                         if active {
                             <button type="button" class="clear" onclick={clear.clone()}>{ "Clear filters" }</button>
@@ -391,7 +392,7 @@ fn Leftovers() -> Html {
             }
             if !notes.diagnostics.is_empty() {
                 <details class="diagnostics">
-                    <summary>{ format!("{} things in the notes the parser could not classify", notes.diagnostics.len()) }</summary>
+                    <summary>{ format!("{} in the notes the parser could not classify", counted(notes.diagnostics.len(), "thing")) }</summary>
                     <ul>
                         { for notes.diagnostics.iter().map(|d| html! {
                             <li>{ format!("{} line {}: {}", source(d.source), d.line, d.kind) }</li>

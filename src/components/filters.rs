@@ -242,7 +242,7 @@ fn TopicChip(props: &TopicChipProps) -> Html {
     html! {
         <button type="button" class={classes!("chip", "topic-chip", family.then_some("family"))}
             aria-pressed={props.pressed.to_string()} data-topic={topic.slug.clone()}
-            title={format!("{} ({}, {}): {} meetings", topic.label, topic.kind.as_str(), topic.isa.label(), topic.meetings.len())}
+            title={format!("{} ({}, {}): {}", topic.label, topic.kind.as_str(), topic.isa.label(), super::counted(topic.meetings.len(), "meeting"))}
             onclick={app.action(move |_: MouseEvent| Action::ToggleTopic(t))}>
             <span class="chip-label">{ topic.label.clone() }</span>
             <span class="n">{ topic.meetings.len() }</span>

@@ -111,7 +111,7 @@ pub fn LinksView(props: &LinksViewProps) -> Html {
     html! {
         <section class="links-view" aria-labelledby="links-head">
             <h2 id="links-head">{ "Links" }</h2>
-            <p class="links-count">{ format!("{total} distinct links cited in {citing} meetings") }</p>
+            <p class="links-count">{ format!("{} cited in {}", super::counted(total, "distinct link"), super::counted(citing, "meeting")) }</p>
             if total == 0 {
                 <p class="empty">{ "No links in the meetings shown." }</p>
             }

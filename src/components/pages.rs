@@ -239,11 +239,7 @@ fn links_section(title: &str, notes: &Notes, list: &[PageLink], peek: bool) -> H
 }
 
 fn meetings_label(n: u32) -> String {
-    if n == 1 {
-        " · 1 meeting".to_string()
-    } else {
-        format!(" · {n} meetings")
-    }
+    format!(" · {}", super::counted(n as usize, "meeting"))
 }
 
 #[component]

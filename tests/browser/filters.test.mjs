@@ -273,7 +273,7 @@ test('a search shows exactly the bullets, paragraphs, code, tables and quotes it
   };
   for (const [q, shown] of Object.entries(expect)) {
     await page.goto(`${server.url}/?src=/blocks.md&q=${q}`);
-    await page.waitForFunction(() => document.querySelector('.count')?.textContent === '1 of 1 meetings');
+    await page.waitForFunction(() => document.querySelector('.count')?.textContent === '1 of 1 meeting');
     await page.waitForFunction((q) => CSS.highlights.get('racklet-search')?.size > 0, q);
     const visible = await page.evaluate((words) => {
       const card = document.querySelector('article[data-meeting-date="2023-05-02"]');

@@ -41,7 +41,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 test('a hostile document renders as text and runs no script', async () => {
   const page = await open(browser.context, server.url + '/?src=/hostile.md');
-  await page.waitForFunction(() => document.querySelector('.count')?.textContent === '1 meetings');
+  await page.waitForFunction(() => document.querySelector('.count')?.textContent === '1 meeting');
   const article = page.locator('article[data-meeting-date="2024-08-20"]');
   // Hover and click everything that could carry a handler.
   for (const el of await article.locator('.inert-link, .raw-html, li').all()) {

@@ -1002,7 +1002,11 @@ fn a_hackmd_year_keeps_its_boxes_spoilers_and_embeds_and_hides_its_front_matter(
     assert_eq!(slugs(&notes, apr5.hosts.iter().copied()), ["luxas"]);
     assert_eq!(
         recaps(&notes, apr5),
-        [("twelho".into(), 2, None), ("luxas".into(), 0, None), ("orangecms".into(), 2, None)]
+        [
+            ("twelho".into(), 2, None),
+            ("luxas".into(), 0, None),
+            ("orangecms".into(), 2, None)
+        ]
     );
     let o = outline(&notes, apr5);
     let callouts: Vec<&String> = o.iter().filter(|l| l.contains("Callout")).collect();
