@@ -17,6 +17,13 @@ as_root() {
     say "need root for: $*"; return 1; fi
 }
 
+# A fresh run writes some 3 GB (target/, node_modules/, the tools): say so
+# before a full disk breaks a step in the middle with ENOSPC.
+free_mb=$(df -Pm . | awk 'NR == 2 { print $4 }')
+if [ "${free_mb:-0}" -lt 4096 ]; then
+  say "warning: only ${free_mb} MB free here; a first run needs about 3 GB"
+fi
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
