@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::model::{Isa, Topic, TopicId, TopicKind};
+use crate::words::in_list;
 use crate::words::{id_key, is_separator, is_word_byte};
 
 include!(concat!(env!("OUT_DIR"), "/hardware.rs"));
@@ -699,10 +700,6 @@ fn qualifies(word: &[u8]) -> bool {
 }
 
 /// Whether `word` is one of `list`'s space-separated words, ignoring case.
-fn in_list(list: &str, word: &[u8]) -> bool {
-    list.split(' ').any(|w| w.as_bytes().eq_ignore_ascii_case(word))
-}
-
 /// Capitalised words that do not name hardware, whatever follows them:
 /// words capitalised for another reason, and what a maker has besides
 /// boards ("Pine64 Wiki").

@@ -8,6 +8,12 @@
 //! Cyrillic) by arithmetic: the full Unicode case tables would add tens of
 //! KB to the wasm for letters no note uses.
 
+/// Whether `word` is one of the space-separated words of `list`, ASCII
+/// case-insensitively: word lists kept as one string, cheap in the wasm.
+pub fn in_list(list: &str, word: &[u8]) -> bool {
+    list.split(' ').any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+}
+
 /// Bytes that belong to a word: ASCII letters and digits, and any byte of a
 /// non-ASCII character, so "äJH7110" is one word and holds no mention.
 pub fn is_word_byte(b: u8) -> bool {

@@ -193,8 +193,9 @@ pub fn read_info(blocks: Vec<Block>, problems: &mut Vec<(u32, DiagnosticKind)>) 
         if let (Some(key), Block::List { items, .. }) = (pending, &block) {
             pending = None;
             // A list of people is names only: one with more under its
-            // items is notes, kept as they are.
-            if key == Key::Participants && items.iter().any(|i| !i.blocks.is_empty()) {
+            // items, or an item that reads as a sentence, is notes, kept
+            // as they are.
+            if key == Key::Participants && items.iter().any(|i| !i.blocks.is_empty() || !reads_as_person(i)) {
                 info.extra.push(block);
             } else if key == Key::Participants {
                 info.participants.extend(people_in_list(items));
@@ -356,6 +357,21 @@ fn people_from_inlines(inlines: &[Inline], plain: &str) -> Vec<PersonRef> {
 }
 
 /// A list of participants, one per item ("Dennis Marttinen (@twelho)").
+/// An item that can name one person: a few words, no sentence with a
+/// colon ("Flashed the BMC: video"), remarks in parentheses aside.
+fn reads_as_person(item: &crate::model::Item) -> bool {
+    let text = Inline::plain_text(&item.inlines);
+    let mut depth = 0i32;
+    let outside: String = text
+        .chars()
+        .filter(|c| {
+            depth += i32::from(*c == '(') - i32::from(*c == ')');
+            depth <= 0 && *c != ')'
+        })
+        .collect();
+    !outside.contains(':') && outside.split_whitespace().count() <= 6
+}
+
 fn people_in_list(items: &[crate::model::Item]) -> impl Iterator<Item = PersonRef> + '_ {
     items
         .iter()

@@ -339,8 +339,15 @@ pub fn person_from_text(text: &str) -> PersonRef {
     let mut name = String::new();
     let mut handle = None;
     let mut in_paren = false;
+    // After a dash on its own ("Dennis Marttinen - host") comes a remark,
+    // or a handle ("Daniel - @orangecms").
+    let mut remark = false;
     for raw in text.split(|c: char| c.is_whitespace() || c == ',' || c == ';') {
         if raw.is_empty() {
+            continue;
+        }
+        if matches!(raw, "-" | "–" | "—" | "/" | "|") && !name.is_empty() {
+            remark = true;
             continue;
         }
         let opens = raw.starts_with('(');
@@ -350,14 +357,20 @@ pub fn person_from_text(text: &str) -> PersonRef {
             if handle.is_none() && is_handle(h) {
                 handle = Some(h.to_string());
             }
-        } else if opens && handle.is_none() && is_handle(word) && raw.ends_with(')') && !name.is_empty() {
-            // "Dennis Marttinen (twelho)"
+        } else if opens
+            && handle.is_none()
+            && is_handle(word)
+            && raw.ends_with(')')
+            && !name.is_empty()
+            && !crate::words::in_list(ROLES, word.as_bytes())
+        {
+            // "Dennis Marttinen (twelho)", not "Dennis Marttinen (host)"
             handle = Some(word.to_string());
         } else if opens || in_paren {
             // A remark in parentheses is not part of the name.
             in_paren = !raw.ends_with(')');
             continue;
-        } else if handle.is_none() && !word.is_empty() {
+        } else if handle.is_none() && !remark && is_name_word(word) {
             if !name.is_empty() {
                 name.push(' ');
             }
@@ -368,7 +381,7 @@ pub fn person_from_text(text: &str) -> PersonRef {
         }
     }
     // Trimmed in place: the joined text is the name, no copy.
-    let trim = |c: char| c == '-' || c == ':' || c.is_whitespace();
+    let trim = |c: char| matches!(c, '-' | ':' | '/' | '|' | '–' | '—' | '·') || c.is_whitespace();
     let end = name.trim_end_matches(trim).len();
     let start = end - name[..end].trim_start_matches(trim).len();
     name.truncate(end);
@@ -378,6 +391,25 @@ pub fn person_from_text(text: &str) -> PersonRef {
         handle,
     }
 }
+
+/// A word that can be part of a name: not an emoji or other symbols alone
+/// ("🚀", "🧑‍💻", "+"), not a shortcode (":wave:"), not an e-mail address.
+fn is_name_word(word: &str) -> bool {
+    word.chars().any(char::is_alphanumeric)
+        && !(word.len() > 2 && word.starts_with(':') && word.ends_with(':'))
+        && !word.contains('@')
+}
+
+/// What one word in parentheses after a name says when it is not the
+/// person's handle: a role or how they took part ("Lucas Käldström
+/// (remote)"). Taken for a handle, it made everyone "(remote)" one person.
+const ROLES: &str = concat!(
+    "host co-host cohost chair moderator facilitator organizer organiser lead presenter speaker demo ",
+    "notes note-taker notetaker scribe minutes secretary guest guests visitor new first newcomer ",
+    "remote online offline onsite on-site in-person irl virtual late early partly partially partial ",
+    "briefly absent away excused afk audio video phone dial-in dialin listening lurking observer ",
+    "maintainer maintainers intern student mentor mentee he she they him her them",
+);
 
 /// "N/A", "none", "-", "TBD": no person.
 pub fn is_no_one(text: &str) -> bool {

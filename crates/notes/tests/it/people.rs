@@ -116,3 +116,64 @@ fn a_recap_heading_that_names_no_participant_is_a_group_never_a_person() {
         ]
     );
 }
+
+/// People as (slug, display name, handles), sorted by slug.
+fn people_of(texts: &[&str]) -> Vec<(String, String, Vec<String>)> {
+    let sources: Vec<SourceText<'_>> = texts.iter().map(|t| SourceText { name: "x.md", text: t }).collect();
+    let notes = parse(&sources);
+    let mut out: Vec<_> = notes
+        .people
+        .iter()
+        .map(|p| (p.slug.clone(), p.display_name().to_string(), p.handles.clone()))
+        .collect();
+    out.sort();
+    out
+}
+
+const KNOWN: &str = "# Notes 2022\n\n# January 11, 2022 4:00 PM UTC\n\n:::info\n- **Host:** @twelho\n- **Participants:**\n    - Dennis Marttinen (@twelho)\n    - Lucas Käldström (@luxas)\n    - Daniel Maslowski (@orangecms)\n:::\n";
+
+#[test]
+fn a_role_in_parentheses_is_a_remark_not_a_handle_shared_by_everyone() {
+    let year = "# Notes 2023\n\n# March 7, 2023 4:00 PM UTC\n\n:::info\n- **Host:** Dennis Marttinen (host)\n- **Participants:**\n    - Dennis Marttinen (host)\n    - Lucas Käldström (remote)\n    - Daniel Maslowski (remote)\n    - Jane Doe (guest)\n    - Ron Minnich (guest)\n    - Verneri Hirvonen (chiplet)\n:::\n\n## Biweekly Recap\n\n### Daniel\n\n- Ported LinuxBoot\n\n### Ron\n\n- Talked about coreboot\n";
+    let people = people_of(&[KNOWN, year]);
+    let slugs: Vec<&str> = people.iter().map(|(s, _, _)| s.as_str()).collect();
+    assert_eq!(
+        slugs,
+        ["chiplet", "jane-doe", "luxas", "orangecms", "ron-minnich", "twelho"],
+        "{people:#?}"
+    );
+    for (_, name, handles) in &people {
+        assert!(
+            !handles
+                .iter()
+                .any(|h| ["host", "remote", "guest"].contains(&h.as_str())),
+            "{name}: {handles:?}"
+        );
+    }
+    // The handle in parentheses still counts when it is one.
+    assert!(people.iter().any(|(s, n, _)| s == "chiplet" && n == "Verneri Hirvonen"));
+}
+
+#[test]
+fn symbols_dashes_and_addresses_around_a_name_are_not_part_of_it() {
+    let year = "# Notes 2023\n\n# March 7, 2023 4:00 PM UTC\n\n:::info\n- **Host:** Dennis Marttinen / @twelho\n- **Participants:**\n    - Dennis Marttinen - host\n    - 🧑‍💻 Lucas Käldström\n    - Daniel Maslowski 🚀\n    - Marvin Drees <marvin@example.com>\n:::\n";
+    let people = people_of(&[KNOWN, year]);
+    let names: Vec<(&str, &str)> = people.iter().map(|(s, n, _)| (s.as_str(), n.as_str())).collect();
+    assert_eq!(
+        names,
+        [
+            ("luxas", "Lucas Käldström"),
+            ("marvin-drees", "Marvin Drees"),
+            ("orangecms", "Daniel Maslowski"),
+            ("twelho", "Dennis Marttinen"),
+        ]
+    );
+}
+
+#[test]
+fn a_bare_participants_label_over_notes_does_not_make_people_of_sentences() {
+    let year = "# Notes 2023\n\n# March 7, 2023 4:00 PM UTC\n\n**Host:** @twelho\n**Participants:**\n\n- Flashed the BMC again for the demo: it works\n- Dennis Marttinen\n";
+    let people = people_of(&[year]);
+    assert_eq!(people.len(), 1, "{people:#?}");
+    assert_eq!(people[0].0, "twelho");
+}
