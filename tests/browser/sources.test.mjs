@@ -49,7 +49,7 @@ before(async () => {
 after(async () => { await browser?.close(); await server?.close(); await other?.close(); });
 
 const dates = (page) => allDates(page);
-const waitCount = (page, n) => page.waitForFunction((n) => document.querySelector('.count')?.textContent === `${n} meetings`, n);
+const waitCount = (page, n) => page.waitForFunction((n) => document.querySelector('.count')?.textContent === `${n} meeting${n === 1 ? '' : 's'}`, n);
 
 test('two ?src= documents load and merge into one timeline, each meeting knowing its document', async () => {
   const page = await open(browser.context, server.url + '/?src=/notes/2023.md&src=notes/2022.md');
