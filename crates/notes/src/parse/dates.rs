@@ -125,6 +125,12 @@ fn day(n: &str) -> Option<u32> {
 }
 
 pub fn parse_heading(text: &str) -> HeadingDate {
+    parse_heading_in(text, None)
+}
+
+/// [`parse_heading`] in a document whose title or name gives its year:
+/// "March 2 6:00 PM CET" under "# Notes 2021" is March 2, 2021.
+pub fn parse_heading_in(text: &str, year_hint: Option<i32>) -> HeadingDate {
     let toks = tokenize(text);
     let mut i = 0;
     let skip_punct = |i: &mut usize, set: &[char]| {
@@ -166,7 +172,70 @@ pub fn parse_heading(text: &str) -> HeadingDate {
         }
     }
 
-    let parsed: Option<(i32, u32, u32)> = match (toks.get(i), toks.get(i + 1), toks.get(i + 2)) {
+    // The date where the words before it end; else after a label the rules
+    // above do not know ("Meeting notes: April 13, 2021", "📅 March 2,
+    // 2021", "Racklet sync 2021-04-27"): the first date in the heading.
+    let mut no_year = false;
+    let mut parsed = None;
+    for at in i..toks.len() {
+        match date_at(&toks, at, year_hint) {
+            DateAt::Found(date, next) => {
+                parsed = Some(date);
+                i = next;
+                break;
+            }
+            DateAt::NoYear => no_year = true,
+            DateAt::NotHere => {}
+        }
+    }
+    if parsed.is_none() && no_year {
+        return HeadingDate::NearMiss(NearMiss::NoYear);
+    }
+
+    let Some((y, m, d)) = parsed else {
+        return near_miss(&toks);
+    };
+    let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else {
+        return HeadingDate::NearMiss(NearMiss::NotACalendarDate {
+            year: y,
+            month: m,
+            day: d,
+        });
+    };
+
+    let rest_start = toks.get(i).map(|(p, _)| *p).unwrap_or(text.len());
+    let (time, time_problem) = parse_time(&text[rest_start..]);
+    HeadingDate::Meeting {
+        date,
+        time,
+        time_problem,
+    }
+}
+
+/// What the tokens from `i` on say as a date.
+enum DateAt {
+    /// Year, month, day, and the token after the date.
+    Found((i32, u32, u32), usize),
+    /// A month and a day, and no year to go with them.
+    NoYear,
+    NotHere,
+}
+
+/// Reads a date at token `i`: "2024-08-20", "20.08.2024", "August 20,
+/// 2024", "20 August 2024". `year_hint` is the year of a date written
+/// without one (the document's, from its title or name).
+fn date_at(toks: &[(usize, Tok<'_>)], i: usize, year_hint: Option<i32>) -> DateAt {
+    let skip_punct = |i: &mut usize, set: &[char]| {
+        while let Some((_, Tok::Punct(c))) = toks.get(*i) {
+            if set.contains(c) {
+                *i += 1;
+            } else {
+                break;
+            }
+        }
+    };
+    let mut i = i;
+    let found = match (toks.get(i), toks.get(i + 1), toks.get(i + 2)) {
         // 2024-08-20, 2024/08/20 (the same separator twice)
         (Some((_, Tok::Num(y, false))), Some((_, Tok::Punct(sep @ ('-' | '/')))), Some((_, Tok::Num(m, false))))
             if year(y).is_some() =>
@@ -202,7 +271,10 @@ pub fn parse_heading(text: &str) -> HeadingDate {
                     i += 1;
                     Some((year(y).unwrap(), month, d))
                 }
-                _ => return HeadingDate::NearMiss(NearMiss::NoYear),
+                _ => match year_hint {
+                    Some(y) => Some((y, month, d)),
+                    None => return DateAt::NoYear,
+                },
             }
         }
         // 20 August 2024, 20. August 2024
@@ -210,6 +282,10 @@ pub fn parse_heading(text: &str) -> HeadingDate {
             let d = day(d).unwrap();
             let mut j = i + 1;
             skip_punct(&mut j, &['.']);
+            // "13th of April 2021"
+            if matches!(toks.get(j), Some((_, Tok::Word(w))) if w.eq_ignore_ascii_case("of")) {
+                j += 1;
+            }
             match toks.get(j) {
                 Some((_, Tok::Word(m))) if month_number(m).is_some() => {
                     let month = month_number(m).unwrap();
@@ -220,7 +296,13 @@ pub fn parse_heading(text: &str) -> HeadingDate {
                             i = j + 1;
                             Some((year(y).unwrap(), month, d))
                         }
-                        _ => return HeadingDate::NearMiss(NearMiss::NoYear),
+                        _ => match year_hint {
+                            Some(y) => {
+                                i = j;
+                                Some((y, month, d))
+                            }
+                            None => return DateAt::NoYear,
+                        },
                     }
                 }
                 _ => None,
@@ -228,25 +310,7 @@ pub fn parse_heading(text: &str) -> HeadingDate {
         }
         _ => None,
     };
-
-    let Some((y, m, d)) = parsed else {
-        return near_miss(&toks);
-    };
-    let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else {
-        return HeadingDate::NearMiss(NearMiss::NotACalendarDate {
-            year: y,
-            month: m,
-            day: d,
-        });
-    };
-
-    let rest_start = toks.get(i).map(|(p, _)| *p).unwrap_or(text.len());
-    let (time, time_problem) = parse_time(&text[rest_start..]);
-    HeadingDate::Meeting {
-        date,
-        time,
-        time_problem,
-    }
+    found.map_or(DateAt::NotHere, |date| DateAt::Found(date, i))
 }
 
 /// Why a heading that is not a date still looks like one, if it does.
@@ -363,15 +427,25 @@ fn unreadable(rest: &str) -> TimeProblem {
 /// Reads `4:00 PM UTC`, `16:00 CET/CEST`, `at 3pm (UTC)` from the text after
 /// the date. Returns the time if one is there, or why it could not be read.
 pub fn parse_time(rest: &str) -> (Option<MeetingTime>, Option<TimeProblem>) {
-    // "(16:00 UTC)", and ISO's "T16:00Z" after a date.
-    let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '@' | '–' | '('));
+    // "(16:00 UTC)", "— 6 PM", "| 18:00", "[18:00 CEST]", and ISO's
+    // "T16:00Z" after a date.
+    let lead = |c: char| c.is_whitespace() || matches!(c, ',' | '-' | '@' | '–' | '—' | '(' | '[' | '|');
+    let mut trimmed = rest.trim_start_matches(lead);
+    // "(Tuesday) 18:00": the weekday the date already says.
+    if let Some(word) = trimmed
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .filter(|w| is_weekday(w))
+    {
+        trimmed = trimmed[word.len()..].trim_start_matches(|c: char| lead(c) || matches!(c, ')' | ']'));
+    }
     let trimmed = trimmed
         .strip_prefix('T')
         .filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
         .unwrap_or(trimmed);
-    let trimmed = trimmed
-        .strip_prefix("at ")
-        .or_else(|| trimmed.strip_prefix("At "))
+    let trimmed = ["at ", "At ", "from ", "From "]
+        .iter()
+        .find_map(|w| trimmed.strip_prefix(w))
         .unwrap_or(trimmed)
         .trim_start();
     if trimmed.is_empty() || !trimmed.starts_with(|c: char| c.is_ascii_digit()) {
@@ -403,6 +477,12 @@ pub fn parse_time(rest: &str) -> (Option<MeetingTime>, Option<TimeProblem>) {
             break;
         }
     }
+    // "17:00-18:00 CET", "5 PM – 6 PM": the meeting's end is read past,
+    // to its zone. "6:00-7:00 PM": the end's PM is the start's too.
+    let (range_len, end_meridiem) = range_end(&trimmed[pos..]);
+    let meridiem = meridiem.or(end_meridiem
+        .filter(|(end, _)| hour <= 12 && hour % 12 <= end % 12)
+        .map(|(_, pm)| pm));
     if let Some(pm) = meridiem {
         if !(1..=12).contains(&hour) {
             return (None, Some(TimeProblem::NotA12HourClockHour { hour }));
@@ -415,9 +495,7 @@ pub fn parse_time(rest: &str) -> (Option<MeetingTime>, Option<TimeProblem>) {
     let Some(local) = NaiveTime::from_hms_opt(hour, minute, 0) else {
         return (None, Some(TimeProblem::NotATimeOfDay { hour, minute }));
     };
-    // "17:00-18:00 CET", "5 PM – 6 PM": the meeting's end is read past,
-    // to its zone.
-    let time_text_end = pos + range_end(&trimmed[pos..]);
+    let time_text_end = pos + range_len;
     let (zone_text, zone, zone_len) = parse_zone(&trimmed[time_text_end..]);
     let consumed = time_text_end + zone_len;
     let problem = (zone.is_none() && !zone_text.is_empty()).then(|| TimeProblem::UnknownZone {
@@ -436,15 +514,16 @@ pub fn parse_time(rest: &str) -> (Option<MeetingTime>, Option<TimeProblem>) {
 
 /// How many bytes of `text` (what follows a start time) are the end of a
 /// time range: "-18:00", " – 6 PM", " to 18.00"; 0 when it is not one.
-fn range_end(text: &str) -> usize {
+/// With the end's hour and whether it is PM, when it says AM or PM.
+fn range_end(text: &str) -> (usize, Option<(u32, bool)>) {
     let a = text.trim_start();
     let Some(r) = ["-", "–", "to "].iter().find_map(|d| a.strip_prefix(d)) else {
-        return 0;
+        return (0, None);
     };
     let r = r.trim_start();
     let hour = r.find(|c: char| !c.is_ascii_digit()).unwrap_or(r.len());
     if !(1..=2).contains(&hour) {
-        return 0;
+        return (0, None);
     }
     let mut end = hour;
     let minutes = r[hour..]
@@ -460,9 +539,12 @@ fn range_end(text: &str) -> usize {
         .find(|m| lower.starts_with(*m) && !lower[m.len()..].starts_with(|c: char| c.is_alphabetic()));
     match (minutes, meridiem) {
         // "-18" alone is no time.
-        (None, None) => 0,
-        (_, Some(m)) => text.len() - after.len() + m.len(),
-        (Some(_), None) => text.len() - r.len() + end,
+        (None, None) => (0, None),
+        (_, Some(m)) => (
+            text.len() - after.len() + m.len(),
+            r[..hour].parse().ok().map(|h| (h, m.starts_with('p'))),
+        ),
+        (Some(_), None) => (text.len() - r.len() + end, None),
     }
 }
 

@@ -97,6 +97,8 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
     for draft in drafts {
         let mut problems = Vec::new();
         let (mut info, body) = meeting::split_info(draft.blocks, &mut problems);
+        // The heading's links lead to the meeting's notes: part of its info.
+        info.extra.splice(0..0, draft.links);
         // Nothing reads the info's participants after: their names move.
         let participants: Vec<Participant> = std::mem::take(&mut info.participants)
             .into_iter()
@@ -114,7 +116,7 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
 
     notes.meetings.reserve(staged.len());
     let mut units = Vec::new();
-    for (head, info, body, participants, mut problems) in staged {
+    for (head, mut info, body, participants, mut problems) in staged {
         let participant_ids: Vec<PersonId> = participants.iter().map(|p| p.person).collect();
         let hosts: Vec<PersonId> = info
             .hosts
@@ -143,6 +145,15 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
                 }
             }
         }
+        // A heading with the date alone: the info's date or time field may
+        // give the start ("Date: March 2, 2021 6:00 PM CET", "Time: 18:00 CET").
+        let time = head.time.or_else(|| {
+            let written = info.date_text.as_deref()?;
+            match parse_heading(written) {
+                HeadingDate::Meeting { date, time, .. } if date == head.date => time,
+                _ => dates::parse_time(written).0,
+            }
+        });
         let mut resolver = meeting::Resolver {
             registry: &mut registry,
             participants: &participant_ids,
@@ -155,6 +166,9 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
         problems.append(&mut resolver.problems);
 
         let has_notes = sections.iter().any(|s| !s.blocks.is_empty());
+        if info.no_meeting.is_none() {
+            info.no_meeting = head.called_off;
+        }
         let status = if info.no_meeting.is_some() {
             MeetingStatus::Skipped
         } else if participants.is_empty() && !has_notes {
@@ -169,7 +183,7 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
         }
         // "Date: … 5:00 PM (CET)" under "# … 17:00 CET": the zone again,
         // already shown with the start, is no remark.
-        let zone_again = head.time.as_ref().is_some_and(|t| {
+        let zone_again = time.as_ref().is_some_and(|t| {
             Inline::plain_text(&info.date_remark)
                 .trim()
                 .eq_ignore_ascii_case(&t.zone_text)
@@ -181,7 +195,7 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
             heading: head.heading,
             date: head.date,
             anchor: head.date.to_string(),
-            time: head.time,
+            time,
             status,
             status_note: info.no_meeting,
             location: info.location,
@@ -220,11 +234,16 @@ struct Head {
     heading: String,
     date: chrono::NaiveDate,
     time: Option<crate::model::MeetingTime>,
+    /// The heading says the meeting did not take place: "(cancelled)",
+    /// "- no meeting", or the whole heading struck through.
+    called_off: Option<String>,
 }
 
 struct Draft {
     head: Head,
     blocks: Vec<TopBlock>,
+    /// What a linked heading points to, as paragraphs of links.
+    links: Vec<Block>,
 }
 
 /// A document cut at its level-1 headings, with `(line, kind)` problems.
@@ -248,7 +267,8 @@ fn split_document(src: &SourceText<'_>, source: SourceId) -> SplitDocument {
         Unplaced,
     }
     let mut target = Target::Intro;
-    let level = meeting_level(&md.blocks).unwrap_or(1);
+    let year = document_year(&md.blocks, src.name);
+    let level = meeting_level(&md.blocks, year).unwrap_or(1);
 
     for mut tb in md.blocks {
         if is_toc(&tb.block) {
@@ -275,7 +295,10 @@ fn split_document(src: &SourceText<'_>, source: SourceId) -> SplitDocument {
         }
         if let (true, Block::Heading { inlines, line, .. }) = (top, &tb.block) {
             let heading = Inline::plain_text(inlines).trim().to_string();
-            match parse_heading(&heading) {
+            if is_year_group(&heading) && level > 1 {
+                continue;
+            }
+            match dates::parse_heading_in(&heading, year) {
                 HeadingDate::Meeting {
                     date,
                     time,
@@ -284,6 +307,24 @@ fn split_document(src: &SourceText<'_>, source: SourceId) -> SplitDocument {
                     if let Some(p) = time_problem {
                         problems.push((*line, DiagnosticKind::Time(p)));
                     }
+                    let called_off = called_off(inlines, &heading);
+                    // "# [March 30, 2021](https://hackmd.io/…)": the notes
+                    // elsewhere. The heading shows only its date; the link
+                    // is shown with the meeting's info.
+                    let mut links = Vec::new();
+                    units::collect_links(inlines, &mut links);
+                    let links = links
+                        .into_iter()
+                        .filter(|(target, _)| target.is_clickable())
+                        .map(|(target, _)| Block::Paragraph {
+                            unit: markdown::NO_UNIT,
+                            line: *line,
+                            inlines: vec![Inline::Link {
+                                children: vec![Inline::Text(target.url().to_string())],
+                                target: Box::new(target),
+                            }],
+                        })
+                        .collect();
                     drafts.push(Draft {
                         head: Head {
                             source,
@@ -291,8 +332,10 @@ fn split_document(src: &SourceText<'_>, source: SourceId) -> SplitDocument {
                             heading,
                             date,
                             time,
+                            called_off,
                         },
                         blocks: Vec::new(),
+                        links,
                     });
                     target = Target::Meeting;
                     continue;
@@ -351,19 +394,49 @@ fn split_document(src: &SourceText<'_>, source: SourceId) -> SplitDocument {
 /// The heading level of a document's meetings: 1 ("# August 20, 2024"),
 /// or 2 where no "# " heading is a meeting and a "## " one is (a year
 /// written under one "# " title); `None` when no heading is a meeting.
-fn meeting_level(blocks: &[TopBlock]) -> Option<u8> {
+fn meeting_level(blocks: &[TopBlock], year: Option<i32>) -> Option<u8> {
     let is_meeting = |want: u8| {
         blocks.iter().any(|tb| match &tb.block {
             Block::Heading { level, inlines, .. } if *level == want => {
                 matches!(
-                    parse_heading(Inline::plain_text(inlines).trim()),
+                    dates::parse_heading_in(Inline::plain_text(inlines).trim(), year),
                     HeadingDate::Meeting { .. }
                 )
             }
             _ => false,
         })
     };
-    [1, 2].into_iter().find(|level| is_meeting(*level))
+    // Level 3 too: a title, "## 2021" year groups, "### March 16, 2021".
+    [1, 2, 3].into_iter().find(|level| is_meeting(*level))
+}
+
+/// The year a document is about, for meeting headings written without
+/// one: the one year its first heading names ("# Racklet Notes 2021"), else
+/// the year in its file name ("community/2021.md").
+fn document_year(blocks: &[TopBlock], name: &str) -> Option<i32> {
+    fn one_year(text: &str) -> Option<i32> {
+        let mut years = text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|w| w.len() == 4)
+            .filter_map(|w| w.parse::<i32>().ok())
+            .filter(|y| (1990..=2100).contains(y));
+        let first = years.next()?;
+        years.all(|y| y == first).then_some(first)
+    }
+    let title = blocks.iter().find_map(|tb| match &tb.block {
+        Block::Heading { inlines, .. } => Some(Inline::plain_text(inlines)),
+        _ => None,
+    });
+    title
+        .filter(|t| !matches!(parse_heading(t.trim()), HeadingDate::Meeting { .. }))
+        .and_then(|t| one_year(&t))
+        .or_else(|| one_year(name.rsplit('/').next().unwrap_or(name)))
+}
+
+/// A heading that is a year alone ("## 2021"): a group of the meetings
+/// below it, which the timeline groups by year anyway.
+fn is_year_group(heading: &str) -> bool {
+    heading.len() == 4 && heading.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// HackMD's `[TOC]` marker: the timeline is the table of contents.
@@ -374,6 +447,26 @@ fn is_toc(block: &Block) -> bool {
     matches!(block, Block::Paragraph { inlines, .. }
         if !text::any_plain(inlines, &mut |t| other(t))
             && Inline::plain_text(inlines).trim().eq_ignore_ascii_case("[toc]"))
+}
+
+/// Whether a meeting heading says the meeting did not take place, and in
+/// what words: "… (cancelled)", "… - no meeting", or struck through whole
+/// ("~~March 2, 2021~~").
+fn called_off(inlines: &[Inline], heading: &str) -> Option<String> {
+    if let [Inline::Strike(_)] = inlines {
+        return Some("Struck through in the notes".to_string());
+    }
+    // ASCII lowercase keeps byte offsets: `at` is one in `heading` too.
+    let lower = heading.to_ascii_lowercase();
+    let at = ["cancelled", "canceled", "no meeting", "skipped"]
+        .iter()
+        .filter_map(|w| lower.find(w))
+        .min()?;
+    // The words from there, as written: "(cancelled)" → "cancelled".
+    let said = heading[at..].trim_end_matches([')', ']', '!', '.', ' ']);
+    let mut chars = said.chars();
+    let first = chars.next()?.to_uppercase();
+    Some(first.chain(chars).collect())
 }
 
 /// HackMD's document tags: a heading that starts with `tags:`.
@@ -465,5 +558,6 @@ fn finish(notes: &mut Notes, registry: Registry) {
 /// Reads headings exactly as [`parse`] does: after a byte-order mark, with
 /// `:::` lines blanked and code blocks skipped.
 pub fn has_meetings(text: &str) -> bool {
-    meeting_level(&markdown::parse(text.strip_prefix('\u{feff}').unwrap_or(text)).blocks).is_some()
+    let blocks = markdown::parse(text.strip_prefix('\u{feff}').unwrap_or(text)).blocks;
+    meeting_level(&blocks, document_year(&blocks, "")).is_some()
 }

@@ -1085,3 +1085,64 @@ fn a_hackmd_year_keeps_its_boxes_spoilers_and_embeds_and_hides_its_front_matter(
     );
     assert!(notes.diagnostics.is_empty(), "{:#?}", notes.diagnostics);
 }
+
+#[test]
+fn headings_with_a_label_no_year_or_no_time_still_place_their_meeting_and_its_start() {
+    let notes = drift_fixture!("15-headings-with-labels-and-the-time-elsewhere.md");
+    let got: Vec<(String, Option<String>, &str)> = notes
+        .meetings
+        .iter()
+        .map(|m| {
+            let utc = m
+                .time
+                .as_ref()
+                .and_then(|t| t.utc(m.date))
+                .map(|u| u.format("%H:%M").to_string());
+            (m.date.to_string(), utc, m.status.as_str())
+        })
+        .collect();
+    let want: Vec<(String, Option<String>, &str)> = [
+        // The year from the title; a label before the date ("— ").
+        ("2021-03-02", Some("17:00"), "held"),
+        // An emoji before the date; "(cancelled)" after it.
+        ("2021-03-16", None, "skipped"),
+        // "Meeting notes:" before it; the start from the Date field.
+        ("2021-03-30", Some("16:00"), "held"),
+        // "6:00-7:00 PM": the start is 6 PM, not 6 AM.
+        ("2021-04-13", Some("16:00"), "held"),
+        // Struck through: called off.
+        ("2021-04-27", Some("16:00"), "skipped"),
+        // The start from a Time field.
+        ("2021-05-11", Some("16:00"), "held"),
+        // An em dash before the time; called off in a sentence.
+        ("2021-05-25", Some("16:00"), "skipped"),
+    ]
+    .into_iter()
+    .map(|(d, t, s)| (d.to_string(), t.map(String::from), s))
+    .collect();
+    assert_eq!(got, want);
+    assert!(notes.diagnostics.is_empty(), "{:#?}", notes.diagnostics);
+    assert!(notes.unplaced.is_empty(), "{:#?}", notes.unplaced);
+    // A heading that links to the notes elsewhere keeps its link.
+    let may11 = meeting(&notes, "2021-05-11");
+    let links: Vec<&str> = may11.links().map(|(_, t, _)| t.url()).collect();
+    assert_eq!(links, ["https://hackmd.io/@racklet/2021-05-11"]);
+    assert_eq!(meeting(&notes, "2021-03-16").status_note.as_deref(), Some("Cancelled"));
+    // Without a year in the title or the file's name, a date without one
+    // is still a near miss, named (see fixture 09).
+    let no_year = fixture("notes.md", "# Notes\n\n# March 2 6:00 PM CET\n\n- Ordered the PDU\n");
+    assert!(no_year.meetings.is_empty());
+    assert!(matches!(
+        &no_year.diagnostics[0].kind,
+        DiagnosticKind::NearMissHeading {
+            why: NearMiss::NoYear,
+            ..
+        }
+    ));
+    // The file's name gives the year when the title does not.
+    let named = fixture(
+        "community/2021.md",
+        "# Notes\n\n# March 2 6:00 PM CET\n\n- Ordered the PDU\n",
+    );
+    assert_eq!(named.meetings[0].date.to_string(), "2021-03-02");
+}
