@@ -467,6 +467,18 @@ pub fn parse_time(rest: &str) -> (Option<MeetingTime>, Option<TimeProblem>) {
         minute = m[..m_end].parse().unwrap_or(99);
         pos += 1 + m_end;
     }
+    // "18:00h", "18:00 Uhr", "18 h": the hour's mark, not a zone.
+    let mark = ["h ", "uhr ", "h", "uhr"].iter().find_map(|m| {
+        let a = trimmed[pos..].trim_start();
+        (a.len() >= m.len()
+            && a[..m.len()].eq_ignore_ascii_case(m)
+            && !a[m.len()..].starts_with(|c: char| c.is_alphanumeric()))
+        .then(|| trimmed.len() - a.len() + m.len())
+    });
+    let marked = mark.is_some();
+    if let Some(end) = mark {
+        pos = end;
+    }
     let after = trimmed[pos..].trim_start();
     let lower = after.to_ascii_lowercase();
     let mut meridiem = None;
@@ -488,7 +500,7 @@ pub fn parse_time(rest: &str) -> (Option<MeetingTime>, Option<TimeProblem>) {
             return (None, Some(TimeProblem::NotA12HourClockHour { hour }));
         }
         hour = hour % 12 + if pm { 12 } else { 0 };
-    } else if pos == digits_end {
+    } else if pos == digits_end && !marked {
         // A bare number after a date is not a time ("2024 3" or a remark).
         return (None, Some(unreadable(rest)));
     }
@@ -564,7 +576,34 @@ fn parse_zone(text: &str) -> (String, Option<Zone>, usize) {
     if word.is_empty() || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return (String::new(), None, 0);
     }
-    let zone = zone_by_name(word);
+    // "UTC +1", "UTC + 1": the offset written apart.
+    if word.eq_ignore_ascii_case("UTC") || word.eq_ignore_ascii_case("GMT") {
+        let after = body[end..].trim_start();
+        if let Some(sign) = after.strip_prefix(['+', '-']) {
+            let digits = sign.trim_start();
+            let n = digits
+                .find(|c: char| !(c.is_ascii_digit() || c == ':'))
+                .unwrap_or(digits.len());
+            if n > 0 {
+                let written = format!("{word}{}{}", &after[..1], &digits[..n]);
+                if let Some(zone) = zone_by_name(&written) {
+                    let len = lead + paren + (body.len() - digits.len()) + n;
+                    return (written, Some(zone), len);
+                }
+            }
+        }
+    }
+    // "19:00 EEST/18:00 CEST": the first of two ways to say it.
+    let (word, zone) = match zone_by_name(word) {
+        Some(zone) => (word, Some(zone)),
+        None => match word
+            .split_once('/')
+            .and_then(|(first, _)| Some((first, zone_by_name(first)?)))
+        {
+            Some((first, zone)) => (first, Some(zone)),
+            None => (word, None),
+        },
+    };
     let looks_like_zone = zone.is_some() || (word.len() <= 5 && word.chars().all(|c| c.is_ascii_uppercase()));
     if !looks_like_zone {
         return (String::new(), None, 0);

@@ -1146,3 +1146,30 @@ fn headings_with_a_label_no_year_or_no_time_still_place_their_meeting_and_its_st
     );
     assert_eq!(named.meetings[0].date.to_string(), "2021-03-02");
 }
+
+#[test]
+fn times_after_other_separators_with_offsets_apart_or_two_zones_read_their_start() {
+    let utc = |heading: &str| match parse_heading(heading) {
+        HeadingDate::Meeting {
+            date, time: Some(t), ..
+        } => t.utc(date).map(|u| u.format("%H:%M").to_string()),
+        other => panic!("{heading}: {other:?}"),
+    };
+    for (heading, want) in [
+        ("March 2, 2021 17:00 UTC +1", "16:00"),
+        ("March 2, 2021 18:00 UTC + 1", "17:00"),
+        ("March 2, 2021 19:00 EEST/18:00 CEST", "16:00"),
+        ("March 2, 2021 18:00h CET", "17:00"),
+        ("March 2, 2021 18:00 Uhr MEZ", "17:00"),
+        ("March 2, 2021 — 6:00 PM CET", "17:00"),
+        ("March 2, 2021 | 18:00 CET", "17:00"),
+        ("March 2, 2021 (Tuesday) 18:00 CET", "17:00"),
+        ("March 2, 2021 from 18:00 CET", "17:00"),
+        ("March 2, 2021 [18:00 CET]", "17:00"),
+        ("March 2, 2021 6:00-7:00 PM CET", "17:00"),
+        // A range across noon: the start stays in the morning.
+        ("March 2, 2021 11:00-1:00 PM UTC", "11:00"),
+    ] {
+        assert_eq!(utc(heading).as_deref(), Some(want), "{heading}");
+    }
+}
