@@ -244,6 +244,22 @@ impl Registry {
                 }
             }
         }
+        // A name that is someone's handle ("Participants: twelho, luxas")
+        // is them, wherever it is listed: a handle names one person.
+        for (lone, into) in into.iter_mut().enumerate() {
+            let e = &self.entries[lone];
+            let handle = e
+                .name
+                .as_deref()
+                .filter(|n| e.merged_into.is_none() && e.handles.is_empty() && is_handle(n));
+            if let Some(owner) = handle
+                .and_then(|h| self.find_handle(h))
+                .map(|o| self.root(o))
+                .filter(|o| *o != lone)
+            {
+                *into = Some(owner);
+            }
+        }
         for (lone, full) in into.into_iter().enumerate() {
             if let Some(full) = full {
                 self.entries[lone].merged_into = Some(full);

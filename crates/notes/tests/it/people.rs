@@ -177,3 +177,14 @@ fn a_bare_participants_label_over_notes_does_not_make_people_of_sentences() {
     assert_eq!(people.len(), 1, "{people:#?}");
     assert_eq!(people[0].0, "twelho");
 }
+
+#[test]
+fn handles_listed_without_at_are_the_people_with_those_handles_in_either_order() {
+    let bare =
+        "# Notes 2021\n\n# March 2, 2021 4:00 PM UTC\n\n**Host:** twelho\n**Participants:** twelho, luxas, orangecms\n";
+    for texts in [[bare, KNOWN], [KNOWN, bare]] {
+        let people = people_of(&texts);
+        let slugs: Vec<&str> = people.iter().map(|(s, _, _)| s.as_str()).collect();
+        assert_eq!(slugs, ["luxas", "orangecms", "twelho"], "{people:#?}");
+    }
+}
