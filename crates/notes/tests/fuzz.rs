@@ -1349,6 +1349,15 @@ fn regression_number_then_multibyte_char_in_a_heading() {
     check_one("# [Dennis](http://github.com?v=(0ࠀ) \n# Racklet Community Meeting Notes 2024\n");
 }
 
+/// The hour mark ("18:00h", "18 Uhr") was compared by slicing the text at
+/// its length, inside a character that followed the number.
+#[test]
+fn regression_an_hour_mark_check_after_a_number_and_a_multibyte_char() {
+    check_one("# 1990 1 January 0¡ \n");
+    check_one("# August 20, 2024 4-Ѩ, 4\n");
+    check_one("# August 20, 2024 4 hѨ\n");
+}
+
 /// Fields split by `<br>` were numbered as if each sat on its own line.
 #[test]
 fn regression_br_separated_fields_stay_inside_the_document() {

@@ -82,12 +82,14 @@ fn scan(text: &str) -> Vec<Line<'_>> {
 
 /// The body lines of the meeting whose heading is on line `heading`: up to
 /// the next heading as high ("# " meetings, or "## " ones under a title).
-fn body<'s, 'a>(lines: &'s [Line<'a>], heading: u32) -> impl Iterator<Item = &'s Line<'a>> {
+fn body<'s, 'a>(lines: &'s [Line<'a>], heading: u32, meetings: &'s [u32]) -> impl Iterator<Item = &'s Line<'a>> {
     let level = lines[heading as usize - 1].heading.unwrap_or(1);
+    // Up to the next heading as high, or the next meeting's (one written a
+    // level deeper than the others).
     lines
         .iter()
         .skip(heading as usize)
-        .take_while(move |l| l.heading.is_none_or(|h| h > level))
+        .take_while(move |l| l.heading.is_none_or(|h| h > level) && !meetings.contains(&l.number))
 }
 
 /// The text a reader sees for one line of Markdown, or `None` when the line
@@ -600,6 +602,7 @@ fn missing_lines_with(name: &str, text: &str, gaps: Gaps) -> Vec<String> {
     }]);
     let notes: &Notes = &loaded;
     let lines = scan(text);
+    let meeting_lines: Vec<u32> = notes.meetings.iter().map(|m| m.line).collect();
     let mut failures = Vec::new();
     for (index, meeting) in notes.meetings.iter().enumerate() {
         let html = render_meeting(loaded.clone(), index as u32);
@@ -616,7 +619,7 @@ fn missing_lines_with(name: &str, text: &str, gaps: Gaps) -> Vec<String> {
             recap_lines: recaps,
         };
         let empty_headings = empty_heading_lines(meeting);
-        for line in body(&lines, meeting.line) {
+        for line in body(&lines, meeting.line, &meeting_lines) {
             let Some(visible) = visible_text(line).map(|v| norm(&v)) else {
                 continue;
             };

@@ -128,6 +128,17 @@ pub fn parse_heading(text: &str) -> HeadingDate {
     parse_heading_in(text, None)
 }
 
+/// Whether a heading starts as a date does: its first word a number, a
+/// month or a weekday ("March 30, 2021", "Tue, 2 March"), not a label
+/// ("Notes from March 30, 2021").
+pub fn starts_like_a_date(text: &str) -> bool {
+    match tokenize(text).into_iter().find(|(_, t)| !matches!(t, Tok::Punct(_))) {
+        Some((_, Tok::Num(..))) => true,
+        Some((_, Tok::Word(w))) => month_number(w).is_some() || is_weekday(w),
+        _ => false,
+    }
+}
+
 /// [`parse_heading`] in a document whose title or name gives its year:
 /// "March 2 6:00 PM CET" under "# Notes 2021" is March 2, 2021.
 pub fn parse_heading_in(text: &str, year_hint: Option<i32>) -> HeadingDate {
@@ -470,8 +481,10 @@ pub fn parse_time(rest: &str) -> (Option<MeetingTime>, Option<TimeProblem>) {
     // "18:00h", "18:00 Uhr", "18 h": the hour's mark, not a zone.
     let mark = ["h ", "uhr ", "h", "uhr"].iter().find_map(|m| {
         let a = trimmed[pos..].trim_start();
+        // Compared as bytes: the mark is ASCII, so where it matches, its
+        // end is a character boundary.
         (a.len() >= m.len()
-            && a[..m.len()].eq_ignore_ascii_case(m)
+            && a.as_bytes()[..m.len()].eq_ignore_ascii_case(m.as_bytes())
             && !a[m.len()..].starts_with(|c: char| c.is_alphanumeric()))
         .then(|| trimmed.len() - a.len() + m.len())
     });

@@ -6,10 +6,15 @@
 //!                                            (HackMD's front matter, first line only; its
 //!                                             title names the document without a title)
 //! title     = "# " text                      (the first level-1 heading that is not a date)
-//! meeting   = "# " ["Meeting" | "Community call:"] ["#12" | "12 -"] date [time [zone]] NL info? section*
+//! meeting   = "# " [label] ["#12" | "12 -"] date [time [zone]] [called-off] NL info? section*
+//!                                            (label: any words before the date, "Meeting
+//!                                             notes:", "📅"; called-off: "(cancelled)",
+//!                                             "- no meeting", or the heading struck through)
 //! date      = "2024-08-20" | "2024/08/20" | "20.08.2024" | "August 20, 2024" | "20 August 2024"
-//!             (or "## " date …, with every heading below one level deeper, where no
-//!              "# " heading is a meeting: a year written under its "# " title)
+//!             (without a year: the title's or the file name's; or "## " date …, with every
+//!              heading below one level deeper, where no "# " heading is a meeting, or
+//!              "### " under "## 2021" year groups; a "## " heading that starts with a
+//!              date among "# " meetings is a meeting written a level too deep)
 //! time      = "17:00" | "5 PM" | "(16:00 UTC)" | "T16:00Z"   (zone: UTC±h, CET/CEST, …, or a city)
 //! info      = ":::info" NL (field | "No meeting …")* ":::" ["No meeting …" as the whole body]
 //!           | (field-list | field-lines [list])+        (no container: the leading blocks; a list
@@ -270,6 +275,9 @@ fn split_document(src: &SourceText<'_>, source: SourceId) -> SplitDocument {
     let year = document_year(&md.blocks, src.name);
     let level = meeting_level(&md.blocks, year).unwrap_or(1);
 
+    // The level of the meeting being read: a "## " meeting among "# " ones
+    // (written a level too deep) has its own, and its headings move up.
+    let mut current = level;
     for mut tb in md.blocks {
         if is_toc(&tb.block) {
             continue;
@@ -287,9 +295,19 @@ fn split_document(src: &SourceText<'_>, source: SourceId) -> SplitDocument {
         // the intro's or an unplaced one. Under "## " meetings, the headings
         // below move one level up, as in a document of "# " meetings.
         let mut top = false;
-        if let Block::Heading { level: l, .. } = &mut tb.block {
-            top = *l <= level;
-            if *l > level {
+        if let Block::Heading { level: l, inlines, .. } = &mut tb.block {
+            // A heading a level below the meetings: a meeting written a
+            // level too deep, or a section ("## Notes"), also under one.
+            let below = *l == level + 1;
+            if *l <= level {
+                current = level;
+            } else if below && is_deeper_meeting(inlines, year) {
+                current = *l;
+            }
+            top = *l <= current && !(below && current == *l && !is_deeper_meeting(inlines, year));
+            if *l > current {
+                *l -= current - 1;
+            } else if !top {
                 *l -= level - 1;
             }
         }
@@ -431,6 +449,16 @@ fn document_year(blocks: &[TopBlock], name: &str) -> Option<i32> {
         .filter(|t| !matches!(parse_heading(t.trim()), HeadingDate::Meeting { .. }))
         .and_then(|t| one_year(&t))
         .or_else(|| one_year(name.rsplit('/').next().unwrap_or(name)))
+}
+
+/// A heading one level below the document's meetings that is one too:
+/// it starts with its date ("## March 30, 2021 6:00 PM CEST" among
+/// "# " meetings), so that a label ("## Notes from March 2, 2021") never
+/// makes a section a meeting.
+fn is_deeper_meeting(inlines: &[Inline], year: Option<i32>) -> bool {
+    let text = Inline::plain_text(inlines);
+    dates::starts_like_a_date(&text)
+        && matches!(dates::parse_heading_in(text.trim(), year), HeadingDate::Meeting { .. })
 }
 
 /// A heading that is a year alone ("## 2021"): a group of the meetings

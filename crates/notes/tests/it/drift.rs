@@ -1173,3 +1173,52 @@ fn times_after_other_separators_with_offsets_apart_or_two_zones_read_their_start
         assert_eq!(utc(heading).as_deref(), Some(want), "{heading}");
     }
 }
+
+#[test]
+fn a_meeting_written_a_level_too_deep_among_the_others_is_still_its_own_meeting() {
+    let meeting = |hashes: &str, date: &str, who: &str| {
+        format!("{hashes} {date} 6:00 PM CET\n\n**Participants:** {who}\n\n{hashes}# Notes\n\n- Notes of {date}\n\n")
+    };
+    let text = format!(
+        "# Racklet Community Meeting Notes 2021\n\n{}{}{}{}## Notes from the March 2, 2021 hackathon\n\n- Not a meeting\n",
+        meeting("##", "March 30, 2021", "Dennis Marttinen (@twelho)"),
+        meeting("##", "March 16, 2021", "Lucas Käldström (@luxas)"),
+        meeting("#", "March 2, 2021", "Daniel Maslowski (@orangecms)"),
+        meeting("##", "February 16, 2021", "Verneri Hirvonen (@chiplet)"),
+    );
+    let notes = fixture("2021.md", &text);
+    let got: Vec<(String, Vec<&str>)> = notes
+        .meetings
+        .iter()
+        .map(|m| {
+            (
+                m.date.to_string(),
+                m.participants
+                    .iter()
+                    .map(|p| notes.person(p.person).slug.as_str())
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2021-02-16".to_string(), vec!["chiplet"]),
+            ("2021-03-02".to_string(), vec!["orangecms"]),
+            ("2021-03-16".to_string(), vec!["luxas"]),
+            ("2021-03-30".to_string(), vec!["twelho"]),
+        ]
+    );
+    // Each keeps its own notes, as a section; a heading that only names a
+    // date after a label stays a section of the meeting above it.
+    for m in &notes.meetings {
+        assert_eq!(m.sections[0].title, "Notes", "{}", m.date);
+    }
+    let feb16 = meeting_of(&notes, "2021-02-16");
+    assert_eq!(feb16.sections.len(), 2, "{:?}", outline(&notes, feb16));
+    assert!(notes.diagnostics.is_empty(), "{:#?}", notes.diagnostics);
+}
+
+fn meeting_of<'a>(notes: &'a Notes, date: &str) -> &'a Meeting {
+    meeting(notes, date)
+}
