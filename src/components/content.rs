@@ -161,8 +161,8 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
                 let summary = if title.is_empty() { "Spoiler" } else { title };
                 html! { <details class="callout spoiler"><summary>{ summary.to_string() }</summary>{ for inner.nodes }</details> }
             } else {
+                // `:::info` is a meeting's info block, never a box.
                 let kind: &'static str = match kind.as_str() {
-                    "info" => "info",
                     "success" => "success",
                     "warning" => "warning",
                     "danger" => "danger",

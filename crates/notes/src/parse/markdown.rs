@@ -223,49 +223,54 @@ impl Container {
 }
 
 /// Makes the blocks of each callout container one [`Block::Callout`].
-/// `blocks` come with the indices of the containers they are in, outermost
-/// first. A container with a heading inside stays flat: its headings are
-/// the meeting's structure (a recap, a section), which a box would hide.
-fn fold_callouts(blocks: Vec<(Vec<usize>, TopBlock)>, containers: &[Container], lines: &Lines) -> Vec<TopBlock> {
-    fn fold(
-        blocks: Vec<(Vec<usize>, TopBlock)>,
-        depth: usize,
-        containers: &[Container],
-        lines: &Lines,
-        out: &mut Vec<TopBlock>,
-    ) {
-        let mut rest = blocks.into_iter().peekable();
-        while let Some((path, tb)) = rest.next() {
-            let Some(&c) = path.get(depth) else {
-                out.push(tb);
-                continue;
-            };
-            let mut inner = vec![(path, tb)];
-            while let Some(next) = rest.next_if(|(p, _)| p.get(depth) == Some(&c)) {
-                inner.push(next);
+/// `inner` is the innermost container of each block. A container with a
+/// heading inside stays flat: its headings are the meeting's structure (a
+/// recap, a section), which a box would hide. A box inside a box is shown
+/// beside the parts of the outer one (rare, and kept simple: every byte
+/// of this runs in the wasm).
+fn fold_callouts(
+    blocks: Vec<TopBlock>,
+    inner: &[Option<usize>],
+    containers: &[Container],
+    lines: &Lines,
+) -> Vec<TopBlock> {
+    let mut out: Vec<TopBlock> = Vec::with_capacity(blocks.len());
+    let mut i = 0;
+    let mut blocks = blocks.into_iter().map(Some).collect::<Vec<_>>();
+    while i < blocks.len() {
+        let c = inner[i].filter(|c| containers[*c].is_callout());
+        let end = i + inner[i..].iter().take_while(|x| **x == inner[i]).count();
+        let has_heading = blocks[i..end].iter().any(|b| {
+            matches!(
+                b,
+                Some(TopBlock {
+                    block: Block::Heading { .. },
+                    ..
+                })
+            )
+        });
+        match c {
+            Some(c) if !has_heading => {
+                let container = &containers[c];
+                out.push(TopBlock {
+                    line: lines.line_of(container.range.start),
+                    // A box is never part of an info block: it is shown as it is.
+                    container: None,
+                    block: Block::Callout {
+                        kind: container.name.clone(),
+                        title: container.title.clone(),
+                        blocks: blocks[i..end]
+                            .iter_mut()
+                            .filter_map(|b| b.take())
+                            .map(|tb| tb.block)
+                            .collect(),
+                    },
+                });
             }
-            let container = &containers[c];
-            let has_heading = inner.iter().any(|(_, tb)| matches!(tb.block, Block::Heading { .. }));
-            if !container.is_callout() || has_heading {
-                fold(inner, depth + 1, containers, lines, out);
-                continue;
-            }
-            let mut folded = Vec::with_capacity(inner.len());
-            fold(inner, depth + 1, containers, lines, &mut folded);
-            out.push(TopBlock {
-                line: lines.line_of(container.range.start),
-                // A box is never part of an info block: it is shown as it is.
-                container: None,
-                block: Block::Callout {
-                    kind: container.name.clone(),
-                    title: container.title.clone(),
-                    blocks: folded.into_iter().map(|tb| tb.block).collect(),
-                },
-            });
+            _ => out.extend(blocks[i..end].iter_mut().filter_map(Option::take)),
         }
+        i = end;
     }
-    let mut out = Vec::with_capacity(blocks.len());
-    fold(blocks, 0, containers, lines, &mut out);
     out
 }
 
@@ -348,7 +353,7 @@ pub fn parse(text: &str) -> Markdown {
     let mut blocks = Vec::with_capacity(lines.starts.len() / 4);
     // Only a document with callouts needs each block's containers.
     let callouts = containers.iter().any(Container::is_callout);
-    let mut paths = Vec::new();
+    let mut inner = Vec::new();
     // Blocks come in order and containers are sorted by start: sweep,
     // keeping the open ones; the innermost is the last opened.
     let mut next_container = 0;
@@ -367,12 +372,12 @@ pub fn parse(text: &str) -> Markdown {
                 block,
             });
             if callouts {
-                paths.push(open.clone());
+                inner.push(open.last().copied());
             }
         }
     }
     if callouts {
-        blocks = fold_callouts(paths.into_iter().zip(blocks).collect(), &containers, &lines);
+        blocks = fold_callouts(blocks, &inner, &containers, &lines);
     }
     Markdown {
         blocks,

@@ -492,9 +492,11 @@ fn called_off(inlines: &[Inline], heading: &str) -> Option<String> {
         .min()?;
     // The words from there, as written: "(cancelled)" → "cancelled".
     let said = heading[at..].trim_end_matches([')', ']', '!', '.', ' ']);
+    // `words`' case mapping: char::to_uppercase would bring Unicode's
+    // tables into the wasm (14 KB).
     let mut chars = said.chars();
-    let first = chars.next()?.to_uppercase();
-    Some(first.chain(chars).collect())
+    let first = crate::words::upper_char(chars.next()?);
+    Some(std::iter::once(first).chain(chars).collect())
 }
 
 /// HackMD's document tags: a heading that starts with `tags:`.

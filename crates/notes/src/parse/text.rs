@@ -23,24 +23,25 @@ fn tidy_inner(inlines: &mut Vec<Inline>, linkify_urls: bool) {
                 // Shortcodes and URLs need a colon, embeds a brace, highlights
                 // "==": most runs have none of the three.
                 let bytes = t.as_bytes();
-                if memchr::memchr3(b':', b'{', b'=', bytes).is_none() {
+                let (colon, brace, equals) = (find_byte(bytes, b':'), find_byte(bytes, b'{'), find_byte(bytes, b'='));
+                if colon.is_none() && brace.is_none() && equals.is_none() {
                     i += 1;
                     continue;
                 }
-                if !marked && memchr::memchr(b'=', bytes).is_some() && t.contains("==") {
+                if !marked && equals.is_some() && t.contains("==") {
                     // Pairs may span inlines: the whole rest of the list at once.
                     marked = true;
                     marks(inlines, i);
                     continue;
                 }
-                if let Some(first) = linkify_urls.then(|| find_embed(t)).flatten() {
+                if let Some(first) = (linkify_urls && brace.is_some()).then(|| find_embed(t)).flatten() {
                     // The pieces are read again from `i`: the text around
                     // an embed may hold shortcodes, URLs or more embeds.
                     let text = std::mem::take(t);
                     replace_at(inlines, i, embeds(&text, first));
                     continue;
                 }
-                if find_byte(t.as_bytes(), b':').is_none() {
+                if colon.is_none() {
                     i += 1;
                     continue;
                 }
@@ -99,35 +100,41 @@ fn marks(inlines: &mut Vec<Inline>, from: usize) {
     }
     let mut from = from;
     while let Some(((i, a), (j, b))) = mark_pair(inlines, from) {
-        // The text before the opener, the marked inlines, the text after the closer.
-        let mut marked: Vec<Inline> = inlines.drain(i..=j).collect();
-        let after = match marked.last_mut() {
-            Some(Inline::Text(t)) => {
-                let after = t[b + 2..].to_string();
-                t.truncate(b);
-                after
-            }
-            _ => unreachable!("a closer is in a text"),
+        // Taken apart with split_off and put back with push and extend
+        // (drain and splice would be more code in the wasm): the text
+        // before the opener, the marked inlines, the text after the closer.
+        let tail = inlines.split_off(j + 1);
+        let mut marked = inlines.split_off(i);
+        let text = |inline: &Inline| match inline {
+            Inline::Text(t) => t.clone(),
+            _ => String::new(),
         };
-        let before = match marked.first_mut() {
-            Some(Inline::Text(t)) => {
-                let before = t[..a].to_string();
-                t.replace_range(..a + 2, "");
-                before
+        let (first, last) = (text(&marked[0]), text(&marked[marked.len() - 1]));
+        let before = &first[..a];
+        let after = &last[b + 2..];
+        if i == j {
+            // A pair holds something: `mark_pair` finds no empty one.
+            marked = vec![Inline::Text(first[a + 2..b].to_string())];
+        } else {
+            marked.pop();
+            if b > 0 {
+                marked.push(Inline::Text(last[..b].to_string()));
             }
-            _ => unreachable!("an opener is in a text"),
-        };
-        marked.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
-        let mut parts = Vec::with_capacity(3);
+            if a + 2 < first.len() {
+                marked[0] = Inline::Text(first[a + 2..].to_string());
+            } else {
+                marked.remove(0);
+            }
+        }
         if !before.is_empty() {
-            parts.push(Inline::Text(before));
+            inlines.push(Inline::Text(before.to_string()));
         }
-        parts.push(Inline::Mark(marked));
-        from = i + parts.len();
+        inlines.push(Inline::Mark(marked));
+        from = inlines.len();
         if !after.is_empty() {
-            parts.push(Inline::Text(after));
+            inlines.push(Inline::Text(after.to_string()));
         }
-        inlines.splice(i..i, parts);
+        inlines.extend(tail);
     }
 }
 
@@ -215,27 +222,32 @@ fn linkify(text: &str, first: (usize, usize), out: &mut Vec<Inline>) {
 /// named by its kind (the page frames nothing from elsewhere). `None` for
 /// a kind HackMD does not embed, or an argument that names nothing.
 pub fn embed(inner: &str) -> Option<(String, &'static str)> {
+    // Kind, the URL before the argument ("" for an argument that is the
+    // URL), the slashes an id may have, and the link's name: one table,
+    // one code path.
+    const EMBEDS: [(&str, &str, usize, &str); 7] = [
+        ("youtube", "https://www.youtube.com/watch?v=", 0, "YouTube video"),
+        ("vimeo", "https://vimeo.com/", 0, "Vimeo video"),
+        ("gist", "https://gist.github.com/", 1, "Gist"),
+        ("slideshare", "https://www.slideshare.net/", 1, "SlideShare slides"),
+        ("speakerdeck", "https://speakerdeck.com/", 1, "Speaker Deck slides"),
+        ("pdf", "", 0, "PDF"),
+        ("figma", "", 0, "Figma design"),
+    ];
     let (kind, arg) = inner.trim().split_once(char::is_whitespace)?;
     let arg = arg.trim();
-    // An id or a `user/name` path: what may go into a URL as it is.
-    let path = |max_slashes: usize| {
+    let (_, base, slashes, name) = EMBEDS.iter().find(|(k, ..)| k.eq_ignore_ascii_case(kind))?;
+    let ok = if base.is_empty() {
+        matches!(LinkTarget::from_url(arg), LinkTarget::Web(_))
+    } else {
+        // An id or a `user/name` path: what may go into a URL as it is.
         !arg.is_empty()
-            && arg.matches('/').count() <= max_slashes
+            && arg.matches('/').count() <= *slashes
             && !arg.starts_with('/')
             && arg.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-./".contains(&b))
             && !arg.contains("..")
     };
-    let web = || matches!(LinkTarget::from_url(arg), LinkTarget::Web(_));
-    match kind.to_ascii_lowercase().as_str() {
-        "youtube" if path(0) => Some((format!("https://www.youtube.com/watch?v={arg}"), "YouTube video")),
-        "vimeo" if path(0) => Some((format!("https://vimeo.com/{arg}"), "Vimeo video")),
-        "gist" if path(1) => Some((format!("https://gist.github.com/{arg}"), "Gist")),
-        "slideshare" if path(1) => Some((format!("https://www.slideshare.net/{arg}"), "SlideShare slides")),
-        "speakerdeck" if path(1) => Some((format!("https://speakerdeck.com/{arg}"), "Speaker Deck slides")),
-        "pdf" if web() => Some((arg.to_string(), "PDF")),
-        "figma" if web() => Some((arg.to_string(), "Figma design")),
-        _ => None,
-    }
+    ok.then(|| (format!("{base}{arg}"), *name))
 }
 
 /// Where the first embed `text` holds starts and ends (see [`embed`]).
