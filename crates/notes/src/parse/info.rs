@@ -55,8 +55,12 @@ pub fn is_list_label(label: &str) -> bool {
 
 /// "No meeting", "**No meeting**", "No meeting until August", "Cancelled".
 pub fn says_no_meeting(text: &str) -> bool {
-    // Compared as folded, without building the folded text.
+    // Compared as folded, without building the folded text; only the
+    // phrases that start with the text's first letter.
     let t = || folded(text).skip_while(|c| !c.is_alphanumeric());
+    let Some(first) = t().next() else {
+        return false;
+    };
     [
         "no meeting",
         "meeting cancelled",
@@ -75,6 +79,7 @@ pub fn says_no_meeting(text: &str) -> bool {
         "no call",
     ]
     .iter()
+    .filter(|p| p.starts_with(first))
     .any(|p| {
         let mut t = t();
         p.chars().all(|c| t.next() == Some(c))

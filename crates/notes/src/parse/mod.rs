@@ -299,12 +299,13 @@ fn split_document(src: &SourceText<'_>, source: SourceId) -> SplitDocument {
             // A heading a level below the meetings: a meeting written a
             // level too deep, or a section ("## Notes"), also under one.
             let below = *l == level + 1;
+            let deeper = below && is_deeper_meeting(inlines, year);
             if *l <= level {
                 current = level;
-            } else if below && is_deeper_meeting(inlines, year) {
+            } else if deeper {
                 current = *l;
             }
-            top = *l <= current && !(below && current == *l && !is_deeper_meeting(inlines, year));
+            top = *l <= current && !(below && current == *l && !deeper);
             if *l > current {
                 *l -= current - 1;
             } else if !top {
