@@ -89,8 +89,9 @@ fn range(value: &str) -> Option<(u32, u32)> {
 }
 
 impl Card {
-    /// Reads a card whose meeting has `units` units.
-    fn read(article: HtmlElement, units: usize) -> Card {
+    /// Reads the card of meeting `m`.
+    fn read(article: HtmlElement, m: &notes::model::Meeting) -> Card {
+        let units = m.units.len();
         let mut slots: Vec<Slot> = Vec::new();
         // Most cards have no spoiler: then no slot need be asked if it is one.
         let spoilers = article.query_selector("details.spoiler").ok().flatten().is_some();
@@ -202,7 +203,7 @@ impl Applier {
             self.ahead += 1;
             if self.cards[i].is_none() {
                 if let Some(article) = doc.get_element_by_id(&m.anchor).and_then(|a| a.dyn_into().ok()) {
-                    self.cards[i] = Some(Card::read(article, m.units.len()));
+                    self.cards[i] = Some(Card::read(article, m));
                 }
             }
         }
@@ -244,7 +245,7 @@ impl Applier {
                 let Some(article) = doc.get_element_by_id(&m.anchor).and_then(|a| a.dyn_into().ok()) else {
                     continue;
                 };
-                self.cards[i] = Some(Card::read(article, m.units.len()));
+                self.cards[i] = Some(Card::read(article, m));
             }
             let card = self.cards[i].as_mut().expect("just read");
             let shown = mv.is_some();
