@@ -469,8 +469,7 @@ fn CopyDigest(props: &CopyDigestProps) -> Html {
             let (status, fallback) = (status.clone(), fallback.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 if dom::copy_text(&text).await {
-                    let s = if n == 1 { "" } else { "s" };
-                    status.set(Some(format!("Copied {n} meeting{s} as Markdown")));
+                    status.set(Some(format!("Copied {} as Markdown", counted(n, "meeting"))));
                     fallback.set(None);
                 } else {
                     status.set(Some("The browser did not allow copying; select the text below".into()));

@@ -285,8 +285,8 @@ pub fn use_live_refresh(ready: bool, state: &UseReducerHandle<State>) {
             let newer = newer_meetings(&current, &fresh);
             let notice = (newer > 0).then(|| {
                 format!(
-                    "{newer} newer meeting{} loaded from {}",
-                    if newer == 1 { "" } else { "s" },
+                    "{} loaded from {}",
+                    crate::components::counted(newer, "newer meeting"),
                     notes::archive::origin_label(&upstream)
                 )
             });

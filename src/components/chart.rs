@@ -146,7 +146,7 @@ fn overview_body(props: &OverviewProps, app: &AppContext) -> Html {
                         { for by_month.into_iter().flatten().map(|(key, n)| {
                             let x = LABEL_W + (key - start) as u32 * CELL;
                             let date = chrono::NaiveDate::from_ymd_opt(key.div_euclid(12), key.rem_euclid(12) as u32 + 1, 1).unwrap_or_default();
-                            let label = format!("{}: {n} meeting{} in {}", topic.label, if *n == 1 { "" } else { "s" }, month_label(*key));
+                            let label = format!("{}: {} in {}", topic.label, super::counted(*n as usize, "meeting"), month_label(*key));
                             html! {
                                 <a href={format!("#{}", month_anchor(date))} aria-label={label.clone()}>
                                     <rect class={classes!("cell", (*n > 1).then_some("many"))} x={(x + 1).to_string()} y={(y + 1).to_string()}

@@ -101,8 +101,8 @@ pub fn SourcesPanel(props: &SourcesProps) -> Html {
     let on_dismiss = app.action(|_: MouseEvent| Action::DismissErrors);
     let n = props.docs.len();
     let summary = format!(
-        "Notes: {n} document{}{}",
-        if n == 1 { "" } else { "s" },
+        "Notes: {}{}",
+        super::counted(n, "document"),
         if is_archive { " (the archive)" } else { "" }
     );
 

@@ -579,25 +579,20 @@ mod tests {
             tidy(&mut inlines);
             assert_eq!(shown(&inlines), want, "{input}");
         }
-        // Across an emphasis between its markers.
-        let mut inlines = vec![
-            Inline::Text("see ==the ".into()),
-            Inline::Strong(text("BMC")),
-            Inline::Text(" fans==!".into()),
-        ];
-        tidy(&mut inlines);
-        assert_eq!(shown(&inlines), "see [the **BMC** fans]!");
-        let mut inlines = vec![
-            Inline::Text("==".into()),
-            Inline::Strong(text("all")),
-            Inline::Text("==".into()),
-        ];
-        tidy(&mut inlines);
-        assert_eq!(shown(&inlines), "[**all**]");
-        // Texts as pulldown-cmark may split them.
-        let mut inlines = ["a ", "==", "b", "==", " c"].map(|t| Inline::Text(t.into())).to_vec();
-        tidy(&mut inlines);
-        assert_eq!(shown(&inlines), "a [b] c");
+        let t = |s: &str| Inline::Text(s.into());
+        for (mut inlines, want) in [
+            // Across an emphasis between its markers.
+            (
+                vec![t("see ==the "), Inline::Strong(text("BMC")), t(" fans==!")],
+                "see [the **BMC** fans]!",
+            ),
+            (vec![t("=="), Inline::Strong(text("all")), t("==")], "[**all**]"),
+            // Texts as pulldown-cmark may split them.
+            (vec![t("a "), t("=="), t("b"), t("=="), t(" c")], "a [b] c"),
+        ] {
+            tidy(&mut inlines);
+            assert_eq!(shown(&inlines), want);
+        }
     }
 
     #[test]
