@@ -385,9 +385,15 @@ fn reads_as_person(item: &crate::model::Item) -> bool {
     !outside.contains(':') && outside.split_whitespace().count() <= 6
 }
 
+/// The people of a list, one per item. Where some boxes are ticked
+/// ("- [x] Dennis", "- [ ] Lucas"), the list is a roll call: an unticked
+/// box is someone who did not come. A list with no box ticked was never
+/// filled in, and names everyone.
 fn people_in_list(items: &[crate::model::Item]) -> impl Iterator<Item = PersonRef> + '_ {
+    let roll_call = items.iter().any(|i| i.task == Some(true));
     items
         .iter()
+        .filter(move |item| !(roll_call && item.task == Some(false)))
         .map(|item| person_from_inlines(&item.inlines))
         .filter(|p| !p.is_empty())
 }

@@ -137,8 +137,10 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
             .collect();
         // The date field mostly repeats the heading, which read as the
         // meeting's date: only another text can disagree with it.
+        // A field without a year ("Date: March 2") is in the meeting's year.
+        let year = Some(head.date.year());
         if let Some(date_text) = info.date_text.as_ref().filter(|t| **t != head.heading) {
-            if let HeadingDate::Meeting { date, .. } = parse_heading(date_text) {
+            if let HeadingDate::Meeting { date, .. } = dates::parse_heading_in(date_text, year) {
                 if date != head.date {
                     problems.push((
                         head.line,
@@ -154,7 +156,7 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
         // give the start ("Date: March 2, 2021 6:00 PM CET", "Time: 18:00 CET").
         let time = head.time.or_else(|| {
             let written = info.date_text.as_deref()?;
-            match parse_heading(written) {
+            match dates::parse_heading_in(written, year) {
                 HeadingDate::Meeting { date, time, .. } if date == head.date => time,
                 _ => dates::parse_time(written).0,
             }

@@ -403,7 +403,7 @@ pub fn person_from_text(text: &str) -> PersonRef {
     name.truncate(end);
     name.drain(..start);
     PersonRef {
-        name: (!name.is_empty() && !is_no_one(&name)).then_some(name),
+        name: (!name.is_empty() && !is_no_one(&name) && !is_unnamed(&name)).then_some(name),
         handle,
     }
 }
@@ -436,6 +436,22 @@ pub fn is_no_one(text: &str) -> bool {
     .iter()
     .any(|w| t.eq_ignore_ascii_case(w))
 }
+
+/// Who a list leaves unnamed, in one entry's name: "everyone else",
+/// "others", "plus a guest", "2 guests", "a few students".
+fn is_unnamed(name: &str) -> bool {
+    let first = name.split(' ').next().unwrap_or_default();
+    let more = name.len() > first.len();
+    crate::words::in_list(UNNAMED, first.as_bytes())
+        // "a guest", "an intern": lower case only ("A. Smith" is a name).
+        || (matches!(first, "a" | "an") && more)
+        // A count before a word ("2 guests"), not a name.
+        || (first.bytes().all(|b| b.is_ascii_digit()) && more)
+}
+
+/// First words of who is left unnamed in a list of people.
+const UNNAMED: &str = "everyone everybody others plus several some few many various guests visitors \
+                       newcomers rest";
 
 /// Splits an inline list of people: "Dennis Marttinen, @twelho, Daniel"
 /// or "@twelho and @orangecms". A lone `@handle` after a name belongs to it.

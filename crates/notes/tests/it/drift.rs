@@ -1145,6 +1145,21 @@ fn headings_with_a_label_no_year_or_no_time_still_place_their_meeting_and_its_st
         "# Notes\n\n# March 2 6:00 PM CET\n\n- Ordered the PDU\n",
     );
     assert_eq!(named.meetings[0].date.to_string(), "2021-03-02");
+    // A Date field without a year is in its meeting's year: it gives the
+    // start, and a field that names another day is flagged.
+    let fields = fixture(
+        "community/2021.md",
+        "# Racklet 2021\n\n# March 2, 2021\n\n:::info\n- **Date:** March 2 6:00 PM CET\n:::\n\n- Ordered the PDU\n\n\
+         # March 16, 2021\n\n:::info\n- **Date:** March 17, 6:00 PM CET\n:::\n\n- Flashed the BMC\n",
+    );
+    let start = |m: &notes::model::Meeting| m.time.as_ref().and_then(|t| t.utc(m.date)).map(|u| u.to_string());
+    assert_eq!(start(&fields.meetings[0]).as_deref(), Some("2021-03-02 17:00:00"));
+    let kinds: Vec<_> = fields.diagnostics.iter().map(|d| &d.kind).collect();
+    assert!(
+        matches!(kinds[..], [DiagnosticKind::DateMismatch { info, heading }]
+            if info.to_string() == "2021-03-17" && heading.to_string() == "2021-03-16"),
+        "{kinds:#?}"
+    );
 }
 
 #[test]

@@ -188,3 +188,47 @@ fn handles_listed_without_at_are_the_people_with_those_handles_in_either_order()
         assert_eq!(slugs, ["luxas", "orangecms", "twelho"], "{people:#?}");
     }
 }
+
+/// Who took part, by name, in each meeting of `text` (a 2021 document).
+fn participants(text: &str) -> Vec<Vec<String>> {
+    let notes = parse(&[SourceText { name: "2021.md", text }]);
+    notes
+        .meetings
+        .iter()
+        .map(|m| {
+            m.participants
+                .iter()
+                .map(|p| notes.person(p.person).display_name().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn people_left_unnamed_are_no_one_and_an_unticked_box_did_not_come() {
+    let got = participants(
+        "# Notes 2021\n\n\
+         # March 2, 2021\n\n:::info\n- **Participants:** Dennis Marttinen, Lucas, everyone else\n:::\n\n- Ordered the PDU\n\n\
+         # March 16, 2021\n\n:::info\n- **Participants:** Daniel Maslowski and others, plus a guest\n:::\n\n- Flashed the BMC\n\n\
+         # March 30, 2021\n\n:::info\n- **Participants:**\n    - Dennis Marttinen\n    - 2 guests from the hackerspace\n    - a few students\n    - Everybody from the Discord\n:::\n\n- Cut the rack rails\n\n\
+         # April 13, 2021\n\n:::info\n- **Participants:**\n    - [x] Dennis Marttinen\n    - [ ] Lucas Käldström\n    - [x] Daniel Maslowski\n:::\n\n- Soldered the backplane\n\n\
+         # April 27, 2021\n\n:::info\n- **Participants:**\n    - [ ] Dennis Marttinen\n    - [ ] Daniel Maslowski\n:::\n\n- Nobody ticked the boxes\n",
+    );
+    let want: Vec<Vec<&str>> = vec![
+        vec!["Dennis Marttinen", "Lucas"],
+        vec!["Daniel Maslowski"],
+        vec!["Dennis Marttinen"],
+        // A roll call: Lucas's box is not ticked.
+        vec!["Dennis Marttinen", "Daniel Maslowski"],
+        // No box ticked: the list was never filled in, and names both.
+        vec!["Dennis Marttinen", "Daniel Maslowski"],
+    ];
+    assert_eq!(got, want);
+    // Capitalised, "A" and "An" start names: an initial, "An Nguyen".
+    assert_eq!(
+        participants(
+            "# Notes 2021\n\n# May 11, 2021\n\n:::info\n- **Participants:** A. Smith, An Nguyen\n:::\n\n- Met\n"
+        ),
+        vec![vec!["A. Smith", "An Nguyen"]]
+    );
+}
