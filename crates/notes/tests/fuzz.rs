@@ -1190,6 +1190,11 @@ const SCALING: &[(&str, &str, &str)] = &[
         "- Zed Zed:\n  - a\n",
     ),
     ("many <br> fields", "# August 20, 2024\n:::info\n", "X: y<br>"),
+    (
+        "many same-slug people",
+        "# August 20, 2024\n:::info\n- **Participants:** Dennis Marttinen, ",
+        "Dennis 𠀀, ",
+    ),
 ];
 
 fn build(prefix: &str, unit: &str, n: usize) -> String {
@@ -1199,6 +1204,10 @@ fn build(prefix: &str, unit: &str, n: usize) -> String {
     for i in 0..n {
         if unit.contains("@u") {
             s.push_str(&unit.replace("@u", &format!("@u{i}")));
+        } else if unit.contains('𠀀') {
+            // "Dennis 𠀀", "Dennis 𠀁", …: first name and initial, the same slug.
+            let initial = char::from_u32(0x20000 + i as u32).unwrap_or('𠀀');
+            s.push_str(&unit.replace('𠀀', &initial.to_string()));
         } else if unit.contains("Zed Zed") {
             s.push_str(&unit.replace("Zed Zed", &format!("Zed {}", name(i))));
         } else {

@@ -82,7 +82,24 @@ impl Registry {
                         .as_deref()
                         .is_some_and(|n| folded(n).eq(key.chars()))
             };
-            self.by_name.get(key)?.iter().copied().filter(live_with_name).min()
+            let found = self.by_name.get(key)?.iter().copied().filter(live_with_name).min();
+            // A name merged into someone ("Dennis M." into Dennis
+            // Marttinen) still names them.
+            found.or_else(|| {
+                let merged = |i: &usize| {
+                    self.entries[*i].merged_into.is_some()
+                        && self.entries[*i]
+                            .name
+                            .as_deref()
+                            .is_some_and(|n| folded(n).eq(key.chars()))
+                };
+                self.by_name
+                    .get(key)?
+                    .iter()
+                    .copied()
+                    .find(merged)
+                    .map(|i| self.root(i))
+            })
         })
     }
 
@@ -169,6 +186,18 @@ impl Registry {
         if let (false, Some(i)) = (lone, exact) {
             return Some(PersonId(i as u32));
         }
+        if let Some((first, initial)) = initialled(written) {
+            // "### Dennis M.": the participant, else the one person known,
+            // named so.
+            let among = preferred.iter().map(|p| self.root(p.0 as usize)).find(|&i| {
+                let name = self.entries[i].name.as_deref().unwrap_or_default();
+                let mut words = name.split_whitespace();
+                words.next().is_some_and(|f| folded(f).eq(folded(first))) && starts_with_initial(words.next(), initial)
+            });
+            return among
+                .or_else(|| self.one_with_initial(first, initial, &|_| true))
+                .map(|i| PersonId(i as u32));
+        }
         with_folded(written, |key| {
             preferred
                 .iter()
@@ -207,6 +236,22 @@ impl Registry {
         found
     }
 
+    /// The one live entry named `first` and a last name starting with
+    /// `initial`, among those `keep` accepts. Not looked for among more
+    /// than a few dozen of that first name (a hostile list would make it
+    /// quadratic).
+    fn one_with_initial(&self, first: &str, initial: char, keep: &dyn Fn(usize) -> bool) -> Option<usize> {
+        with_folded(first, |key| {
+            if self.by_first.get(key).is_none_or(|v| v.len() > 64) {
+                return None;
+            }
+            self.only_one_first_named(key, &|j| {
+                let name = self.entries[j].name.as_deref().unwrap_or_default();
+                starts_with_initial(name.split_whitespace().nth(1), initial) && keep(j)
+            })
+        })
+    }
+
     /// Someone a year lists by first name alone ("Participants: Daniel,
     /// Dennis"), with no handle, is the one person known by a full name
     /// starting so ("Daniel Maslowski"), and becomes them: a filter by
@@ -227,8 +272,15 @@ impl Registry {
                 let name = e
                     .name
                     .as_deref()
-                    .filter(|_| e.merged_into.is_none() && e.handles.is_empty() && !full_name(i))?;
-                self.only_one_first_named(&fold(name), &full_name)
+                    .filter(|_| e.merged_into.is_none() && e.handles.is_empty())?;
+                match initialled(name) {
+                    // "Dennis M.": the one full name "Dennis M…".
+                    Some((first, initial)) => self.one_with_initial(first, initial, &|j| {
+                        initialled(self.entries[j].name.as_deref().unwrap_or_default()).is_none()
+                    }),
+                    None if full_name(i) => None,
+                    None => self.only_one_first_named(&fold(name), &full_name),
+                }
             })
             .collect();
         // Which meeting last listed each entry: two in the same one apart.
@@ -299,13 +351,16 @@ impl Registry {
             .collect();
         // Two people could end up with the same slug (a name slug equal to
         // someone's handle); keep slugs unique since URLs use them.
+        // Per slug, the next number to try: a thousand people of one slug
+        // do not each try the numbers the others took.
         let mut seen = std::collections::HashSet::new();
+        let mut next: HashMap<String, usize> = HashMap::new();
         for p in &mut people {
             let mut candidate = p.slug.clone();
-            let mut n = 2;
             while !seen.insert(candidate.clone()) {
+                let n = next.entry(p.slug.clone()).or_insert(2);
                 candidate = format!("{}-{n}", p.slug);
-                n += 1;
+                *n += 1;
             }
             p.slug = candidate;
         }
@@ -426,6 +481,22 @@ const ROLES: &str = concat!(
     "briefly absent away excused afk audio video phone dial-in dialin listening lurking observer ",
     "maintainer maintainers intern student mentor mentee he she they him her them",
 );
+
+/// Whether a last name starts with `initial`, case aside.
+fn starts_with_initial(last: Option<&str>, initial: char) -> bool {
+    last.and_then(|w| w.chars().next())
+        .is_some_and(|c| c.to_lowercase().eq(initial.to_lowercase()))
+}
+
+/// A first name and an initial ("Dennis M.", "Daniel K"): the first name
+/// and the initial's letter.
+fn initialled(name: &str) -> Option<(&str, char)> {
+    let mut words = name.split_whitespace();
+    let (first, last) = (words.next()?, words.next()?);
+    let mut letters = last.strip_suffix('.').unwrap_or(last).chars();
+    let initial = letters.next().filter(|c| c.is_alphabetic())?;
+    (words.next().is_none() && letters.next().is_none()).then_some((first, initial))
+}
 
 /// "N/A", "none", "-", "TBD": no person.
 pub fn is_no_one(text: &str) -> bool {

@@ -232,3 +232,33 @@ fn people_left_unnamed_are_no_one_and_an_unticked_box_did_not_come() {
         vec![vec!["A. Smith", "An Nguyen"]]
     );
 }
+
+#[test]
+fn a_first_name_and_an_initial_is_the_one_person_named_so() {
+    let text = "# Notes 2021\n\n\
+         # March 2, 2021\n\n:::info\n- **Participants:** Dennis Marttinen (@twelho), Daniel Maslowski, Daniel Kiper\n:::\n\n- Ordered the PDU\n\n\
+         # March 16, 2021\n\n:::info\n- **Participants:** Dennis M., Daniel K.\n:::\n\n## Recap\n\n### Dennis M.\n\n- Flashed the BMC\n\n### Daniel K\n\n- Sent the GRUB patches\n\n\
+         # March 30, 2021\n\n:::info\n- **Participants:** Daniel M, Daniel Maslowski\n:::\n\n- Two people called Daniel M.\n";
+    let notes = parse(&[SourceText { name: "2021.md", text }]);
+    let names: Vec<Vec<&str>> = notes
+        .meetings
+        .iter()
+        .map(|m| {
+            m.participants
+                .iter()
+                .map(|p| notes.person(p.person).display_name())
+                .collect()
+        })
+        .collect();
+    assert_eq!(names[1], ["Dennis Marttinen", "Daniel Kiper"]);
+    // Listed beside Daniel Maslowski, "Daniel M" is someone else.
+    assert_eq!(names[2], ["Daniel M", "Daniel Maslowski"]);
+    let recaps: Vec<&str> = notes.meetings[1]
+        .recaps
+        .iter()
+        .map(|r| notes.person(r.person).display_name())
+        .collect();
+    assert_eq!(recaps, ["Dennis Marttinen", "Daniel Kiper"]);
+    let dennis = notes.people.iter().find(|p| p.slug == "twelho").expect("Dennis");
+    assert_eq!((dennis.attended, dennis.recaps), (2, 1));
+}
