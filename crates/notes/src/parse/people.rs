@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::{Inline, LinkTarget, Person, PersonId};
-use crate::words::{fold, folded, slug, with_folded};
+use crate::words::{fold, folded, lower_char, slug, with_folded};
 
 /// A name and/or handle exactly as found in the notes.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -82,24 +82,7 @@ impl Registry {
                         .as_deref()
                         .is_some_and(|n| folded(n).eq(key.chars()))
             };
-            let found = self.by_name.get(key)?.iter().copied().filter(live_with_name).min();
-            // A name merged into someone ("Dennis M." into Dennis
-            // Marttinen) still names them.
-            found.or_else(|| {
-                let merged = |i: &usize| {
-                    self.entries[*i].merged_into.is_some()
-                        && self.entries[*i]
-                            .name
-                            .as_deref()
-                            .is_some_and(|n| folded(n).eq(key.chars()))
-                };
-                self.by_name
-                    .get(key)?
-                    .iter()
-                    .copied()
-                    .find(merged)
-                    .map(|i| self.root(i))
-            })
+            self.by_name.get(key)?.iter().copied().filter(live_with_name).min()
         })
     }
 
@@ -187,16 +170,8 @@ impl Registry {
             return Some(PersonId(i as u32));
         }
         if let Some((first, initial)) = initialled(written) {
-            // "### Dennis M.": the participant, else the one person known,
-            // named so.
-            let among = preferred.iter().map(|p| self.root(p.0 as usize)).find(|&i| {
-                let name = self.entries[i].name.as_deref().unwrap_or_default();
-                let mut words = name.split_whitespace();
-                words.next().is_some_and(|f| folded(f).eq(folded(first))) && starts_with_initial(words.next(), initial)
-            });
-            return among
-                .or_else(|| self.one_with_initial(first, initial, &|_| true))
-                .map(|i| PersonId(i as u32));
+            // "### Dennis M.": the one person known by a full name so.
+            return self.one_with_initial(first, initial).map(|i| PersonId(i as u32));
         }
         with_folded(written, |key| {
             preferred
@@ -236,18 +211,19 @@ impl Registry {
         found
     }
 
-    /// The one live entry named `first` and a last name starting with
-    /// `initial`, among those `keep` accepts. Not looked for among more
-    /// than a few dozen of that first name (a hostile list would make it
-    /// quadratic).
-    fn one_with_initial(&self, first: &str, initial: char, keep: &dyn Fn(usize) -> bool) -> Option<usize> {
+    /// The one live entry with the full name `first` and a last name
+    /// starting with `initial` ("Dennis Marttinen" for "Dennis M."). Not
+    /// looked for among more than a few dozen of that first name (a
+    /// hostile list would make it quadratic).
+    fn one_with_initial(&self, first: &str, initial: char) -> Option<usize> {
         with_folded(first, |key| {
             if self.by_first.get(key).is_none_or(|v| v.len() > 64) {
                 return None;
             }
             self.only_one_first_named(key, &|j| {
                 let name = self.entries[j].name.as_deref().unwrap_or_default();
-                starts_with_initial(name.split_whitespace().nth(1), initial) && keep(j)
+                let last = name.split_whitespace().nth(1).and_then(|w| w.chars().next());
+                initialled(name).is_none() && last.is_some_and(|c| lower_char(c) == lower_char(initial))
             })
         })
     }
@@ -275,9 +251,7 @@ impl Registry {
                     .filter(|_| e.merged_into.is_none() && e.handles.is_empty())?;
                 match initialled(name) {
                     // "Dennis M.": the one full name "Dennis M…".
-                    Some((first, initial)) => self.one_with_initial(first, initial, &|j| {
-                        initialled(self.entries[j].name.as_deref().unwrap_or_default()).is_none()
-                    }),
+                    Some((first, initial)) => self.one_with_initial(first, initial),
                     None if full_name(i) => None,
                     None => self.only_one_first_named(&fold(name), &full_name),
                 }
@@ -481,12 +455,6 @@ const ROLES: &str = concat!(
     "briefly absent away excused afk audio video phone dial-in dialin listening lurking observer ",
     "maintainer maintainers intern student mentor mentee he she they him her them",
 );
-
-/// Whether a last name starts with `initial`, case aside.
-fn starts_with_initial(last: Option<&str>, initial: char) -> bool {
-    last.and_then(|w| w.chars().next())
-        .is_some_and(|c| c.to_lowercase().eq(initial.to_lowercase()))
-}
 
 /// A first name and an initial ("Dennis M.", "Daniel K"): the first name
 /// and the initial's letter.
