@@ -36,47 +36,38 @@ pub fn person_link(p: &Person, recap: bool) -> Html {
     /// by the few thousand links to the same few dozen people (checked
     /// against the person, whose name or handle a reload may change). A
     /// list: a map's code would cost more than looking through a few dozen.
-    #[derive(Clone)]
     struct Strings {
         slug: String,
         handle: Option<String>,
-        href: AttrValue,
-        initials: AttrValue,
-        src: Option<AttrValue>,
-        name: AttrValue,
+        attrs: (AttrValue, AttrValue, Option<AttrValue>, AttrValue),
     }
     thread_local! {
         static PEOPLE: std::cell::RefCell<Vec<Strings>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    let fresh = || Strings {
-        slug: p.slug.clone(),
-        handle: p.handle().map(str::to_string),
-        href: person_href(p).into(),
-        initials: p.initials().into(),
-        src: avatar_src(p, 24).map(AttrValue::from),
-        name: AttrValue::from(p.display_name().to_string()),
-    };
-    let Strings {
-        href,
-        initials,
-        src,
-        name,
-        ..
-    } = PEOPLE.with(|people| {
+    let (href, initials, src, name) = PEOPLE.with(|people| {
         let mut people = people.borrow_mut();
-        match people.iter().position(|s| s.slug == p.slug) {
-            Some(i) if people[i].name == p.display_name() && people[i].handle.as_deref() == p.handle() => {
-                people[i].clone()
-            }
-            at => {
-                let s = fresh();
+        let at = people.iter().position(|s| s.slug == p.slug);
+        match at {
+            Some(i) if people[i].attrs.3 == p.display_name() && people[i].handle.as_deref() == p.handle() => {}
+            _ => {
+                let fresh = Strings {
+                    slug: p.slug.clone(),
+                    handle: p.handle().map(str::to_string),
+                    attrs: (
+                        person_href(p).into(),
+                        p.initials().into(),
+                        avatar_src(p, 24).map(AttrValue::from),
+                        AttrValue::from(p.display_name().to_string()),
+                    ),
+                };
                 match at {
-                    Some(i) => people[i] = s.clone(),
-                    None => people.push(s.clone()),
+                    Some(i) => people[i] = fresh,
+                    None => people.push(fresh),
                 }
-                s
             }
         }
+        // Only the shared strings are copied out (counted references).
+        people[at.unwrap_or(people.len() - 1)].attrs.clone()
     });
     // Literal classes: an expression would be split and joined again per link.
     if recap {

@@ -69,8 +69,9 @@ pub struct Applier {
     /// Cards (by anchor) ever switched: the others are as rendered, shown
     /// and unfiltered, and need not even be read for an unfiltered view.
     touched: std::collections::HashSet<String>,
-    months: std::collections::HashMap<(i32, u32), Group>,
-    years: std::collections::HashMap<i32, Group>,
+    /// Month sections by (year, month), year sections by (year, 0). A list:
+    /// a decade has some 130, and a map's code costs more wasm.
+    groups: Vec<((i32, u32), Group)>,
     /// The timeline and whether it is marked `filtered` (what only an
     /// unfiltered view shows is hidden by one class, not one per card).
     timeline: Option<(Element, bool)>,
@@ -183,8 +184,7 @@ impl Applier {
     /// the next [`Applier::apply`] reads them afresh.
     pub fn reset(&mut self) {
         self.cards.clear();
-        self.months.clear();
-        self.years.clear();
+        self.groups.clear();
         self.timeline = None;
         self.ahead = 0;
     }
@@ -329,46 +329,48 @@ impl Applier {
     /// Hides the month and year sections with no meeting shown in them.
     pub fn groups(&mut self, notes: &Notes, view: &View) {
         use chrono::Datelike;
-        let doc = gloo::utils::document();
-        let mut months: std::collections::HashMap<(i32, u32), bool> = std::collections::HashMap::new();
-        let mut years: std::collections::HashMap<i32, bool> = std::collections::HashMap::new();
-        for m in &notes.meetings {
-            months.insert((m.date.year(), m.date.month()), false);
-            years.insert(m.date.year(), false);
-        }
-        for mv in &view.meetings {
-            let d = notes.meeting(mv.meeting).date;
-            months.insert((d.year(), d.month()), true);
-            years.insert(d.year(), true);
-        }
-        let switch = |group: &mut Group, shown: bool| {
-            if let Some((el, hidden)) = group {
-                if *hidden == shown {
-                    toggle(el, !shown);
-                    *hidden = !shown;
+        // Each group and whether a meeting in it is shown. Meetings of a
+        // group mostly come together: the last one is looked at first.
+        let mut shown: Vec<((i32, u32), bool)> = Vec::new();
+        let mut mark = |d: chrono::NaiveDate, on: bool| {
+            for key in [(d.year(), d.month()), (d.year(), 0)] {
+                let at = shown.iter().rposition(|(k, _)| *k == key);
+                match at {
+                    Some(i) => shown[i].1 |= on,
+                    None => shown.push((key, on)),
                 }
             }
         };
-        for ((y, m), shown) in months {
-            let group = self.months.entry((y, m)).or_insert_with(|| {
-                let el: HtmlElement = doc.get_element_by_id(&format!("m-{y}-{m:02}"))?.dyn_into().ok()?;
-                let hidden = el.hidden();
-                Some((el, hidden))
-            });
-            switch(group, shown);
+        for m in &notes.meetings {
+            mark(m.date, false);
         }
-        for (y, shown) in years {
-            let group = self.years.entry(y).or_insert_with(|| {
-                // The year's heading has the id; the section is its parent.
-                let el: HtmlElement = doc
-                    .get_element_by_id(&format!("y{y}"))?
-                    .parent_element()?
-                    .dyn_into()
-                    .ok()?;
-                let hidden = el.hidden();
-                Some((el, hidden))
-            });
-            switch(group, shown);
+        for mv in &view.meetings {
+            mark(notes.meeting(mv.meeting).date, true);
+        }
+        let doc = gloo::utils::document();
+        for (key, on) in shown {
+            let at = match self.groups.iter().position(|(k, _)| *k == key) {
+                Some(i) => i,
+                None => {
+                    let el = match key {
+                        // The year's heading has the id; the section is its parent.
+                        (y, 0) => doc.get_element_by_id(&format!("y{y}")).and_then(|h| h.parent_element()),
+                        (y, m) => doc.get_element_by_id(&format!("m-{y}-{m:02}")),
+                    };
+                    let group = el.and_then(|el| el.dyn_into::<HtmlElement>().ok()).map(|el| {
+                        let hidden = el.hidden();
+                        (el, hidden)
+                    });
+                    self.groups.push((key, group));
+                    self.groups.len() - 1
+                }
+            };
+            if let Some((el, hidden)) = &mut self.groups[at].1 {
+                if *hidden == on {
+                    toggle(el, !on);
+                    *hidden = !on;
+                }
+            }
         }
     }
 
