@@ -329,6 +329,8 @@ fn recap_heading(
     resolver: &mut Resolver<'_>,
 ) -> Result<Block, Vec<Block>> {
     let (name, remark) = split_remark(text);
+    // In a recap, "Dennis's update" and "Updates from Lucas" name Dennis and Lucas.
+    let name = if in_recap { whose(name) } else { name };
     if name.split_whitespace().count() > 3 {
         return Err(blocks);
     }
@@ -354,6 +356,34 @@ fn recap_heading(
         }),
         None => Err(blocks),
     }
+}
+
+/// Who a recap heading is about when it says so in words: "Dennis's
+/// update", "Lucas' notes", "Daniel’s updates", "Updates from Dennis",
+/// "Update by Lucas", "From Daniel". Else the heading as it is.
+fn whose(heading: &str) -> &str {
+    let heading = heading.trim();
+    // A possessive, and a word or two after it.
+    for mark in ["'s ", "’s ", "s' ", "s’ "] {
+        if let Some(at) = heading.find(mark) {
+            let after = &heading[at + mark.len()..];
+            if after.split_whitespace().count() <= 2 {
+                // "Lucas' notes": the s is the name's own.
+                let own_s = usize::from(mark.starts_with('s'));
+                return &heading[..at + own_s];
+            }
+        }
+    }
+    // A word or two, then "from" or "by", then the name.
+    for word in [" from ", " by ", "From ", "By "] {
+        if let Some(at) = heading.find(word) {
+            let before = &heading[..at];
+            if before.split_whitespace().count() <= 2 && (at == 0 || word.starts_with(' ')) {
+                return &heading[at + word.len()..];
+            }
+        }
+    }
+    heading
 }
 
 /// "#### Daniel" under "## Show and tell" or a `###` group: a heading

@@ -262,3 +262,27 @@ fn a_first_name_and_an_initial_is_the_one_person_named_so() {
     let dennis = notes.people.iter().find(|p| p.slug == "twelho").expect("Dennis");
     assert_eq!((dennis.attended, dennis.recaps), (2, 1));
 }
+
+#[test]
+fn a_recap_heading_that_says_whose_update_it_is_credits_them() {
+    let text = "# Notes 2023\n\n# March 7, 2023 4:00 PM UTC\n\n:::info\n- **Participants:** Dennis Marttinen (@twelho), Lucas Käldström (@luxas), Daniel Maslowski (@orangecms)\n:::\n\n\
+         ## Biweekly Recap\n\n### Dennis's update\n\n- Soldered\n\n### Lucas' notes\n\n- Blog\n\n### Daniel’s updates\n\n- oreboot\n\n\
+         # March 21, 2023 4:00 PM UTC\n\n:::info\n- **Participants:** Dennis Marttinen (@twelho), Lucas Käldström (@luxas), Daniel Maslowski (@orangecms)\n:::\n\n\
+         ## Biweekly Recap\n\n### Updates from Dennis\n\n- PSU\n\n### Update by Lucas\n\n- Talk\n\n### From Daniel\n\n- LinuxBoot\n\n### News from FOSDEM\n\n- A stand\n\n\
+         ## Discussion\n\n### Lucas's rack\n\n- Needs rails\n";
+    let notes = parse(&[SourceText { name: "2023.md", text }]);
+    let recaps: Vec<Vec<&str>> = notes
+        .meetings
+        .iter()
+        .map(|m| m.recaps.iter().map(|r| notes.person(r.person).slug.as_str()).collect())
+        .collect();
+    assert_eq!(
+        recaps,
+        [["twelho", "luxas", "orangecms"], ["twelho", "luxas", "orangecms"]]
+    );
+    // A heading that names no one stays a group, and is said so; outside a
+    // recap, a possessive is a topic ("Lucas's rack").
+    let flagged: Vec<String> = notes.diagnostics.iter().map(|d| d.kind.to_string()).collect();
+    assert_eq!(flagged.len(), 1, "{flagged:#?}");
+    assert!(flagged[0].contains("News from FOSDEM"), "{flagged:#?}");
+}
