@@ -35,9 +35,11 @@ pub struct Anchor {
 pub struct PreviewState {
     pub open: Option<(String, Anchor)>,
     pub tier2: Option<Rc<HashMap<String, PreviewEntry>>>,
-    pub live: HashMap<String, Live>,
+    /// Fetched this session, by API path (a list: a reader hovers a few
+    /// dozen links at most, and a map's code costs more wasm).
+    pub live: Vec<(String, Live)>,
     /// API paths that failed this session: not asked again.
-    pub failed: HashSet<String>,
+    pub failed: Vec<String>,
 }
 
 // Made by the browser listeners only.
@@ -64,10 +66,13 @@ impl Reducible for PreviewState {
             }
             PreviewAction::Tier2(map) => next.tier2 = Some(map),
             PreviewAction::Live(path, live) => {
-                next.live.insert(path, live);
+                next.live.retain(|(p, _)| *p != path);
+                next.live.push((path, live));
             }
             PreviewAction::LiveFailed(path) => {
-                next.failed.insert(path);
+                if !next.failed.contains(&path) {
+                    next.failed.push(path);
+                }
             }
         }
         Rc::new(next)
@@ -114,7 +119,7 @@ pub fn PreviewLayer(props: &PreviewLayerProps) -> Html {
     };
     let tier2 = state.tier2.as_ref().and_then(|m| m.get(url));
     let kind = notes::links::classify(url);
-    let live = live_path(&kind).and_then(|p| state.live.get(&p));
+    let live = live_path(&kind).and_then(|p| state.live.iter().find(|(q, _)| *q == p).map(|(_, l)| l));
     let card = compose(url, tier2, live);
 
     // Below the link if there is room, else above it; inside the viewport.
@@ -381,7 +386,7 @@ mod browser {
         thread_local!(static IN_FLIGHT: std::cell::RefCell<HashSet<String>> = Default::default());
         let kind = notes::links::classify(url);
         let Some(path) = live_path(&kind) else { return };
-        if state.live.contains_key(&path) || state.failed.contains(&path) {
+        if state.live.iter().any(|(p, _)| *p == path) || state.failed.contains(&path) {
             return;
         }
         let now = clock::now_ms();

@@ -363,24 +363,25 @@ fn recap_heading(
 /// "Update by Lucas", "From Daniel". Else the heading as it is.
 fn whose(heading: &str) -> &str {
     let heading = heading.trim();
-    // A possessive, and a word or two after it.
-    for mark in ["'s ", "’s ", "s' ", "s’ "] {
-        if let Some(at) = heading.find(mark) {
-            let after = &heading[at + mark.len()..];
-            if after.split_whitespace().count() <= 2 {
-                // "Lucas' notes": the s is the name's own.
-                let own_s = usize::from(mark.starts_with('s'));
-                return &heading[..at + own_s];
-            }
+    // A possessive, then a word or two: the name is before it ("Lucas'":
+    // the s is the name's own).
+    if let Some(at) = heading.find(['\'', '’']) {
+        let after = heading[at..].trim_start_matches(['\'', '’']);
+        let rest = match after.strip_prefix('s') {
+            Some(rest) => rest,
+            None if heading[..at].ends_with('s') => after,
+            None => "-",
+        };
+        if rest.starts_with(' ') && rest.split_whitespace().count() <= 2 {
+            return &heading[..at];
         }
     }
     // A word or two, then "from" or "by", then the name.
-    for word in [" from ", " by ", "From ", "By "] {
-        if let Some(at) = heading.find(word) {
-            let before = &heading[..at];
-            if before.split_whitespace().count() <= 2 && (at == 0 || word.starts_with(' ')) {
-                return &heading[at + word.len()..];
-            }
+    let mut start = 0;
+    for word in heading.split(' ').take(3) {
+        start += word.len() + 1;
+        if crate::words::in_list("from by", word.as_bytes()) {
+            return heading.get(start..).unwrap_or(heading);
         }
     }
     heading
@@ -433,6 +434,27 @@ fn attribute_bullets(blocks: Vec<Block>, recap_mode: bool, resolver: &mut Resolv
             // A one-line paragraph naming someone: "**Dennis:**" with the
             // list under it, or "Lucas: wrote the page".
             let list_follows = matches!(blocks.peek(), Some(Block::List { .. }));
+            // "**Dennis**" on a line of its own, the recap on the lines
+            // after it (and in a list under it).
+            if let (true, [Inline::Strong(_), Inline::SoftBreak | Inline::HardBreak, rest @ ..]) =
+                (recap_mode, &inlines[..])
+            {
+                if let Some((person, title, remark, _)) = person_named(&inlines[..1], true, true, resolver) {
+                    let text = Block::Paragraph {
+                        unit: NO_UNIT,
+                        line: line + 1,
+                        inlines: rest.to_vec(),
+                    };
+                    out.push(Block::Recap {
+                        recap: resolver.recap_index(person, &remark),
+                        title,
+                        remark,
+                        line: *line,
+                        blocks: std::iter::once(text).chain(blocks.next_if(|_| list_follows)).collect(),
+                    });
+                    continue;
+                }
+            }
             let one_line = !inlines
                 .iter()
                 .any(|i| matches!(i, Inline::SoftBreak | Inline::HardBreak));

@@ -328,7 +328,8 @@ impl Registry {
         // Per slug, the next number to try: a thousand people of one slug
         // do not each try the numbers the others took.
         let mut seen = std::collections::HashSet::new();
-        let mut next: HashMap<String, usize> = HashMap::new();
+        // (u32: the same map type as the anchors' counts, one copy of its code.)
+        let mut next: HashMap<String, u32> = HashMap::new();
         for p in &mut people {
             let mut candidate = p.slug.clone();
             while !seen.insert(candidate.clone()) {

@@ -286,3 +286,25 @@ fn a_recap_heading_that_says_whose_update_it_is_credits_them() {
     assert_eq!(flagged.len(), 1, "{flagged:#?}");
     assert!(flagged[0].contains("News from FOSDEM"), "{flagged:#?}");
 }
+
+#[test]
+fn a_bold_name_on_its_own_line_heads_the_recap_written_under_it() {
+    let text = "# Notes 2023\n\n# March 7, 2023 4:00 PM UTC\n\n:::info\n- **Participants:** Dennis Marttinen (@twelho), Lucas Käldström (@luxas), Daniel Maslowski (@orangecms)\n:::\n\n\
+         ## Biweekly Recap\n\n**Dennis**\nSoldered the backplane and ordered PSUs.\n\n**Lucas**\nWrote the blog post.\n- Published it\n\n**Daniel**\n- oreboot\n\n\
+         ## Discussion\n\n**Lucas**\nAsked about rails.\n";
+    let notes = parse(&[SourceText { name: "2023.md", text }]);
+    let m = &notes.meetings[0];
+    // Each person's units: what a filter by them shows.
+    let units = |slug: &str| -> Vec<&str> {
+        m.units
+            .iter()
+            .filter(|u| u.person.is_some_and(|p| notes.person(p).slug == slug))
+            .map(|u| u.search_text.as_str())
+            .collect()
+    };
+    assert_eq!(units("twelho"), ["soldered the backplane and ordered psus."]);
+    assert_eq!(units("luxas"), ["wrote the blog post.", "published it"]);
+    assert_eq!(units("orangecms"), ["oreboot"]);
+    let recaps: Vec<&str> = m.recaps.iter().map(|r| notes.person(r.person).slug.as_str()).collect();
+    assert_eq!(recaps, ["twelho", "luxas", "orangecms"]);
+}
