@@ -137,7 +137,7 @@ pub fn check(name: &str, kind: DocKind, bytes: &[u8], content_type: Option<&str>
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Err(LoadFailure::NotUtf8);
     };
-    if !has_meetings(text) {
+    if !has_meetings(text, name) {
         return Err(LoadFailure::NotNotes);
     }
     Ok(Doc {

@@ -65,7 +65,7 @@ pub fn on_paste_notes(f: impl Fn(String) + 'static) -> EventListener {
             .clipboard_data()
             .and_then(|c| c.get_data("text/plain").ok())
             .unwrap_or_default();
-        if notes::parse::has_meetings(&text) {
+        if notes::parse::has_meetings(&text, "") {
             f(text);
         }
     })

@@ -40,6 +40,8 @@ before(async () => {
       '/notes/huge.md': text('# x\n' + 'a'.repeat(6 * 1024 * 1024)),
       '/notes/readme.md': text('# A README\n\nNot meeting notes at all.\n'),
       '/notes/slow.md': (req, res) => setTimeout(() => text(doc(2021))(req, res), 400),
+      // A year's file whose headings leave the year out: its name gives it.
+      '/old/2019.md': text('# Racklet community notes\n\n# March 5 6:00 PM CET\n\n- Soldered the backplane\n'),
     },
   });
   // A second origin that sends no CORS headers: the browser must refuse it.
@@ -60,6 +62,13 @@ test('two ?src= documents load and merge into one timeline, each meeting knowing
   assert.equal(await page.locator('.badge.source').first().textContent(), '2023.md');
   // Marvin is one person across both documents.
   assert.equal(await page.locator('.person-chip').count(), 2);
+});
+
+test('a document whose dates leave the year out loads, dated by its file name', async () => {
+  const page = await open(browser.context, server.url + '/?src=/old/2019.md');
+  await waitCount(page, 1);
+  assert.deepEqual(await dates(page), ['2019-03-05']);
+  assert.equal(await page.locator('.load-errors').count(), 0);
 });
 
 test('?src=builtin keeps the built-in notes beside another document', async () => {

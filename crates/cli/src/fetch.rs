@@ -123,7 +123,7 @@ pub fn fetch(
         for (source, name) in sources.iter().zip(&names) {
             let got = match &opts.local {
                 Some(dir) => read_local(dir, name),
-                None => download(&client, &source.url),
+                None => download(&client, &source.url, name),
             };
             match got {
                 Ok((text, etag)) => {
@@ -211,7 +211,7 @@ fn write(path: &Path, text: &str) -> Result<(), FetchError> {
     })
 }
 
-fn download(client: &Client, url: &str) -> Result<(String, Option<String>), SourceError> {
+fn download(client: &Client, url: &str, name: &str) -> Result<(String, Option<String>), SourceError> {
     let opened = client.open(url)?;
     if let Some(len) = opened.content_length.filter(|n| *n > MAX_BYTES as u64) {
         return Err(SourceError::TooLarge(len));
@@ -227,7 +227,7 @@ fn download(client: &Client, url: &str) -> Result<(String, Option<String>), Sour
     if body.capped {
         return Err(SourceError::TooLarge(body.bytes.len() as u64 + 1));
     }
-    let text = checked_text(&body.bytes, charset.as_deref())?;
+    let text = checked_text(&body.bytes, charset.as_deref(), name)?;
     Ok((text, etag))
 }
 
@@ -237,16 +237,18 @@ fn read_local(dir: &Path, name: &str) -> Result<(String, Option<String>), Source
     if bytes.len() > MAX_BYTES {
         return Err(SourceError::TooLarge(bytes.len() as u64));
     }
-    Ok((checked_text(&bytes, None)?, None))
+    Ok((checked_text(&bytes, None, name)?, None))
 }
 
-fn checked_text(bytes: &[u8], charset: Option<&str>) -> Result<String, SourceError> {
+/// The text of a document that will be saved as `name` (whose year, in
+/// "2021.md", dates its meetings written without one).
+fn checked_text(bytes: &[u8], charset: Option<&str>, name: &str) -> Result<String, SourceError> {
     if bytes[..bytes.len().min(8192)].contains(&0) {
         return Err(SourceError::Binary);
     }
     let text = http::decode(bytes, charset);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-    if !notes::parse::has_meetings(&text) {
+    if !notes::parse::has_meetings(&text, name) {
         return Err(SourceError::NotNotes);
     }
     Ok(text)

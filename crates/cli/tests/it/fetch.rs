@@ -283,3 +283,44 @@ fn a_folder_of_notes_is_read_by_file_name_without_the_network() {
         .url
         .starts_with("https://raw.githubusercontent.com/racklet/meeting-notes/"));
 }
+
+#[test]
+fn a_year_that_writes_its_dates_without_the_year_is_kept() {
+    let dir = temp_dir("no-year");
+    let (local, out) = (dir.join("local"), dir.join("notes"));
+    std::fs::create_dir_all(&local).unwrap();
+    // The year is in the file's name only, as the parser reads it.
+    std::fs::write(
+        local.join("2019.md"),
+        "# Racklet community notes\n\n# March 5 6:00 PM CET\n\n- Soldered the backplane\n",
+    )
+    .unwrap();
+    std::fs::write(
+        local.join("notes.md"),
+        "# Racklet community notes\n\n# March 5 6:00 PM CET\n\n- Soldered\n",
+    )
+    .unwrap();
+    let sources = dir.join("sources.toml");
+    std::fs::write(
+        &sources,
+        "[[source]]\nurl = \"https://example.org/2019.md\"\n\n[[source]]\nurl = \"https://example.org/notes.md\"\n",
+    )
+    .unwrap();
+    let result = Command::new(env!("CARGO_BIN_EXE_timeline"))
+        .arg("fetch")
+        .arg("--sources")
+        .arg(&sources)
+        .arg("--local")
+        .arg(&local)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(0), "{err}");
+    let manifest: Manifest =
+        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(names(&manifest), ["2019.md"], "{err}");
+    // Without a year anywhere, the same headings are no meetings: said so.
+    assert!(err.contains("notes.md") && err.contains("no meeting headings"), "{err}");
+}

@@ -24,6 +24,8 @@
 //!           | "**" key ":**" value NL                      Participants, Present, Agenda, …)
 //! section   = "## " title NL block* subsection*         (Biweekly Recap, Discussion Topics, Notes, …)
 //! subsection= "### " (person [remark | "(@handle)" | "/ @handle"] | topic) NL block*
+//!                                            (in a recap also "Dennis's update",
+//!                                             "Updates from Dennis", "From Daniel")
 //! block     = "#### "… person NL block*                  (up to the next heading as high)
 //!           | ":::" kind [summary] NL block* ":::"       (a box: warning, success, danger,
 //!                                                         spoiler; one with a heading inside
@@ -37,12 +39,15 @@
 //! `- Name` with items below in a recap section or subsection, bullets
 //! `- handle: …` anywhere (`- Name - …` in a recap), and the same as
 //! one-line paragraphs (`**Dennis:**` over a list, `Lucas: wrote the
-//! page`). A bullet names
+//! page`), or a bold name on a line of its own over the recap's lines (in a
+//! recap section). A bullet names
 //! someone already known (a participant or host anywhere in the documents)
 //! or an `@handle`; other bullets (`- Website`) stay bullets. A name given
-//! alone ("Daniel") is the one person known by a full name starting so,
-//! when only one is. Anything that fits nowhere is reported as a
-//! [`Diagnostic`] with its line and still shown.
+//! alone ("Daniel") or with an initial ("Dennis M.") is the one person
+//! known by a full name starting so, when only one is. In a participants
+//! list, who is left unnamed ("everyone else", "2 guests") is no one, and
+//! where some boxes are ticked, an unticked one did not come. Anything that
+//! fits nowhere is reported as a [`Diagnostic`] with its line and still shown.
 
 mod dates;
 mod info;
@@ -585,12 +590,13 @@ fn finish(notes: &mut Notes, registry: Registry) {
     crate::order::sort_by_rank(&mut notes.diagnostics, |d| (i64::from(d.source.0), i64::from(d.line)));
 }
 
-/// Whether `text` has at least one meeting heading (`# August 20, 2024`,
-/// or `## August 20, 2024` under a title):
-/// a quick look, before loading a document, that it is meeting notes.
-/// Reads headings exactly as [`parse`] does: after a byte-order mark, with
-/// `:::` lines blanked and code blocks skipped.
-pub fn has_meetings(text: &str) -> bool {
+/// Whether `text`, a document called `name`, has at least one meeting
+/// heading (`# August 20, 2024`, or `## August 20, 2024` under a title, or
+/// `# March 2` in `2021.md`): a quick look, before loading a document, that
+/// it is meeting notes. Reads headings exactly as [`parse`] does: after a
+/// byte-order mark, with `:::` lines blanked and code blocks skipped, and
+/// the year of a date without one from the title or `name`.
+pub fn has_meetings(text: &str, name: &str) -> bool {
     let blocks = markdown::parse(text.strip_prefix('\u{feff}').unwrap_or(text)).blocks;
-    meeting_level(&blocks, document_year(&blocks, "")).is_some()
+    meeting_level(&blocks, document_year(&blocks, name)).is_some()
 }
