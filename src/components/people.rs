@@ -39,6 +39,7 @@ pub fn person_link(p: &Person, recap: bool) -> Html {
     struct Strings {
         slug: String,
         handle: Option<String>,
+        /// href, initials, image, name.
         attrs: (AttrValue, AttrValue, Option<AttrValue>, AttrValue),
     }
     thread_local! {
