@@ -559,17 +559,18 @@ fn finish(notes: &mut Notes, registry: Registry) {
         m.participants.iter_mut().for_each(|p| remap(&mut p.person));
         m.recaps.iter_mut().for_each(|r| remap(&mut r.person));
         m.units.iter_mut().filter_map(|u| u.person.as_mut()).for_each(remap);
-        // Hosts may repeat anywhere in the list ("@a, @b, @a"), and ids merged above can meet.
+        // Hosts and participants may repeat anywhere in their list ("@a, @b,
+        // @a", "Dennis Marttinen, @twelho" and "twelho"), and ids merged
+        // above can meet: each is listed once, as first written (a set, not
+        // a collected BTreeSet, whose sort would be code of its own in the wasm).
         let mut seen_hosts = std::collections::HashSet::new();
         m.hosts.retain(|h| seen_hosts.insert(*h));
-        // Listed for a meeting that did not take place is not attending.
-        // Once each (a set like the hosts', not a collected BTreeSet, whose
-        // sort would be code of its own in the wasm).
-        let held = m.status == crate::model::MeetingStatus::Held;
         let mut seen = std::collections::HashSet::new();
-        for p in m.participants.iter().filter(|_| held).map(|p| p.person) {
-            if seen.insert(p) {
-                people[p.0 as usize].attended += 1;
+        m.participants.retain(|p| seen.insert(p.person));
+        // Listed for a meeting that did not take place is not attending.
+        if m.status == crate::model::MeetingStatus::Held {
+            for p in &m.participants {
+                people[p.person.0 as usize].attended += 1;
             }
         }
         for h in &m.hosts {

@@ -308,3 +308,16 @@ fn a_bold_name_on_its_own_line_heads_the_recap_written_under_it() {
     let recaps: Vec<&str> = m.recaps.iter().map(|r| notes.person(r.person).slug.as_str()).collect();
     assert_eq!(recaps, ["twelho", "luxas", "orangecms"]);
 }
+
+#[test]
+fn someone_listed_twice_in_one_meeting_is_shown_once() {
+    let text = "# Notes 2023\n\n# March 7, 2023 4:00 PM UTC\n\n:::info\n- **Participants:**\n    - Dennis Marttinen, @twelho\n    - Lucas Käldström, @luxas\n    - twelho\n    - @luxas\n:::\n\n- Soldered\n";
+    let notes = parse(&[SourceText { name: "2023.md", text }]);
+    let listed: Vec<&str> = notes.meetings[0]
+        .participants
+        .iter()
+        .map(|p| notes.person(p.person).slug.as_str())
+        .collect();
+    assert_eq!(listed, ["twelho", "luxas"]);
+    assert!(notes.people.iter().all(|p| p.attended == 1), "{:?}", notes.people);
+}
