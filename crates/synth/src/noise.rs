@@ -2,8 +2,10 @@
 //! meetings in one or two years' conventions, with the odd things real
 //! notes contain mixed in (tables, code blocks, task lists, emoji, bare
 //! URLs, unknown info fields, empty sections, CRLF line endings, trailing
-//! spaces, HackMD's front matter, boxes, spoilers, highlights and embeds). Unlike an archive, such a document comes with no facts: a
-//! property test only learns that parsing it does not go wrong.
+//! spaces, HackMD's front matter, boxes, spoilers, highlights and embeds,
+//! people written as unseen years write them). Unlike an archive, such a
+//! document comes with no facts: a property test only learns that parsing
+//! it does not go wrong.
 //!
 //! The noise never hides a meeting heading: code fences are closed, HTML
 //! blocks end on their own line and are followed by a blank line, and the
@@ -15,7 +17,7 @@ use crate::rng::Rng;
 
 /// One block of odd but valid Markdown, as lines.
 pub(crate) fn block(rng: &mut Rng) -> Vec<String> {
-    let lines: &[&str] = match rng.below(22) {
+    let lines: &[&str] = match rng.below(25) {
         0 => &[
             "| Board | Status |",
             "| --- | :-: |",
@@ -69,6 +71,25 @@ pub(crate) fn block(rng: &mut Rng) -> Vec<String> {
             ":::",
         ],
         20 => &["- ==Flashed the BMC== again for the demo: {%youtube dQw4w9WgXcQ %} :tada:"],
+        // People as unseen years write them: a bold name over lines of
+        // text, headings that say whose update it is, initials and people
+        // left unnamed.
+        21 => &[
+            "**Lucas**",
+            "Wrote the blog post about the rack.",
+            "Reviewed the BMC PR.",
+        ],
+        22 => &[
+            "### Dennis's update",
+            "- Soldered the backplane",
+            "### Updates from Daniel",
+            "- oreboot on the JH7110",
+        ],
+        23 => &[
+            "Present: Dennis M., Daniel K, plus a guest, 2 students",
+            "- [x] Dennis",
+            "- [ ] Lucas",
+        ],
         _ => &["Bare link: <https://hackmd.io/@racklet/notes>"],
     };
     lines.iter().map(|l| l.to_string()).collect()
