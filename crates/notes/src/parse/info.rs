@@ -208,12 +208,11 @@ pub fn read_info(blocks: Vec<Block>, problems: &mut Vec<(u32, DiagnosticKind)>) 
             // A list of people is names only: one with more under its
             // items, or an item that reads as a sentence, is notes, kept
             // as they are.
-            if key == Key::Participants && items.iter().any(|i| !i.blocks.is_empty() || !reads_as_person(i)) {
-                info.extra.push(block);
-            } else if key == Key::Participants {
-                info.participants.extend(people_in_list(items));
-            } else {
-                info.agenda.push(block);
+            let people = key == Key::Participants && !items.iter().any(|i| !i.blocks.is_empty() || !reads_as_person(i));
+            match block {
+                Block::List { items, .. } if people => people_in_list(items, &mut info.participants, &mut info.extra),
+                block if key == Key::Participants => info.extra.push(block),
+                block => info.agenda.push(block),
             }
             continue;
         }
@@ -286,20 +285,23 @@ pub fn read_info(blocks: Vec<Block>, problems: &mut Vec<(u32, DiagnosticKind)>) 
                 Key::Host => {
                     info.host_written = true;
                     if !is_no_one(&plain) {
-                        info.hosts.extend(people_from_inlines(&value, &plain));
+                        info.hosts
+                            .extend(people_from_inlines(&value, &plain, &mut String::new()));
                     }
                 }
                 Key::Participants => {
                     let known = info.participants.len();
+                    let mut others = String::new();
                     if !is_no_one(&plain) {
-                        info.participants.extend(people_from_inlines(&value, &plain));
+                        info.participants
+                            .extend(people_from_inlines(&value, &plain, &mut others));
                     }
                     if plain.trim().is_empty() && field.children.is_empty() {
                         pending = Some(Key::Participants);
                     }
-                    for child in &field.children {
+                    for child in field.children {
                         if let Block::List { items, .. } = child {
-                            info.participants.extend(people_in_list(items));
+                            people_in_list(items, &mut info.participants, &mut info.extra);
                         }
                     }
                     // "Attendance: 3" names no one: shown as written.
@@ -308,6 +310,13 @@ pub fn read_info(blocks: Vec<Block>, problems: &mut Vec<(u32, DiagnosticKind)>) 
                         inlines.extend(value);
                         unknown.push(FieldLine {
                             inlines,
+                            children: Vec::new(),
+                            line: field.line,
+                        });
+                    } else if !others.is_empty() {
+                        // "…, plus a guest": who the list leaves unnamed, as written.
+                        unknown.push(FieldLine {
+                            inlines: vec![Inline::Text(format!("{}: {others}", label.trim()))],
                             children: Vec::new(),
                             line: field.line,
                         });
@@ -349,18 +358,18 @@ pub fn read_info(blocks: Vec<Block>, problems: &mut Vec<(u32, DiagnosticKind)>) 
 
 /// People from field inlines (`plain` their text), using link targets for
 /// handles when the value is a single linked name.
-fn people_from_inlines(inlines: &[Inline], plain: &str) -> Vec<PersonRef> {
+fn people_from_inlines(inlines: &[Inline], plain: &str, others: &mut String) -> Vec<PersonRef> {
     let has_link = inlines
         .iter()
         .any(|i| matches!(i, Inline::Link { target, .. } if matches!(**target, LinkTarget::Web(_))));
     if !has_link {
-        return people_from_text(plain);
+        return people_from_text(plain, others);
     }
     // "[@twelho](…), [Daniel](https://github.com/orangecms), Lucas": each
     // part between commas is someone, who may be linked to their profile.
     let mut out = Vec::new();
     for part in split_at_commas(inlines) {
-        let mut people = people_from_text(&Inline::plain_text(&part));
+        let mut people = people_from_text(&Inline::plain_text(&part), others);
         if let [one] = &mut people[..] {
             one.handle = one.handle.take().or_else(|| person_from_inlines(&part).handle);
         }
@@ -385,17 +394,29 @@ fn reads_as_person(item: &crate::model::Item) -> bool {
     !outside.contains(':') && outside.split_whitespace().count() <= 6
 }
 
-/// The people of a list, one per item. Where some boxes are ticked
-/// ("- [x] Dennis", "- [ ] Lucas"), the list is a roll call: an unticked
-/// box is someone who did not come. A list with no box ticked was never
-/// filled in, and names everyone.
-fn people_in_list(items: &[crate::model::Item]) -> impl Iterator<Item = PersonRef> + '_ {
+/// The people of a list, one per item, into `people`. Where some boxes are
+/// ticked ("- [x] Dennis", "- [ ] Lucas"), the list is a roll call: an
+/// unticked box is someone who did not come. A list with no box ticked was
+/// never filled in, and names everyone. The items that name no one who
+/// came ("- [ ] Lucas", "- everyone else") go to `extra` as a list, as
+/// written.
+fn people_in_list(items: Vec<crate::model::Item>, people: &mut Vec<PersonRef>, extra: &mut Vec<Block>) {
     let roll_call = items.iter().any(|i| i.task == Some(true));
-    items
-        .iter()
-        .filter(move |item| !(roll_call && item.task == Some(false)))
-        .map(|item| person_from_inlines(&item.inlines))
-        .filter(|p| !p.is_empty())
+    let mut left = Vec::new();
+    for item in items {
+        let person = person_from_inlines(&item.inlines);
+        if person.is_empty() || roll_call && item.task == Some(false) {
+            left.push(item);
+        } else {
+            people.push(person);
+        }
+    }
+    if !left.is_empty() {
+        extra.push(Block::List {
+            start: None,
+            items: left,
+        });
+    }
 }
 
 /// Inlines split where their text has a `,` or `;` outside parentheses.

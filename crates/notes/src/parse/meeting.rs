@@ -328,9 +328,15 @@ fn recap_heading(
     blocks: Vec<Block>,
     resolver: &mut Resolver<'_>,
 ) -> Result<Block, Vec<Block>> {
-    let (name, remark) = split_remark(text);
-    // In a recap, "Dennis's update" and "Updates from Lucas" name Dennis and Lucas.
-    let name = if in_recap { whose(name) } else { name };
+    let (written, remark) = split_remark(text);
+    // In a recap, "Dennis's update" and "Updates from Lucas" name Dennis
+    // and Lucas; the heading as written stays on the page, as the remark.
+    let name = if in_recap { whose(written) } else { written };
+    let remark = match remark {
+        _ if name == written.trim() => remark,
+        Some(r) => Some(format!("{} ({r})", written.trim())),
+        None => Some(written.trim().to_string()),
+    };
     if name.split_whitespace().count() > 3 {
         return Err(blocks);
     }

@@ -554,19 +554,21 @@ fn finish(notes: &mut Notes, registry: Registry) {
 
     let (mut people, map) = registry.finish();
     let remap = |id: &mut PersonId| *id = map[id.0 as usize];
-    for m in &mut notes.meetings {
+    // Per person, the last list (two per meeting: hosts, participants) it
+    // was seen in: a repeat in the same list is dropped. Plain vectors, not
+    // sets: no set type of its own in the wasm, and linear in hostile lists.
+    let (mut hosted_in, mut listed_in) = (vec![usize::MAX; people.len()], vec![usize::MAX; people.len()]);
+    for (k, m) in notes.meetings.iter_mut().enumerate() {
         m.hosts.iter_mut().for_each(remap);
         m.participants.iter_mut().for_each(|p| remap(&mut p.person));
         m.recaps.iter_mut().for_each(|r| remap(&mut r.person));
         m.units.iter_mut().filter_map(|u| u.person.as_mut()).for_each(remap);
         // Hosts and participants may repeat anywhere in their list ("@a, @b,
         // @a", "Dennis Marttinen, @twelho" and "twelho"), and ids merged
-        // above can meet: each is listed once, as first written (a set, not
-        // a collected BTreeSet, whose sort would be code of its own in the wasm).
-        let mut seen_hosts = std::collections::HashSet::new();
-        m.hosts.retain(|h| seen_hosts.insert(*h));
-        let mut seen = std::collections::HashSet::new();
-        m.participants.retain(|p| seen.insert(p.person));
+        // above can meet: each is listed once, as first written.
+        let first_in = |last: &mut Vec<usize>, p: PersonId| std::mem::replace(&mut last[p.0 as usize], k) != k;
+        m.hosts.retain(|h| first_in(&mut hosted_in, *h));
+        m.participants.retain(|p| first_in(&mut listed_in, p.person));
         // Listed for a meeting that did not take place is not attending.
         if m.status == crate::model::MeetingStatus::Held {
             for p in &m.participants {

@@ -495,14 +495,16 @@ const UNNAMED: &str = "everyone everybody others plus several some few many vari
 
 /// Splits an inline list of people: "Dennis Marttinen, @twelho, Daniel"
 /// or "@twelho and @orangecms". A lone `@handle` after a name belongs to it.
-pub fn people_from_text(text: &str) -> Vec<PersonRef> {
+/// Parts naming who is left unnamed ("plus a guest") go to `others`, as
+/// written and comma-separated: they are no one, but the page shows them.
+pub fn people_from_text(text: &str, others: &mut String) -> Vec<PersonRef> {
     // "3 (Dennis, Lucas, Daniel)": a head count, then who.
     let counted = text
         .trim()
         .split_once(" (")
         .filter(|(n, rest)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && rest.ends_with(')'));
     if let Some((_, rest)) = counted {
-        return people_from_text(&rest[..rest.len() - 1]);
+        return people_from_text(&rest[..rest.len() - 1], others);
     }
     let mut out: Vec<PersonRef> = Vec::new();
     let mut parts = Vec::new();
@@ -520,6 +522,12 @@ pub fn people_from_text(text: &str) -> Vec<PersonRef> {
         }
         let person = person_from_text(part);
         if person.is_empty() {
+            if is_unnamed(part.trim()) {
+                if !others.is_empty() {
+                    others.push_str(", ");
+                }
+                others.push_str(part.trim());
+            }
             continue;
         }
         match out.last_mut() {

@@ -204,16 +204,16 @@ fn participants(text: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+const ROLL_CALLS: &str = "# Notes 2021\n\n\
+         # March 2, 2021\n\n:::info\n- **Participants:** Dennis Marttinen, Lucas, everyone else\n:::\n\n## Notes\n\n- Ordered the PDU\n\n\
+         # March 16, 2021\n\n:::info\n- **Participants:** Daniel Maslowski and others, plus a guest\n:::\n\n## Notes\n\n- Flashed the BMC\n\n\
+         # March 30, 2021\n\n:::info\n- **Participants:**\n    - Dennis Marttinen\n    - 2 guests from the hackerspace\n    - a few students\n    - Everybody from the Discord\n:::\n\n## Notes\n\n- Cut the rack rails\n\n\
+         # April 13, 2021\n\n:::info\n- **Participants:**\n    - [x] Dennis Marttinen\n    - [ ] Lucas Käldström\n    - [x] Daniel Maslowski\n:::\n\n## Notes\n\n- Soldered the backplane\n\n\
+         # April 27, 2021\n\n:::info\n- **Participants:**\n    - [ ] Dennis Marttinen\n    - [ ] Daniel Maslowski\n:::\n\n## Notes\n\n- Nobody ticked the boxes\n";
+
 #[test]
 fn people_left_unnamed_are_no_one_and_an_unticked_box_did_not_come() {
-    let got = participants(
-        "# Notes 2021\n\n\
-         # March 2, 2021\n\n:::info\n- **Participants:** Dennis Marttinen, Lucas, everyone else\n:::\n\n- Ordered the PDU\n\n\
-         # March 16, 2021\n\n:::info\n- **Participants:** Daniel Maslowski and others, plus a guest\n:::\n\n- Flashed the BMC\n\n\
-         # March 30, 2021\n\n:::info\n- **Participants:**\n    - Dennis Marttinen\n    - 2 guests from the hackerspace\n    - a few students\n    - Everybody from the Discord\n:::\n\n- Cut the rack rails\n\n\
-         # April 13, 2021\n\n:::info\n- **Participants:**\n    - [x] Dennis Marttinen\n    - [ ] Lucas Käldström\n    - [x] Daniel Maslowski\n:::\n\n- Soldered the backplane\n\n\
-         # April 27, 2021\n\n:::info\n- **Participants:**\n    - [ ] Dennis Marttinen\n    - [ ] Daniel Maslowski\n:::\n\n- Nobody ticked the boxes\n",
-    );
+    let got = participants(ROLL_CALLS);
     let want: Vec<Vec<&str>> = vec![
         vec!["Dennis Marttinen", "Lucas"],
         vec!["Daniel Maslowski"],
@@ -224,6 +224,41 @@ fn people_left_unnamed_are_no_one_and_an_unticked_box_did_not_come() {
         vec!["Dennis Marttinen", "Daniel Maslowski"],
     ];
     assert_eq!(got, want);
+    // Who is no one and who did not come stay on the card, as written.
+    let notes = parse(&[SourceText {
+        name: "2021.md",
+        text: ROLL_CALLS,
+    }]);
+    let shown: Vec<String> = notes
+        .meetings
+        .iter()
+        .map(|m| {
+            let mut out = String::new();
+            for b in &m.extra_info {
+                if let notes::model::Block::List { items, .. } = b {
+                    for i in items {
+                        let box_ = match i.task {
+                            Some(true) => "[x] ",
+                            Some(false) => "[ ] ",
+                            None => "",
+                        };
+                        out += &format!("{box_}{}; ", notes::model::Inline::plain_text(&i.inlines));
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "Participants: everyone else; ",
+            "Participants: others, plus a guest; ",
+            "2 guests from the hackerspace; a few students; Everybody from the Discord; ",
+            "[ ] Lucas Käldström; ",
+            "",
+        ]
+    );
     // Capitalised, "A" and "An" start names: an initial, "An Nguyen".
     assert_eq!(
         participants(
@@ -279,6 +314,12 @@ fn a_recap_heading_that_says_whose_update_it_is_credits_them() {
     assert_eq!(
         recaps,
         [["twelho", "luxas", "orangecms"], ["twelho", "luxas", "orangecms"]]
+    );
+    // The heading as written stays on the page, as the recap's remark.
+    assert_eq!(notes.meetings[0].recaps[0].remark.as_deref(), Some("Dennis's update"));
+    assert_eq!(
+        notes.meetings[1].recaps[0].remark.as_deref(),
+        Some("Updates from Dennis")
     );
     // A heading that names no one stays a group, and is said so; outside a
     // recap, a possessive is a topic ("Lucas's rack").
