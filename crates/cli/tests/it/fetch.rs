@@ -121,26 +121,42 @@ fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
+/// Runs `timeline fetch ARGS --out OUT` from the repository's root (where
+/// the shipped sources file is); (exit code, stderr, manifest).
+fn run_fetch(args: &[&std::ffi::OsStr], out: &Path) -> (i32, String, Manifest) {
+    let result = Command::new(env!("CARGO_BIN_EXE_timeline"))
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .arg("fetch")
+        .args(args)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&result.stderr).into_owned();
+    let manifest =
+        std::fs::read_to_string(out.join("manifest.json")).unwrap_or_else(|e| panic!("no manifest ({e}): {err}"));
+    (
+        result.status.code().unwrap_or(-1),
+        err,
+        serde_json::from_str(&manifest).unwrap(),
+    )
+}
+
 /// Runs `timeline fetch` with a short time-out; (exit code, stderr, manifest).
 fn fetch(name: &str, base: &str) -> (i32, String, Manifest, PathBuf) {
     let dir = temp_dir(name);
     let out = dir.join("notes");
     let sources = sources(&dir, base);
-    let result = Command::new(env!("CARGO_BIN_EXE_timeline"))
-        .args(["fetch", "--timeout", "2", "--sources"])
-        .arg(&sources)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    let manifest: Manifest =
-        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
-    (
-        result.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&result.stderr).into_owned(),
-        manifest,
-        out,
-    )
+    let (code, err, manifest) = run_fetch(
+        &[
+            "--timeout".as_ref(),
+            "2".as_ref(),
+            "--sources".as_ref(),
+            sources.as_os_str(),
+        ],
+        &out,
+    );
+    (code, err, manifest, out)
 }
 
 fn healthy(path: &str) -> Answer {
@@ -264,18 +280,8 @@ fn a_folder_of_notes_is_read_by_file_name_without_the_network() {
     let dir = temp_dir("local");
     let out = dir.join("notes");
     let local = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/archive");
-    let result = Command::new(env!("CARGO_BIN_EXE_timeline"))
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-        .args(["fetch", "--local"])
-        .arg(&local)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&result.stderr);
-    assert_eq!(result.status.code(), Some(0), "{err}");
-    let manifest: Manifest =
-        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    let (code, err, manifest) = run_fetch(&["--local".as_ref(), local.as_os_str()], &out);
+    assert_eq!(code, 0, "{err}");
     // The fixture folder has no 2024.md: the shipped sources file names it, so it is left out.
     assert_eq!(names(&manifest), ["2021.md", "2022.md", "2023.md", "README.md"]);
     assert!(err.contains("2024.md") && err.contains("left out"), "{err}");
@@ -306,20 +312,16 @@ fn a_year_that_writes_its_dates_without_the_year_is_kept() {
         "[[source]]\nurl = \"https://example.org/2019.md\"\n\n[[source]]\nurl = \"https://example.org/notes.md\"\n",
     )
     .unwrap();
-    let result = Command::new(env!("CARGO_BIN_EXE_timeline"))
-        .arg("fetch")
-        .arg("--sources")
-        .arg(&sources)
-        .arg("--local")
-        .arg(&local)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&result.stderr);
-    assert_eq!(result.status.code(), Some(0), "{err}");
-    let manifest: Manifest =
-        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    let (code, err, manifest) = run_fetch(
+        &[
+            "--sources".as_ref(),
+            sources.as_os_str(),
+            "--local".as_ref(),
+            local.as_os_str(),
+        ],
+        &out,
+    );
+    assert_eq!(code, 0, "{err}");
     assert_eq!(names(&manifest), ["2019.md"], "{err}");
     // Without a year anywhere, the same headings are no meetings: said so.
     assert!(err.contains("notes.md") && err.contains("no meeting headings"), "{err}");
