@@ -176,12 +176,14 @@ fn topic_people(app: &AppContext, rows: &[TopicId]) -> Html {
     let mut table: Vec<((TopicId, PersonId), u32)> = Vec::new();
     for m in &notes.meetings {
         for u in &m.units {
-            let Some(p) = u.person else { continue };
-            for t in &u.topics {
-                if rows.contains(t) {
-                    match table.iter_mut().find(|(k, _)| *k == (*t, p)) {
-                        Some((_, n)) => *n += 1,
-                        None => table.push(((*t, p), 1)),
+            // Everyone a joint recap is by wrote it.
+            for p in u.person.iter().chain(&u.with).copied() {
+                for t in &u.topics {
+                    if rows.contains(t) {
+                        match table.iter_mut().find(|(k, _)| *k == (*t, p)) {
+                            Some((_, n)) => *n += 1,
+                            None => table.push(((*t, p), 1)),
+                        }
                     }
                 }
             }

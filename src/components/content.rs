@@ -204,15 +204,28 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
             ..
         } => {
             let inner = blocks(inner, ctx);
-            let person = ctx
-                .meeting
-                .and_then(|m| m.recaps.get(*recap as usize))
-                .map(|r| ctx.notes.person(r.person));
-            let slug = person.map(|p| attr(&p.slug)).unwrap_or_default();
+            let summary = ctx.meeting.and_then(|m| m.recaps.get(*recap as usize));
+            let person = summary.map(|r| ctx.notes.person(r.person));
+            // A joint recap ("### Dennis & Lucas") names everyone it is by;
+            // `data-person` lists their slugs, first as written.
+            let with = summary.map_or(&[][..], |r| &r.with[..]);
+            let slug = person
+                .map(|p| {
+                    let mut slugs = p.slug.clone();
+                    for w in with {
+                        slugs.push(' ');
+                        slugs.push_str(&ctx.notes.person(*w).slug);
+                    }
+                    attr(&slugs)
+                })
+                .unwrap_or_default();
             let head = html! {
                 <h6 class="recap-head">
                     if let Some(p) = person {
                         { person_link(p, true) }
+                        { for with.iter().enumerate().map(|(i, w)| html! {
+                            <>{ if i + 1 == with.len() { " & " } else { ", " } }{ person_link(ctx.notes.person(*w), true) }</>
+                        }) }
                     } else {
                         <span class="recap-name">{ title.clone() }</span>
                     }

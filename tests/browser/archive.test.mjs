@@ -26,6 +26,7 @@ before(async () => {
       '/a.md': doc('2023.md'),
       '/b.md': doc('2021.md'),
       '/tasks.md': text(TASKS),
+      '/joint.md': text(fs.readFileSync(new URL('../fixtures/drift/16-joint-recaps.md', import.meta.url), 'utf8')),
       '/hackmd.md': text(fs.readFileSync(new URL('../fixtures/drift/14-hackmd-front-matter-boxes-and-embeds.md', import.meta.url), 'utf8')),
     },
   });
@@ -231,6 +232,25 @@ test('a bullet after someone\'s part that names no one is not shown as theirs', 
   });
   assert.ok(look.line >= 1 && look.looseLine === 0, JSON.stringify(look));
   assert.ok(look.indent >= 8, JSON.stringify(look));
+});
+
+test('a joint recap names everyone it is by, and a filter by any of them shows it', async () => {
+  const page = await open(browser.context, plain.url + '/?src=/joint.md');
+  await page.waitForFunction(() => /2 meetings/.test(document.querySelector('.count')?.textContent));
+  const card = page.locator('article[data-meeting-date="2022-03-08"]');
+  const heads = await card.locator('.recap-head').evaluateAll((hs) => hs.map((h) => [h.textContent, [...h.querySelectorAll('a.person-link')].map((a) => a.getAttribute('href'))]));
+  assert.deepEqual(heads, [
+    ['Dennis Marttinen & Lucas Käldström', ['?view=person&person=twelho', '?view=person&person=luxas']],
+    ['Daniel Maslowski & Dennis Marttinen', ['?view=person&person=orangecms', '?view=person&person=twelho']],
+    ['Lucas Käldström', ['?view=person&person=luxas']],
+  ]);
+  assert.equal(await card.locator('.recap[data-person~="luxas"]').count(), 2);
+  // Lucas's chip: the joint recap's bullets stay, Daniel's with Dennis go.
+  await page.locator('.person-chip[data-person="luxas"]').click();
+  await page.waitForFunction(() => /2 of 2 meetings/.test(document.querySelector('.count')?.textContent));
+  const visible = await card.locator('.section li').evaluateAll((lis) => lis.filter((li) => li.checkVisibility()).map((li) => li.textContent));
+  assert.deepEqual(visible, ['Soldered the RP2040 carrier', 'Tried the JH7110 image', 'Wrote the docs']);
+  assert.match(await page.locator('article[data-meeting-date="2022-03-22"]').textContent(), /racked the JH7110 board/);
 });
 
 test('HackMD\'s own syntax reads as in HackMD: boxes, a folded spoiler a search opens, highlights, embeds as links, no front matter', async () => {

@@ -87,11 +87,19 @@ fn meeting(notes: &Notes, m: &Meeting, states: Option<&[UnitState]>, out: &mut S
         if text.is_empty() {
             continue;
         }
+        // "Dennis: …", "Dennis & Lucas: …" (a joint recap), once per recap.
         let who = u
             .person
             .filter(|p| u.parent.is_none_or(|pi| m.units[pi.0 as usize].person != Some(*p)))
             .filter(|p| !text.contains(notes.person(*p).display_name()))
-            .map(|p| format!("{}: ", notes.person(p).display_name()))
+            .map(|p| {
+                let mut who = notes.person(p).display_name().to_string();
+                for w in &u.with {
+                    who += " & ";
+                    who += notes.person(*w).display_name();
+                }
+                who + ": "
+            })
             .unwrap_or_default();
         let _ = writeln!(lines, "{}- {who}{text}", "  ".repeat(depth));
         for (target, label) in &u.links {

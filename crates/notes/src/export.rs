@@ -62,6 +62,9 @@ pub struct ExportParticipant<'a> {
 #[derive(Debug, Serialize)]
 pub struct ExportRecap<'a> {
     pub person: &'a str,
+    /// The others of a joint recap ("### Dennis & Lucas").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<&'a str>,
     pub items: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remark: Option<&'a str>,
@@ -144,6 +147,7 @@ impl<'a> Export<'a> {
                         .iter()
                         .map(|r| ExportRecap {
                             person: slug(r.person),
+                            with: r.with.iter().map(|p| slug(*p)).collect(),
                             items: r.items,
                             remark: r.remark.as_deref(),
                         })

@@ -69,7 +69,7 @@ fn people(notes: &Notes) -> Vec<(PersonId, u32)> {
             .iter()
             .map(|p| p.person)
             .chain(m.hosts.iter().copied())
-            .chain(m.recaps.iter().map(|r| r.person));
+            .chain(m.recaps.iter().flat_map(|r| r.people()));
         for p in involved {
             if !seen.contains(&p) {
                 seen.push(p);

@@ -159,7 +159,7 @@ pub fn person(notes: &Notes, p: PersonId) -> PersonPage {
         let held = m.status == MeetingStatus::Held;
         let hosted = held && m.hosts.contains(&p);
         let attended = hosted || (held && m.participants.iter().any(|x| x.person == p));
-        let recap = held && m.recaps.iter().any(|r| r.person == p);
+        let recap = held && m.recaps.iter().any(|r| r.by(p));
         page.hosted += u32::from(hosted);
         page.attended += u32::from(attended);
         page.recaps += u32::from(recap);
@@ -174,7 +174,7 @@ pub fn person(notes: &Notes, p: PersonId) -> PersonPage {
             page.first.get_or_insert(id);
             page.latest = Some(id);
         }
-        let (units, _) = top_most(m, |u| u.person == Some(p));
+        let (units, _) = top_most(m, |u| u.by(p));
         if !units.is_empty() {
             page.bullets.push(Cited { meeting: id, units });
         }
@@ -186,7 +186,7 @@ pub fn person(notes: &Notes, p: PersonId) -> PersonPage {
         let mut seen: Vec<TopicId> = Vec::new();
         let mut covered = vec![false; m.units.len()];
         for (i, u) in m.units.iter().enumerate() {
-            covered[i] = u.person == Some(p);
+            covered[i] = u.by(p);
             if covered[i] {
                 // Mentions named in their text, not the families they imply.
                 for t in &u.topics {

@@ -829,13 +829,20 @@ fn check_notes(sources: &[SourceText<'_>], notes: &Notes) -> Result<(), TestCase
             prop_assert!((p.person.0 as usize) < people, "participant {:?}", p.person);
         }
         for r in &m.recaps {
-            prop_assert!((r.person.0 as usize) < people, "recap by {:?}", r.person);
+            for p in r.people() {
+                prop_assert!((p.0 as usize) < people, "recap by {:?}", p);
+            }
+            // A joint recap names each of its people once, and never only one.
+            let by: HashSet<_> = r.people().collect();
+            prop_assert_eq!(by.len(), r.with.len() + 1, "a joint recap names someone twice: {:?}", r);
         }
-        let recappers: HashSet<_> = m.recaps.iter().map(|r| r.person).collect();
+        // One entry per person, or per group of people for a joint recap
+        // (Dennis may have his own recap and one with Lucas).
+        let recappers: HashSet<_> = m.recaps.iter().map(|r| (r.person, &r.with)).collect();
         prop_assert_eq!(
             recappers.len(),
             m.recaps.len(),
-            "two recap entries for one person: {:?}",
+            "two recap entries for the same people: {:?}",
             m.recaps
         );
         for t in &m.topics {
@@ -855,6 +862,12 @@ fn check_notes(sources: &[SourceText<'_>], notes: &Notes) -> Result<(), TestCase
                 u.person.is_none_or(|p| (p.0 as usize) < people),
                 "unit {i} person {:?}",
                 u.person
+            );
+            // The others of a joint recap come with the first of them.
+            prop_assert!(
+                (u.person.is_some() || u.with.is_empty()) && u.with.iter().all(|p| (p.0 as usize) < people),
+                "unit {i} with {:?}",
+                u.with
             );
             prop_assert!(
                 u.topics.iter().all(|t| (t.0 as usize) < topics),

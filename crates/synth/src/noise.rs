@@ -17,7 +17,7 @@ use crate::rng::Rng;
 
 /// One block of odd but valid Markdown, as lines.
 pub(crate) fn block(rng: &mut Rng) -> Vec<String> {
-    let lines: &[&str] = match rng.below(25) {
+    let lines: &[&str] = match rng.below(26) {
         0 => &[
             "| Board | Status |",
             "| --- | :-: |",
@@ -72,8 +72,8 @@ pub(crate) fn block(rng: &mut Rng) -> Vec<String> {
         ],
         20 => &["- ==Flashed the BMC== again for the demo: {%youtube dQw4w9WgXcQ %} :tada:"],
         // People as unseen years write them: a bold name over lines of
-        // text, headings that say whose update it is, initials and people
-        // left unnamed.
+        // text, headings that say whose update it is, initials, people
+        // left unnamed and joint recaps.
         21 => &[
             "**Lucas**",
             "Wrote the blog post about the rack.",
@@ -89,6 +89,13 @@ pub(crate) fn block(rng: &mut Rng) -> Vec<String> {
             "Present: Dennis M., Daniel K, plus a guest, 2 students",
             "- [x] Dennis",
             "- [ ] Lucas",
+        ],
+        // Joint recaps: a heading, a bullet, and a comma that is a remark.
+        24 => &[
+            "### Dennis & Lucas",
+            "- Racked the JH7110 board",
+            "- Daniel, Dennis: ported oreboot",
+            "- Daniel, sorry: sent notes by mail",
         ],
         _ => &["Bare link: <https://hackmd.io/@racklet/notes>"],
     };

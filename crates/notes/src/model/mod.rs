@@ -169,7 +169,7 @@ impl Meeting {
     pub fn involves(&self, person: PersonId) -> bool {
         self.participants.iter().any(|p| p.person == person)
             || self.hosts.contains(&person)
-            || self.recaps.iter().any(|r| r.person == person)
+            || self.recaps.iter().any(|r| r.by(person))
     }
 
     /// All links in the meeting, info block first, with the unit they sit
@@ -233,6 +233,8 @@ pub struct Unit {
     /// The person the unit belongs to: the recap it sits in, or a bullet
     /// that names a person ("- twelho: …").
     pub person: Option<PersonId>,
+    /// The others of a joint recap ("### Dennis & Lucas"): theirs too.
+    pub with: Vec<PersonId>,
     /// Whether this is a top-level bullet of a recap (counted in `items`).
     pub recap_item: bool,
     /// Topics mentioned in the unit's own text, plus their families.
@@ -243,9 +245,19 @@ pub struct Unit {
     pub links: Vec<(LinkTarget, String)>,
 }
 
+impl Unit {
+    /// Whether the unit is the person's: theirs alone or a joint recap's.
+    pub fn by(&self, person: PersonId) -> bool {
+        self.person == Some(person) || self.with.contains(&person)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecapSummary {
     pub person: PersonId,
+    /// The others named with them in a joint recap ("### Dennis & Lucas",
+    /// "### Daniel, Dennis"), in the order written.
+    pub with: Vec<PersonId>,
     /// Text after the name in the heading ("couldn't really join, sorry").
     pub remark: Option<String>,
     /// Top-level bullets of the recap.
@@ -263,6 +275,18 @@ pub struct Person {
     pub attended: u32,
     pub hosted: u32,
     pub recaps: u32,
+}
+
+impl RecapSummary {
+    /// Whether the recap is the person's, alone or jointly.
+    pub fn by(&self, person: PersonId) -> bool {
+        self.person == person || self.with.contains(&person)
+    }
+
+    /// Everyone the recap is by, as written.
+    pub fn people(&self) -> impl Iterator<Item = PersonId> + '_ {
+        std::iter::once(self.person).chain(self.with.iter().copied())
+    }
 }
 
 impl Person {

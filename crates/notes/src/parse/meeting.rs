@@ -158,11 +158,17 @@ pub struct Resolver<'a> {
 
 impl Resolver<'_> {
     fn recap_index(&mut self, person: PersonId, remark: &Option<String>) -> u32 {
-        if let Some(i) = self.recaps.iter().position(|r| r.person == person) {
+        self.joint_recap_index(person, Vec::new(), remark)
+    }
+
+    /// The recap by `person` with `with` (a joint recap; none: theirs alone).
+    fn joint_recap_index(&mut self, person: PersonId, with: Vec<PersonId>, remark: &Option<String>) -> u32 {
+        if let Some(i) = self.recaps.iter().position(|r| r.person == person && r.with == with) {
             return i as u32;
         }
         self.recaps.push(RecapSummary {
             person,
+            with,
             remark: remark.clone(),
             items: 0,
         });
@@ -328,6 +334,15 @@ fn recap_heading(
     blocks: Vec<Block>,
     resolver: &mut Resolver<'_>,
 ) -> Result<Block, Vec<Block>> {
+    if let Some((person, with)) = joint(text, in_recap, resolver) {
+        return Ok(Block::Recap {
+            recap: resolver.joint_recap_index(person, with, &None),
+            title: text.trim().to_string(),
+            remark: None,
+            line,
+            blocks,
+        });
+    }
     let (written, remark) = split_remark(text);
     // In a recap, "Dennis's update" and "Updates from Lucas" name Dennis
     // and Lucas; the heading as written stays on the page, as the remark.
@@ -362,6 +377,48 @@ fn recap_heading(
         }),
         None => Err(blocks),
     }
+}
+
+/// Whom a recap is by: the first named, and the others of a joint recap.
+type People = (PersonId, Vec<PersonId>);
+
+/// A joint recap's heading: two or more people, each known (or, in a
+/// recap, an @handle), joined by "&", "and", "+", "/" or commas ("Dennis &
+/// Lucas", "Daniel, Dennis", "@twelho and @luxas", "Dennis, Lucas and
+/// Daniel"). The first, then the others. Anything else in it ("Daniel,
+/// couldn't join") and it is not one.
+fn joint(text: &str, in_recap: bool, resolver: &mut Resolver<'_>) -> Option<People> {
+    // Word by word: a joining word or a comma ends a name.
+    let mut people: Vec<PersonId> = Vec::new();
+    let mut name = String::new();
+    let mut words = text.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let word = word.trim_matches(|c: char| c == '*' || c == '_');
+        let joiner = matches!(word, "&" | "and" | "+" | "/");
+        let (word, comma) = word.strip_suffix(',').map_or((word, false), |w| (w, true));
+        if !joiner {
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(word);
+        }
+        if joiner || comma || words.peek().is_none() {
+            if name.is_empty() {
+                // "Dennis, and Lucas": the comma ended the name already.
+                continue;
+            }
+            if name.split(' ').count() > 3 {
+                return None;
+            }
+            let p = resolver.person(&name, in_recap && name.starts_with('@'))?;
+            if !people.contains(&p) {
+                people.push(p);
+            }
+            name.clear();
+        }
+    }
+    // "Dennis & @twelho" is one person; "Dennis" alone is no joint recap.
+    (people.len() > 1).then(|| (people[0], people.split_off(1)))
 }
 
 /// Who a recap heading is about when it says so in words: "Dennis's
@@ -445,14 +502,14 @@ fn attribute_bullets(blocks: Vec<Block>, recap_mode: bool, resolver: &mut Resolv
             if let (true, [Inline::Strong(_), Inline::SoftBreak | Inline::HardBreak, rest @ ..]) =
                 (recap_mode, &inlines[..])
             {
-                if let Some((person, title, remark, _)) = person_named(&inlines[..1], true, true, resolver) {
+                if let Some(((person, with), title, remark, _)) = person_named(&inlines[..1], true, true, resolver) {
                     let text = Block::Paragraph {
                         unit: NO_UNIT,
                         line: line + 1,
                         inlines: rest.to_vec(),
                     };
                     out.push(Block::Recap {
-                        recap: resolver.recap_index(person, &remark),
+                        recap: resolver.joint_recap_index(person, with, &remark),
                         title,
                         remark,
                         line: *line,
@@ -464,7 +521,7 @@ fn attribute_bullets(blocks: Vec<Block>, recap_mode: bool, resolver: &mut Resolv
             let one_line = !inlines
                 .iter()
                 .any(|i| matches!(i, Inline::SoftBreak | Inline::HardBreak));
-            if let Some((person, title, remark, rest)) = one_line
+            if let Some(((person, with), title, remark, rest)) = one_line
                 .then(|| person_named(inlines, list_follows, recap_mode, resolver))
                 .flatten()
             {
@@ -487,7 +544,7 @@ fn attribute_bullets(blocks: Vec<Block>, recap_mode: bool, resolver: &mut Resolv
                     }
                 };
                 out.push(Block::Recap {
-                    recap: resolver.recap_index(person, &remark),
+                    recap: resolver.joint_recap_index(person, with, &remark),
                     title,
                     remark,
                     line: *line,
@@ -524,7 +581,7 @@ fn attribute_bullets(blocks: Vec<Block>, recap_mode: bool, resolver: &mut Resolv
                 std::cmp::Ordering::Greater => person_bullet(&item, recap_mode, resolver),
             };
             match found {
-                Some((person, title, remark, rest)) => {
+                Some(((person, with), title, remark, rest)) => {
                     if !run.is_empty() {
                         out.push(Block::List {
                             start: run_start,
@@ -533,7 +590,7 @@ fn attribute_bullets(blocks: Vec<Block>, recap_mode: bool, resolver: &mut Resolv
                     }
                     let number = start.map(|s| s + index as u64);
                     run_start = number.map(|n| n + 1);
-                    let recap = resolver.recap_index(person, &remark);
+                    let recap = resolver.joint_recap_index(person, with, &remark);
                     // "- Marvin:" with items below: those items are the
                     // recap, as under a "### Marvin" heading. "- twelho: did
                     // X" with notes below is one item, X, with its notes
@@ -579,7 +636,7 @@ fn person_bullet(
     item: &Item,
     recap_mode: bool,
     resolver: &mut Resolver<'_>,
-) -> Option<(PersonId, String, Option<String>, Vec<Inline>)> {
+) -> Option<(People, String, Option<String>, Vec<Inline>)> {
     let has_children = item.blocks.iter().any(|b| matches!(b, Block::List { .. }));
     person_named(&item.inlines, has_children, recap_mode, resolver)
 }
@@ -591,7 +648,7 @@ fn person_named(
     has_children: bool,
     recap_mode: bool,
     resolver: &mut Resolver<'_>,
-) -> Option<(PersonId, String, Option<String>, Vec<Inline>)> {
+) -> Option<(People, String, Option<String>, Vec<Inline>)> {
     // Outside a recap with items below, only "Name: …" names someone (in a
     // recap, "Name - …" too): most bullets have neither, and need not have
     // their text built. A name is a few words: its dash is near the start.
@@ -624,25 +681,32 @@ fn person_named(
     };
     let separated = after.is_some();
     let written = written.trim().trim_matches(|c: char| c == '*' || c == '_');
-    let (name, remark) = split_remark(written);
-    if name.is_empty() || name.split_whitespace().count() > 3 {
-        return None;
-    }
     if !(separated || recap_mode && has_children) {
         return None;
     }
-    // A bullet makes a new person only when it is written as an @handle
-    // with items below it, inside a recap. A bare word with items below
-    // ("- Website", "- Design") is as often a topic as a name, so it must
-    // name someone already known (a participant or host anywhere, or an
-    // earlier recap heading); otherwise it stays a bullet.
-    let create = recap_mode && has_children && name.starts_with('@');
-    let person = resolver.person(name, create)?;
+    // "Dennis & Lucas: …", "**Daniel, Dennis**" over a list: a joint recap.
+    let (people, name, remark) = match joint(written, recap_mode && has_children, resolver) {
+        Some(people) => (people, written, None),
+        None => {
+            let (name, remark) = split_remark(written);
+            if name.is_empty() || name.split_whitespace().count() > 3 {
+                return None;
+            }
+            // A bullet makes a new person only when it is written as an
+            // @handle with items below it, inside a recap. A bare word with
+            // items below ("- Website", "- Design") is as often a topic as a
+            // name, so it must name someone already known (a participant or
+            // host anywhere, or an earlier recap heading); otherwise it
+            // stays a bullet.
+            let create = recap_mode && has_children && name.starts_with('@');
+            ((resolver.person(name, create)?, Vec::new()), name, remark)
+        }
+    };
     let rest = match after {
         Some(separator) => strip_through(inlines, separator),
         None => Vec::new(),
     };
-    Some((person, name.to_string(), remark, rest))
+    Some((people, name.to_string(), remark, rest))
 }
 
 /// What may stand between a name and its text in a recap: "Lucas - wrote

@@ -25,7 +25,9 @@
 //! section   = "## " title NL block* subsection*         (Biweekly Recap, Discussion Topics, Notes, …)
 //! subsection= "### " (person [remark | "(@handle)" | "/ @handle"] | topic) NL block*
 //!                                            (in a recap also "Dennis's update",
-//!                                             "Updates from Dennis", "From Daniel")
+//!                                             "Updates from Dennis", "From Daniel";
+//!                                             a joint recap: "Dennis & Lucas",
+//!                                             "Daniel, Dennis", "@a and @b")
 //! block     = "#### "… person NL block*                  (up to the next heading as high)
 //!           | ":::" kind [summary] NL block* ":::"       (a box: warning, success, danger,
 //!                                                         spoiler; one with a heading inside
@@ -40,7 +42,9 @@
 //! `- handle: …` anywhere (`- Name - …` in a recap), and the same as
 //! one-line paragraphs (`**Dennis:**` over a list, `Lucas: wrote the
 //! page`), or a bold name on a line of its own over the recap's lines (in a
-//! recap section). A bullet names
+//! recap section). Where a recap's name is several people joined by "&",
+//! "and", "+", "/" or commas, each known, the recap is theirs jointly
+//! (`RecapSummary::with`, `Unit::with`). A bullet names
 //! someone already known (a participant or host anywhere in the documents)
 //! or an `@handle`; other bullets (`- Website`) stay bullets. A name given
 //! alone ("Daniel") or with an initial ("Dennis M.") is the one person
@@ -561,8 +565,13 @@ fn finish(notes: &mut Notes, registry: Registry) {
     for (k, m) in notes.meetings.iter_mut().enumerate() {
         m.hosts.iter_mut().for_each(remap);
         m.participants.iter_mut().for_each(|p| remap(&mut p.person));
-        m.recaps.iter_mut().for_each(|r| remap(&mut r.person));
-        m.units.iter_mut().filter_map(|u| u.person.as_mut()).for_each(remap);
+        for r in &mut m.recaps {
+            remap(&mut r.person);
+            r.with.iter_mut().for_each(remap);
+        }
+        for u in &mut m.units {
+            u.person.iter_mut().chain(&mut u.with).for_each(remap);
+        }
         // Hosts and participants may repeat anywhere in their list ("@a, @b,
         // @a", "Dennis Marttinen, @twelho" and "twelho"), and ids merged
         // above can meet: each is listed once, as first written.
@@ -578,8 +587,8 @@ fn finish(notes: &mut Notes, registry: Registry) {
         for h in &m.hosts {
             people[h.0 as usize].hosted += 1;
         }
-        for r in &m.recaps {
-            people[r.person.0 as usize].recaps += 1;
+        for p in m.recaps.iter().flat_map(|r| r.people()) {
+            people[p.0 as usize].recaps += 1;
         }
     }
     notes.people = people;

@@ -12,6 +12,8 @@ struct Ctx<'t> {
     section: u32,
     parent: Option<UnitId>,
     person: Option<PersonId>,
+    /// The others of a joint recap.
+    with: &'t [PersonId],
     /// The next list is the top level of this recap.
     recap_top: Option<u32>,
     /// Topics named by an enclosing subsection title ("### Nezha News"):
@@ -43,6 +45,7 @@ pub fn number(meeting: &mut Meeting, table: &mut TopicTable, scratch: &mut Vec<U
             section: i as u32,
             parent: None,
             person: None,
+            with: &[],
             recap_top: None,
             topics: &[],
         };
@@ -75,6 +78,7 @@ pub fn number_loose(blocks: &mut [Block]) {
         section: 0,
         parent: None,
         person: None,
+        with: &[],
         recap_top: None,
         topics: &[],
     };
@@ -105,6 +109,7 @@ impl Walker<'_> {
             parent: ctx.parent,
             section: ctx.section,
             person: ctx.person,
+            with: ctx.with.to_vec(),
             recap_item: false,
             topics,
             search_text: fold(text.trim_end()),
@@ -163,8 +168,10 @@ impl Walker<'_> {
                 Block::Recap {
                     recap, blocks: inner, ..
                 } => {
+                    let recaps = self.recaps;
                     let inner_ctx = Ctx {
-                        person: self.recaps.get(*recap as usize).map(|r| r.person),
+                        person: recaps.get(*recap as usize).map(|r| r.person),
+                        with: recaps.get(*recap as usize).map_or(&[], |r| &r.with[..]),
                         recap_top: Some(*recap),
                         ..*ctx
                     };

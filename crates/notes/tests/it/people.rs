@@ -362,3 +362,97 @@ fn someone_listed_twice_in_one_meeting_is_shown_once() {
     assert_eq!(listed, ["twelho", "luxas"]);
     assert!(notes.people.iter().all(|p| p.attended == 1), "{:?}", notes.people);
 }
+
+/// Two meetings with joint recaps, written as unseen years might: a
+/// heading ("### Dennis & Lucas", "### Daniel, Dennis"), a bullet with
+/// text ("- Dennis and Lucas: …") and a bold line over a list.
+const JOINT: &str = include_str!("../../../../tests/fixtures/drift/16-joint-recaps.md");
+
+#[test]
+fn a_joint_recap_is_by_everyone_it_names() {
+    let notes = parse(&[SourceText {
+        name: "2022.md",
+        text: JOINT,
+    }]);
+    let slug = |p: notes::model::PersonId| notes.person(p).slug.as_str();
+    let recaps: Vec<Vec<(Vec<&str>, u32)>> = notes
+        .meetings
+        .iter()
+        .map(|m| {
+            m.recaps
+                .iter()
+                .map(|r| (r.people().map(slug).collect(), r.items))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        recaps,
+        [
+            vec![
+                (vec!["twelho", "luxas"], 2),
+                (vec!["orangecms", "twelho"], 1),
+                (vec!["luxas"], 1)
+            ],
+            vec![(vec!["twelho", "luxas"], 1), (vec!["orangecms", "twelho"], 1)],
+        ]
+    );
+    // "Daniel, Dennis" is not Daniel with a remark, and "Hardware &
+    // Software" names no one.
+    assert!(notes.meetings[0].recaps.iter().all(|r| r.remark.is_none()));
+    let count = |s: &str| notes.people.iter().find(|p| p.slug == s).map(|p| p.recaps);
+    assert_eq!(
+        (count("twelho"), count("luxas"), count("orangecms")),
+        (Some(4), Some(3), Some(2))
+    );
+
+    // A filter by either person shows the joint recap's bullets.
+    let shown = |s: &str| -> Vec<String> {
+        let filter = notes::query::Filter {
+            people: [notes.person_by_slug(s).expect("known")].into(),
+            ..Default::default()
+        };
+        let view = notes::query::apply(&notes, &filter);
+        let mut out = Vec::new();
+        for mv in &view.meetings {
+            let m = notes.meeting(mv.meeting);
+            for (u, state) in mv.units.as_deref().unwrap_or(&[]).iter().enumerate() {
+                if *state == notes::query::UnitState::Match {
+                    out.push(m.units[u].search_text.clone());
+                }
+            }
+        }
+        out
+    };
+    assert_eq!(
+        shown("luxas"),
+        [
+            "soldered the rp2040 carrier",
+            "tried the jh7110 image",
+            "wrote the docs",
+            "racked the jh7110 board"
+        ]
+    );
+    assert_eq!(shown("orangecms"), ["flashed coreboot", "ported oreboot"]);
+    assert_eq!(shown("twelho").len(), 5);
+    // The digest of a filter by Lucas says whose bullets they are.
+    let filter = notes::query::Filter {
+        people: [notes.person_by_slug("luxas").expect("Lucas")].into(),
+        ..Default::default()
+    };
+    let digest = notes::digest::markdown(&notes, &filter, &notes::query::apply(&notes, &filter), false, "Lucas");
+    assert!(
+        digest.contains("- Dennis Marttinen & Lucas Käldström: Soldered the RP2040 carrier"),
+        "{digest}"
+    );
+
+    // Their pages list those bullets as theirs, and count the recaps.
+    let lucas = notes.person_by_slug("luxas").expect("Lucas");
+    let page = notes::story::person(&notes, lucas);
+    assert_eq!(page.recaps, 2);
+    assert_eq!(page.bullets.iter().map(|c| c.units.len()).sum::<usize>(), 4);
+
+    // `timeline json` names the others; a recap by one person has no `with`.
+    let json = serde_json::to_value(notes::export::Export::new(&notes)).expect("json");
+    assert_eq!(json["meetings"][0]["recaps"][0]["with"], serde_json::json!(["luxas"]));
+    assert!(json["meetings"][0]["recaps"][2].get("with").is_none());
+}
