@@ -388,6 +388,10 @@ type People = (PersonId, Vec<PersonId>);
 /// Daniel"). The first, then the others. Anything else in it ("Daniel,
 /// couldn't join") and it is not one.
 fn joint(text: &str, in_recap: bool, resolver: &mut Resolver<'_>) -> Option<People> {
+    // Most names join no one: those are not looked up twice.
+    if !text.contains([',', '&', '+', '/']) && !text.contains(" and ") {
+        return None;
+    }
     // Word by word: a joining word or a comma ends a name.
     let mut people: Vec<PersonId> = Vec::new();
     let mut name = String::new();
