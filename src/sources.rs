@@ -70,6 +70,8 @@ pub enum LoadFailure {
     Binary,
     NotUtf8,
     NotNotes,
+    /// Dated headings, but no year in them, the title or the file name.
+    NoYear(String),
     Http {
         status: u16,
         text: String,
@@ -91,6 +93,10 @@ impl std::fmt::Display for LoadFailure {
             LoadFailure::NotNotes => {
                 f.write_str("does not look like meeting notes: no heading such as \"# August 20, 2024\"")
             }
+            LoadFailure::NoYear(heading) => write!(
+                f,
+                "has meeting headings without a year (\"{heading}\"): write the year in them, in the title (\"# Racklet Community Meeting Notes 2026\") or in the file name (2026.md)"
+            ),
             LoadFailure::Http { status, text } if text.is_empty() => write!(f, "answered HTTP {status}"),
             LoadFailure::Http { status, text } => write!(f, "answered HTTP {status} {text}"),
             LoadFailure::Network => f.write_str(
@@ -138,7 +144,7 @@ pub fn check(name: &str, kind: DocKind, bytes: &[u8], content_type: Option<&str>
         return Err(LoadFailure::NotUtf8);
     };
     if !has_meetings(text, name) {
-        return Err(LoadFailure::NotNotes);
+        return Err(notes::parse::undated_heading(text).map_or(LoadFailure::NotNotes, LoadFailure::NoYear));
     }
     Ok(Doc {
         name: name.to_string(),

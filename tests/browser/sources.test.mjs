@@ -39,6 +39,7 @@ before(async () => {
       '/notes/image.png': text(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), 'image/png'),
       '/notes/huge.md': text('# x\n' + 'a'.repeat(6 * 1024 * 1024)),
       '/notes/readme.md': text('# A README\n\nNot meeting notes at all.\n'),
+      '/notes/undated.md': text('# Racklet community notes\n\n# March 5 6:00 PM CET\n\n- Soldered the backplane\n'),
       '/notes/slow.md': (req, res) => setTimeout(() => text(doc(2021))(req, res), 400),
       // A year's file whose headings leave the year out: its name gives it.
       '/old/2019.md': text('# Racklet community notes\n\n# March 5 6:00 PM CET\n\n- Soldered the backplane\n'),
@@ -91,6 +92,8 @@ test('each failure names its cause and the timeline shown before stays', async (
     ['/notes/image.png', /not text \(the server says image\/png\)/],
     ['/notes/huge.md', /larger than the 5 MB limit/],
     ['/notes/readme.md', /does not look like meeting notes/],
+    // Dated headings without a year: which, and where the year would go.
+    ['/notes/undated.md', /meeting headings without a year \("March 5 6:00 PM CET"\): write the year in them, in the title/],
     [other.url + '/x.md', /CORS/],
   ];
   for (const [src, cause] of cases) {

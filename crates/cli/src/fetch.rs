@@ -60,6 +60,9 @@ pub enum SourceError {
     Binary,
     #[error("has no meeting headings (such as \"# August 20, 2024\")")]
     NotNotes,
+    /// Dated headings, but no year in them, the title or the file name.
+    #[error("has meeting headings without a year (\"{0}\"): write the year in them, in the title (\"# Racklet Community Meeting Notes 2026\") or in the file name (2026.md)")]
+    NoYear(String),
     #[error("is not in {0}")]
     Missing(String),
 }
@@ -249,7 +252,7 @@ fn checked_text(bytes: &[u8], charset: Option<&str>, name: &str) -> Result<Strin
     let text = http::decode(bytes, charset);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
     if !notes::parse::has_meetings(&text, name) {
-        return Err(SourceError::NotNotes);
+        return Err(notes::parse::undated_heading(&text).map_or(SourceError::NotNotes, SourceError::NoYear));
     }
     Ok(text)
 }

@@ -323,6 +323,12 @@ fn a_year_that_writes_its_dates_without_the_year_is_kept() {
     );
     assert_eq!(code, 0, "{err}");
     assert_eq!(names(&manifest), ["2019.md"], "{err}");
-    // Without a year anywhere, the same headings are no meetings: said so.
-    assert!(err.contains("notes.md") && err.contains("no meeting headings"), "{err}");
+    // Without a year anywhere, the same headings are no meetings: said so,
+    // with the heading and where a year would date it.
+    assert!(
+        err.contains("notes.md")
+            && err.contains("meeting headings without a year (\"March 5 6:00 PM CET\")")
+            && err.contains("in the title"),
+        "{err}"
+    );
 }

@@ -69,8 +69,8 @@ use markdown::TopBlock;
 use people::Registry;
 
 use crate::model::{
-    Block, Diagnostic, DiagnosticKind, Inline, LinkTarget, Meeting, MeetingStatus, Notes, Participant, PersonId,
-    Source, SourceId, Unplaced,
+    Block, Diagnostic, DiagnosticKind, Inline, LinkTarget, Meeting, MeetingStatus, NearMiss, Notes, Participant,
+    PersonId, Source, SourceId, Unplaced,
 };
 
 /// A document to parse: its name (file, URL or "built-in") and text.
@@ -438,6 +438,24 @@ fn meeting_level(blocks: &[TopBlock], year: Option<i32>) -> Option<u8> {
     };
     // Level 3 too: a title, "## 2021" year groups, "### March 16, 2021".
     [1, 2, 3].into_iter().find(|level| is_meeting(*level))
+}
+
+/// Why a document without meeting headings ([`has_meetings`] is false) has
+/// none, when its headings say: the first that is a date with no year
+/// ("March 5 6:00 PM CET", in a document whose title and file name name no
+/// year either). What to fix, for a message.
+pub fn undated_heading(text: &str) -> Option<String> {
+    let blocks = markdown::parse(text.strip_prefix('\u{feff}').unwrap_or(text)).blocks;
+    blocks.iter().find_map(|tb| match &tb.block {
+        Block::Heading {
+            level: 1..=3, inlines, ..
+        } => {
+            let heading = Inline::plain_text(inlines);
+            let heading = heading.trim();
+            matches!(parse_heading(heading), HeadingDate::NearMiss(NearMiss::NoYear)).then(|| heading.to_string())
+        }
+        _ => None,
+    })
 }
 
 /// The year a document is about, for meeting headings written without

@@ -330,3 +330,15 @@ fn a_dash_or_other_wide_character_after_a_number_in_a_heading_does_not_crash() {
     assert_eq!(notes.sources[0].title, "Notes 2015–2024");
     assert_eq!(notes.meetings[0].time.as_ref().unwrap().text, "4:00 PM UTC");
 }
+
+#[test]
+fn a_document_whose_dated_headings_have_no_year_says_which_heading() {
+    use notes::parse::{has_meetings, undated_heading};
+    let undated = "# Racklet community notes\n\n# March 5 6:00 PM CET\n\n- Soldered\n\n# March 19 6:00 PM CET\n";
+    assert!(!has_meetings(undated, "notes.md"));
+    assert_eq!(undated_heading(undated).as_deref(), Some("March 5 6:00 PM CET"));
+    // Not meeting notes at all: no heading to name.
+    assert_eq!(undated_heading("# A README\n\nNot meeting notes.\n"), None);
+    // A year in the file name dates them: nothing to fix.
+    assert!(has_meetings(undated, "2019.md"));
+}
