@@ -251,6 +251,8 @@ test('a joint recap names everyone it is by, and a filter by any of them shows i
   const visible = await card.locator('.section li').evaluateAll((lis) => lis.filter((li) => li.checkVisibility()).map((li) => li.textContent));
   assert.deepEqual(visible, ['Soldered the RP2040 carrier', 'Tried the JH7110 image', 'Wrote the docs']);
   assert.match(await page.locator('article[data-meeting-date="2022-03-22"]').textContent(), /racked the JH7110 board/);
+  // A remark after the names stays with them.
+  assert.equal(await page.locator('article[data-meeting-date="2022-03-22"] .recap[data-person="luxas orangecms"] .recap-head').textContent(), 'Lucas Käldström & Daniel Maslowski (pairing)');
 });
 
 test('HackMD\'s own syntax reads as in HackMD: boxes, a folded spoiler a search opens, highlights, embeds as links, no front matter', async () => {

@@ -334,11 +334,11 @@ fn recap_heading(
     blocks: Vec<Block>,
     resolver: &mut Resolver<'_>,
 ) -> Result<Block, Vec<Block>> {
-    if let Some((person, with)) = joint(text, in_recap, resolver) {
+    if let Some(((person, with), names, remark)) = joint(text, in_recap, resolver) {
         return Ok(Block::Recap {
-            recap: resolver.joint_recap_index(person, with, &None),
-            title: text.trim().to_string(),
-            remark: None,
+            recap: resolver.joint_recap_index(person, with, &remark),
+            title: names.to_string(),
+            remark,
             line,
             blocks,
         });
@@ -385,9 +385,15 @@ type People = (PersonId, Vec<PersonId>);
 /// A joint recap's heading: two or more people, each known (or, in a
 /// recap, an @handle), joined by "&", "and", "+", "/" or commas ("Dennis &
 /// Lucas", "Daniel, Dennis", "@twelho and @luxas", "Dennis, Lucas and
-/// Daniel"). The first, then the others. Anything else in it ("Daniel,
-/// couldn't join") and it is not one.
-fn joint(text: &str, in_recap: bool, resolver: &mut Resolver<'_>) -> Option<People> {
+/// Daniel"). The first, then the others; the names as written, and a
+/// remark in parentheses after them ("Dennis & Lucas (pairing)"). Anything
+/// else in it ("Daniel, couldn't join") and it is not one.
+fn joint<'t>(text: &'t str, in_recap: bool, resolver: &mut Resolver<'_>) -> Option<(People, &'t str, Option<String>)> {
+    let (text, remark) = match text.split_once('(') {
+        Some((names, rest)) => (names, Some(rest.trim().trim_end_matches(')').trim())),
+        None => (text, None),
+    };
+    let text = text.trim();
     // Most names join no one: those are not looked up twice.
     if !text.contains([',', '&', '+', '/']) && !text.contains(" and ") {
         return None;
@@ -422,7 +428,8 @@ fn joint(text: &str, in_recap: bool, resolver: &mut Resolver<'_>) -> Option<Peop
         }
     }
     // "Dennis & @twelho" is one person; "Dennis" alone is no joint recap.
-    (people.len() > 1).then(|| (people[0], people.split_off(1)))
+    let remark = remark.filter(|r| !r.is_empty()).map(str::to_string);
+    (people.len() > 1).then(|| ((people[0], people.split_off(1)), text, remark))
 }
 
 /// Who a recap heading is about when it says so in words: "Dennis's
@@ -690,7 +697,7 @@ fn person_named(
     }
     // "Dennis & Lucas: …", "**Daniel, Dennis**" over a list: a joint recap.
     let (people, name, remark) = match joint(written, recap_mode && has_children, resolver) {
-        Some(people) => (people, written, None),
+        Some(joint) => joint,
         None => {
             let (name, remark) = split_remark(written);
             if name.is_empty() || name.split_whitespace().count() > 3 {

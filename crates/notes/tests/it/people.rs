@@ -393,16 +393,22 @@ fn a_joint_recap_is_by_everyone_it_names() {
                 (vec!["orangecms", "twelho"], 1),
                 (vec!["luxas"], 1)
             ],
-            vec![(vec!["twelho", "luxas"], 1), (vec!["orangecms", "twelho"], 1)],
+            // Headings are read before bullets.
+            vec![
+                (vec!["luxas", "orangecms"], 1),
+                (vec!["twelho", "luxas"], 1),
+                (vec!["orangecms", "twelho"], 1)
+            ],
         ]
     );
     // "Daniel, Dennis" is not Daniel with a remark, and "Hardware &
-    // Software" names no one.
+    // Software" names no one; "(pairing)" after the names is a remark.
     assert!(notes.meetings[0].recaps.iter().all(|r| r.remark.is_none()));
+    assert_eq!(notes.meetings[1].recaps[0].remark.as_deref(), Some("pairing"));
     let count = |s: &str| notes.people.iter().find(|p| p.slug == s).map(|p| p.recaps);
     assert_eq!(
         (count("twelho"), count("luxas"), count("orangecms")),
-        (Some(4), Some(3), Some(2))
+        (Some(4), Some(4), Some(3))
     );
 
     // A filter by either person shows the joint recap's bullets.
@@ -429,10 +435,14 @@ fn a_joint_recap_is_by_everyone_it_names() {
             "soldered the rp2040 carrier",
             "tried the jh7110 image",
             "wrote the docs",
-            "racked the jh7110 board"
+            "racked the jh7110 board",
+            "set up the ci runner"
         ]
     );
-    assert_eq!(shown("orangecms"), ["flashed coreboot", "ported oreboot"]);
+    assert_eq!(
+        shown("orangecms"),
+        ["flashed coreboot", "ported oreboot", "set up the ci runner"]
+    );
     assert_eq!(shown("twelho").len(), 5);
     // The digest of a filter by Lucas says whose bullets they are.
     let filter = notes::query::Filter {
@@ -449,7 +459,7 @@ fn a_joint_recap_is_by_everyone_it_names() {
     let lucas = notes.person_by_slug("luxas").expect("Lucas");
     let page = notes::story::person(&notes, lucas);
     assert_eq!(page.recaps, 2);
-    assert_eq!(page.bullets.iter().map(|c| c.units.len()).sum::<usize>(), 4);
+    assert_eq!(page.bullets.iter().map(|c| c.units.len()).sum::<usize>(), 5);
 
     // `timeline json` names the others; a recap by one person has no `with`.
     let json = serde_json::to_value(notes::export::Export::new(&notes)).expect("json");
