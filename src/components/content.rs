@@ -223,8 +223,8 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
                 <h6 class="recap-head">
                     if let Some(p) = person {
                         { person_link(p, true) }
-                        { for with.iter().enumerate().map(|(i, w)| html! {
-                            <>{ if i + 1 == with.len() { " & " } else { ", " } }{ person_link(ctx.notes.person(*w), true) }</>
+                        { for with.iter().zip(joiners(title, with.len())).map(|(w, joiner)| html! {
+                            <>{ joiner }{ person_link(ctx.notes.person(*w), true) }</>
                         }) }
                     } else {
                         <span class="recap-name">{ title.clone() }</span>
@@ -242,6 +242,16 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
             (html, inner.units)
         }
     }
+}
+
+/// What joins a joint recap's names, as its heading wrote them ("Dennis +
+/// Lucas"), one per other person; " & " where the heading does not say.
+fn joiners(title: &str, others: usize) -> Vec<String> {
+    let mut joiners = notes::parse::people::joined_names(title)
+        .map(|(_, j)| j)
+        .unwrap_or_default();
+    joiners.resize(others, " & ".to_string());
+    joiners
 }
 
 /// One unit outside its meeting (a person's page, a topic's story): a

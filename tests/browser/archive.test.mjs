@@ -241,7 +241,8 @@ test('a joint recap names everyone it is by, and a filter by any of them shows i
   const heads = await card.locator('.recap-head').evaluateAll((hs) => hs.map((h) => [h.textContent, [...h.querySelectorAll('a.person-link')].map((a) => a.getAttribute('href'))]));
   assert.deepEqual(heads, [
     ['Dennis Marttinen & Lucas Käldström', ['?view=person&person=twelho', '?view=person&person=luxas']],
-    ['Daniel Maslowski & Dennis Marttinen', ['?view=person&person=orangecms', '?view=person&person=twelho']],
+    // Joined as the heading joins them.
+    ['Daniel Maslowski, Dennis Marttinen', ['?view=person&person=orangecms', '?view=person&person=twelho']],
     ['Lucas Käldström', ['?view=person&person=luxas']],
   ]);
   assert.equal(await card.locator('.recap[data-person~="luxas"]').count(), 2);
@@ -252,7 +253,7 @@ test('a joint recap names everyone it is by, and a filter by any of them shows i
   assert.deepEqual(visible, ['Soldered the RP2040 carrier', 'Tried the JH7110 image', 'Wrote the docs']);
   assert.match(await page.locator('article[data-meeting-date="2022-03-22"]').textContent(), /racked the JH7110 board/);
   // A remark after the names stays with them.
-  assert.equal(await page.locator('article[data-meeting-date="2022-03-22"] .recap[data-person="luxas orangecms"] .recap-head').textContent(), 'Lucas Käldström & Daniel Maslowski (pairing)');
+  assert.equal(await page.locator('article[data-meeting-date="2022-03-22"] .recap[data-person="luxas orangecms"] .recap-head').textContent(), 'Lucas Käldström + Daniel Maslowski (pairing)');
 });
 
 test('HackMD\'s own syntax reads as in HackMD: boxes, a folded spoiler a search opens, highlights, embeds as links, no front matter', async () => {

@@ -398,33 +398,12 @@ fn joint<'t>(text: &'t str, in_recap: bool, resolver: &mut Resolver<'_>) -> Opti
     if !text.contains([',', '&', '+', '/']) && !text.contains(" and ") {
         return None;
     }
-    // Word by word: a joining word or a comma ends a name.
-    let mut people: Vec<PersonId> = Vec::new();
-    let mut name = String::new();
-    let mut words = text.split_whitespace().peekable();
-    while let Some(word) = words.next() {
-        let word = word.trim_matches(|c: char| c == '*' || c == '_');
-        let joiner = matches!(word, "&" | "and" | "+" | "/");
-        let (word, comma) = word.strip_suffix(',').map_or((word, false), |w| (w, true));
-        if !joiner {
-            if !name.is_empty() {
-                name.push(' ');
-            }
-            name.push_str(word);
-        }
-        if joiner || comma || words.peek().is_none() {
-            if name.is_empty() {
-                // "Dennis, and Lucas": the comma ended the name already.
-                continue;
-            }
-            if name.split(' ').count() > 3 {
-                return None;
-            }
-            let p = resolver.person(&name, in_recap && name.starts_with('@'))?;
-            if !people.contains(&p) {
-                people.push(p);
-            }
-            name.clear();
+    let (names, _) = super::people::joined_names(text)?;
+    let mut people: Vec<PersonId> = Vec::with_capacity(names.len());
+    for name in names {
+        let p = resolver.person(&name, in_recap && name.starts_with('@'))?;
+        if !people.contains(&p) {
+            people.push(p);
         }
     }
     // "Dennis & @twelho" is one person; "Dennis" alone is no joint recap.

@@ -589,3 +589,49 @@ pub fn split_remark(text: &str) -> (&str, Option<String>) {
         .trim();
     (name, (!remark.is_empty()).then(|| remark.to_string()))
 }
+
+/// Names joined by "&", "and", "+", "/" or commas ("Dennis & Lucas",
+/// "Dennis, Lucas and Daniel"), split into the names and what joins each to
+/// the next as written (" & ", ", ", ", and "), so that a joint recap's
+/// heading reads as written. None unless there are two names or more, each
+/// of three words at most.
+pub fn joined_names(text: &str) -> Option<(Vec<String>, Vec<String>)> {
+    let (mut names, mut joiners) = (Vec::new(), Vec::new());
+    let mut name = String::new();
+    // What joins the last name to the next one, once it starts.
+    let mut pending: Option<String> = None;
+    for word in text.split_whitespace() {
+        let word = word.trim_matches(|c: char| c == '*' || c == '_');
+        if matches!(word, "&" | "and" | "+" | "/") {
+            match pending.as_mut() {
+                // "Dennis, and Lucas"
+                Some(p) if name.is_empty() => {
+                    p.push_str(word);
+                    p.push(' ');
+                }
+                _ if name.is_empty() => return None,
+                _ => {
+                    names.push(std::mem::take(&mut name));
+                    pending = Some(format!(" {word} "));
+                }
+            }
+            continue;
+        }
+        let (word, comma) = word.strip_suffix(',').map_or((word, false), |w| (w, true));
+        if name.is_empty() {
+            joiners.extend(pending.take());
+        } else {
+            name.push(' ');
+        }
+        name.push_str(word);
+        if comma {
+            names.push(std::mem::take(&mut name));
+            pending = Some(", ".to_string());
+        }
+    }
+    if !name.is_empty() {
+        names.push(name);
+    }
+    let names_ok = names.len() > 1 && names.iter().all(|n| !n.is_empty() && n.split(' ').count() <= 3);
+    (names_ok && joiners.len() + 1 == names.len()).then_some((names, joiners))
+}

@@ -466,3 +466,34 @@ fn a_joint_recap_is_by_everyone_it_names() {
     assert_eq!(json["meetings"][0]["recaps"][0]["with"], serde_json::json!(["luxas"]));
     assert!(json["meetings"][0]["recaps"][2].get("with").is_none());
 }
+
+#[test]
+fn joined_names_keep_what_joins_them_as_written() {
+    use notes::parse::people::joined_names;
+    let split = |t: &str| joined_names(t);
+    let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        split("Dennis & Lucas"),
+        Some((owned(&["Dennis", "Lucas"]), owned(&[" & "])))
+    );
+    assert_eq!(
+        split("Dennis Marttinen, Lucas and @orangecms"),
+        Some((
+            owned(&["Dennis Marttinen", "Lucas", "@orangecms"]),
+            owned(&[", ", " and "])
+        ))
+    );
+    assert_eq!(
+        split("Dennis, and Lucas"),
+        Some((owned(&["Dennis", "Lucas"]), owned(&[", and "])))
+    );
+    assert_eq!(
+        split("**Daniel / Dennis**"),
+        Some((owned(&["Daniel", "Dennis"]), owned(&[" / "])))
+    );
+    // One name, a sentence, or a joiner with nothing before it: no names.
+    assert_eq!(split("Dennis"), None);
+    assert_eq!(split("Daniel, who could not join the call today"), None);
+    assert_eq!(split("& Lucas"), None);
+    assert_eq!(split("Dennis &"), None);
+}
