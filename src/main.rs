@@ -1,10 +1,11 @@
 //! Starts the timeline app in the browser (see `racklet_timeline::start`).
 
-/// Talc instead of std's dlmalloc: 2.9 KB less gzip in the first load, as
-/// fast for the parse and the first render (benches/render-ab.mjs).
+#[cfg(target_arch = "wasm32")]
+mod alloc;
+
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static ALLOCATOR: alloc::Allocator = alloc::allocator();
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

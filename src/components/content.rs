@@ -209,16 +209,18 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
             // A joint recap ("### Dennis & Lucas") names everyone it is by;
             // `data-person` lists their slugs, first as written.
             let with = summary.map_or(&[][..], |r| &r.with[..]);
-            let slug = person
-                .map(|p| {
+            let slug = match person {
+                Some(p) if with.is_empty() => attr(&p.slug),
+                Some(p) => {
                     let mut slugs = p.slug.clone();
                     for w in with {
                         slugs.push(' ');
                         slugs.push_str(&ctx.notes.person(*w).slug);
                     }
                     attr(&slugs)
-                })
-                .unwrap_or_default();
+                }
+                None => AttrValue::default(),
+            };
             let head = html! {
                 <h6 class="recap-head">
                     if let Some(p) = person {
@@ -247,6 +249,10 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
 /// What joins a joint recap's names, as its heading wrote them ("Dennis +
 /// Lucas"), one per other person; " & " where the heading does not say.
 fn joiners(title: &str, others: usize) -> Vec<String> {
+    if others == 0 {
+        // Most recaps are one person's: nothing to split.
+        return Vec::new();
+    }
     let mut joiners = notes::parse::people::joined_names(title)
         .map(|(_, j)| j)
         .unwrap_or_default();
