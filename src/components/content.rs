@@ -226,7 +226,11 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
                     if let Some(p) = person {
                         { person_link(p, true) }
                         { for with.iter().zip(joiners(title, with.len())).map(|(w, joiner)| html! {
-                            <>{ joiner }{ person_link(ctx.notes.person(*w), true) }</>
+                            <>
+                                // A comma sits against the name before it (the heading is a flex row with gaps).
+                                if joiner.starts_with(',') { <span class="glued">{ joiner }</span> } else { { joiner } }
+                                { person_link(ctx.notes.person(*w), true) }
+                            </>
                         }) }
                     } else {
                         <span class="recap-name">{ title.clone() }</span>
