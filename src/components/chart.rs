@@ -177,7 +177,7 @@ fn topic_people(app: &AppContext, rows: &[TopicId]) -> Html {
     for m in &notes.meetings {
         for u in &m.units {
             // Everyone a joint recap is by wrote it.
-            for p in u.person.iter().chain(&u.with).copied() {
+            for p in u.people() {
                 for t in &u.topics {
                     if rows.contains(t) {
                         match table.iter_mut().find(|(k, _)| *k == (*t, p)) {

@@ -208,7 +208,7 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
             let person = summary.map(|r| ctx.notes.person(r.person));
             // A joint recap ("### Dennis & Lucas") names everyone it is by;
             // `data-person` lists their slugs, first as written.
-            let with = summary.map_or(&[][..], |r| &r.with[..]);
+            let (with, joiners) = summary.map_or((&[][..], &[][..]), |r| (&r.with[..], &r.joiners[..]));
             let slug = match person {
                 Some(p) if with.is_empty() => attr(&p.slug),
                 Some(p) => {
@@ -225,10 +225,10 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
                 <h6 class="recap-head">
                     if let Some(p) = person {
                         { person_link(p, true) }
-                        { for with.iter().zip(joiners(title, with.len())).map(|(w, joiner)| html! {
+                        { for with.iter().zip(joiners).map(|(w, joiner)| html! {
                             <>
                                 // A comma sits against the name before it (the heading is a flex row with gaps).
-                                if joiner.starts_with(',') { <span class="glued">{ joiner }</span> } else { { joiner } }
+                                if joiner.starts_with(',') { <span class="glued">{ joiner.clone() }</span> } else { { joiner.clone() } }
                                 { person_link(ctx.notes.person(*w), true) }
                             </>
                         }) }
@@ -248,20 +248,6 @@ fn block(block: &Block, ctx: &Ctx<'_>) -> (Html, Option<(u32, u32)>) {
             (html, inner.units)
         }
     }
-}
-
-/// What joins a joint recap's names, as its heading wrote them ("Dennis +
-/// Lucas"), one per other person; " & " where the heading does not say.
-fn joiners(title: &str, others: usize) -> Vec<String> {
-    if others == 0 {
-        // Most recaps are one person's: nothing to split.
-        return Vec::new();
-    }
-    let mut joiners = notes::parse::people::joined_names(title)
-        .map(|(_, j)| j)
-        .unwrap_or_default();
-    joiners.resize(others, " & ".to_string());
-    joiners
 }
 
 /// One unit outside its meeting (a person's page, a topic's story): a

@@ -835,6 +835,7 @@ fn check_notes(sources: &[SourceText<'_>], notes: &Notes) -> Result<(), TestCase
             // A joint recap names each of its people once, and never only one.
             let by: HashSet<_> = r.people().collect();
             prop_assert_eq!(by.len(), r.with.len() + 1, "a joint recap names someone twice: {:?}", r);
+            prop_assert_eq!(r.joiners.len(), r.with.len(), "a joiner per other person: {:?}", r);
         }
         // One entry per person, or per group of people for a joint recap
         // (Dennis may have his own recap and one with Lucas).

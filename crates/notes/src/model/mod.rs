@@ -250,6 +250,11 @@ impl Unit {
     pub fn by(&self, person: PersonId) -> bool {
         self.person == Some(person) || self.with.contains(&person)
     }
+
+    /// Everyone the unit is by: none, one, or a joint recap's people.
+    pub fn people(&self) -> impl Iterator<Item = PersonId> + '_ {
+        self.person.into_iter().chain(self.with.iter().copied())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -258,6 +263,9 @@ pub struct RecapSummary {
     /// The others named with them in a joint recap ("### Dennis & Lucas",
     /// "### Daniel, Dennis"), in the order written.
     pub with: Vec<PersonId>,
+    /// Per person in `with`, what joins them to the name before, as the
+    /// heading wrote it (" & ", ", ", " + "): the page joins them so.
+    pub joiners: Vec<String>,
     /// Text after the name in the heading ("couldn't really join, sorry").
     pub remark: Option<String>,
     /// Top-level bullets of the recap.

@@ -158,17 +158,18 @@ pub struct Resolver<'a> {
 
 impl Resolver<'_> {
     fn recap_index(&mut self, person: PersonId, remark: &Option<String>) -> u32 {
-        self.joint_recap_index(person, Vec::new(), remark)
+        self.joint_recap_index((person, Vec::new(), Vec::new()), remark)
     }
 
-    /// The recap by `person` with `with` (a joint recap; none: theirs alone).
-    fn joint_recap_index(&mut self, person: PersonId, with: Vec<PersonId>, remark: &Option<String>) -> u32 {
+    /// The recap by `people` (a joint recap's, or one person's).
+    fn joint_recap_index(&mut self, (person, with, joiners): People, remark: &Option<String>) -> u32 {
         if let Some(i) = self.recaps.iter().position(|r| r.person == person && r.with == with) {
             return i as u32;
         }
         self.recaps.push(RecapSummary {
             person,
             with,
+            joiners,
             remark: remark.clone(),
             items: 0,
         });
@@ -334,9 +335,9 @@ fn recap_heading(
     blocks: Vec<Block>,
     resolver: &mut Resolver<'_>,
 ) -> Result<Block, Vec<Block>> {
-    if let Some(((person, with), names, remark)) = joint(text, in_recap, resolver) {
+    if let Some((people, names, remark)) = joint(text, in_recap, resolver) {
         return Ok(Block::Recap {
-            recap: resolver.joint_recap_index(person, with, &remark),
+            recap: resolver.joint_recap_index(people, &remark),
             title: names.to_string(),
             remark,
             line,
@@ -379,8 +380,9 @@ fn recap_heading(
     }
 }
 
-/// Whom a recap is by: the first named, and the others of a joint recap.
-type People = (PersonId, Vec<PersonId>);
+/// Whom a recap is by: the first named, the others of a joint recap, and
+/// what joins each of those to the name before it as written (" & ", ", ").
+type People = (PersonId, Vec<PersonId>, Vec<String>);
 
 /// A joint recap's heading: two or more people, each known (or, in a
 /// recap, an @handle), joined by "&", "and", "+", "/" or commas ("Dennis &
@@ -398,17 +400,24 @@ fn joint<'t>(text: &'t str, in_recap: bool, resolver: &mut Resolver<'_>) -> Opti
     if !text.contains([',', '&', '+', '/']) && !text.contains(" and ") {
         return None;
     }
-    let (names, _) = super::people::joined_names(text)?;
+    let (names, joiners) = super::people::joined_names(text)?;
     let mut people: Vec<PersonId> = Vec::with_capacity(names.len());
-    for name in names {
-        let p = resolver.person(&name, in_recap && name.starts_with('@'))?;
+    let mut kept: Vec<String> = Vec::with_capacity(joiners.len());
+    // The joiner before each name after the first.
+    let before = std::iter::once(String::new()).chain(joiners);
+    for (name, joiner) in names.iter().zip(before) {
+        let p = resolver.person(name, in_recap && name.starts_with('@'))?;
+        // "Dennis & @twelho" is one person, named twice.
         if !people.contains(&p) {
+            if !people.is_empty() {
+                kept.push(joiner);
+            }
             people.push(p);
         }
     }
-    // "Dennis & @twelho" is one person; "Dennis" alone is no joint recap.
+    // "Dennis" alone is no joint recap.
     let remark = remark.filter(|r| !r.is_empty()).map(str::to_string);
-    (people.len() > 1).then(|| ((people[0], people.split_off(1)), text, remark))
+    (people.len() > 1).then(|| ((people[0], people.split_off(1), kept), text, remark))
 }
 
 /// Who a recap heading is about when it says so in words: "Dennis's
@@ -492,14 +501,14 @@ fn attribute_bullets(blocks: Vec<Block>, recap_mode: bool, resolver: &mut Resolv
             if let (true, [Inline::Strong(_), Inline::SoftBreak | Inline::HardBreak, rest @ ..]) =
                 (recap_mode, &inlines[..])
             {
-                if let Some(((person, with), title, remark, _)) = person_named(&inlines[..1], true, true, resolver) {
+                if let Some((people, title, remark, _)) = person_named(&inlines[..1], true, true, resolver) {
                     let text = Block::Paragraph {
                         unit: NO_UNIT,
                         line: line + 1,
                         inlines: rest.to_vec(),
                     };
                     out.push(Block::Recap {
-                        recap: resolver.joint_recap_index(person, with, &remark),
+                        recap: resolver.joint_recap_index(people, &remark),
                         title,
                         remark,
                         line: *line,
@@ -511,7 +520,7 @@ fn attribute_bullets(blocks: Vec<Block>, recap_mode: bool, resolver: &mut Resolv
             let one_line = !inlines
                 .iter()
                 .any(|i| matches!(i, Inline::SoftBreak | Inline::HardBreak));
-            if let Some(((person, with), title, remark, rest)) = one_line
+            if let Some((people, title, remark, rest)) = one_line
                 .then(|| person_named(inlines, list_follows, recap_mode, resolver))
                 .flatten()
             {
@@ -534,7 +543,7 @@ fn attribute_bullets(blocks: Vec<Block>, recap_mode: bool, resolver: &mut Resolv
                     }
                 };
                 out.push(Block::Recap {
-                    recap: resolver.joint_recap_index(person, with, &remark),
+                    recap: resolver.joint_recap_index(people, &remark),
                     title,
                     remark,
                     line: *line,
@@ -571,7 +580,7 @@ fn attribute_bullets(blocks: Vec<Block>, recap_mode: bool, resolver: &mut Resolv
                 std::cmp::Ordering::Greater => person_bullet(&item, recap_mode, resolver),
             };
             match found {
-                Some(((person, with), title, remark, rest)) => {
+                Some((people, title, remark, rest)) => {
                     if !run.is_empty() {
                         out.push(Block::List {
                             start: run_start,
@@ -580,7 +589,7 @@ fn attribute_bullets(blocks: Vec<Block>, recap_mode: bool, resolver: &mut Resolv
                     }
                     let number = start.map(|s| s + index as u64);
                     run_start = number.map(|n| n + 1);
-                    let recap = resolver.joint_recap_index(person, with, &remark);
+                    let recap = resolver.joint_recap_index(people, &remark);
                     // "- Marvin:" with items below: those items are the
                     // recap, as under a "### Marvin" heading. "- twelho: did
                     // X" with notes below is one item, X, with its notes
@@ -689,7 +698,7 @@ fn person_named(
             // host anywhere, or an earlier recap heading); otherwise it
             // stays a bullet.
             let create = recap_mode && has_children && name.starts_with('@');
-            ((resolver.person(name, create)?, Vec::new()), name, remark)
+            ((resolver.person(name, create)?, Vec::new(), Vec::new()), name, remark)
         }
     };
     let rest = match after {
