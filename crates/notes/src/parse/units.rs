@@ -55,10 +55,16 @@ pub fn number(meeting: &mut Meeting, table: &mut TopicTable, scratch: &mut Vec<U
     for (recap, n) in meeting.recaps.iter_mut().zip(counts) {
         recap.items = n;
     }
-    let mut topics: Vec<TopicId> = units.iter().flat_map(|u| u.topics.iter().copied()).collect();
-    crate::order::sort_by_rank(&mut topics, |t| (t.0 as i64, 0));
-    topics.dedup();
-    meeting.topics = topics;
+    // Each topic once, by id: marked in a table of every topic so far
+    // rather than collected and sorted (a sort's allocations, per meeting).
+    let mut named = vec![false; table.topics.len()];
+    for t in units.iter().flat_map(|u| &u.topics) {
+        named[t.0 as usize] = true;
+    }
+    meeting.topics = (0..named.len() as u32)
+        .filter(|t| named[*t as usize])
+        .map(TopicId)
+        .collect();
     meeting.units = Vec::with_capacity(units.len());
     meeting.units.append(&mut units);
     *scratch = units;
