@@ -6,7 +6,7 @@ use super::info::{is_list_label, read_info, says_no_meeting, Info};
 use super::markdown::{TopBlock, NO_UNIT};
 use super::people::{split_remark, PersonRef, Registry};
 use crate::model::{Block, DiagnosticKind, Inline, Item, PersonId, RecapSummary, Section, SectionKind};
-use crate::words::fold;
+use crate::words::{find_str, fold};
 
 pub fn section_kind(title: &str) -> SectionKind {
     let t = fold(title);
@@ -397,7 +397,7 @@ fn joint<'t>(text: &'t str, in_recap: bool, resolver: &mut Resolver<'_>) -> Opti
     };
     let text = text.trim();
     // Most names join no one: those are not looked up twice.
-    if !text.contains([',', '&', '+', '/']) && !text.contains(" and ") {
+    if !text.contains([',', '&', '+', '/']) && find_str(text, " and ").is_none() {
         return None;
     }
     let (names, joiners) = super::people::joined_names(text)?;
@@ -665,7 +665,7 @@ fn person_named(
     }
     let text = Inline::plain_text(inlines);
     let text = text.trim();
-    let short = |name: &str| name.split_whitespace().count() <= 3 && !name.contains("http");
+    let short = |name: &str| name.split_whitespace().count() <= 3 && find_str(name, "http").is_none();
     // "Name: text" or "Name:" or, in a recap, "Name - text" or just "Name".
     let by_dash = || {
         let (at, dash) = DASHES.iter().filter_map(|d| text.find(d).map(|at| (at, *d))).min()?;

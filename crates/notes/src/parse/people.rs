@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::{Inline, LinkTarget, Person, PersonId};
-use crate::words::{fold, folded, lower_char, slug, with_folded};
+use crate::words::{find_str, fold, folded, lower_char, slug, with_folded};
 
 /// A name and/or handle exactly as found in the notes.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -499,9 +499,9 @@ const UNNAMED: &str = "everyone everybody others plus several some few many vari
 /// written and comma-separated: they are no one, but the page shows them.
 pub fn people_from_text(text: &str, others: &mut String) -> Vec<PersonRef> {
     // "3 (Dennis, Lucas, Daniel)": a head count, then who.
-    let counted = text
-        .trim()
-        .split_once(" (")
+    let trimmed = text.trim();
+    let counted = find_str(trimmed, " (")
+        .map(|at| (&trimmed[..at], &trimmed[at + 2..]))
         .filter(|(n, rest)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && rest.ends_with(')'));
     if let Some((_, rest)) = counted {
         return people_from_text(&rest[..rest.len() - 1], others);
@@ -575,8 +575,8 @@ pub fn split_remark(text: &str) -> (&str, Option<String>) {
     let text = text.trim();
     let cut = text
         .find(['(', ':', '–', '—', ','])
-        .or_else(|| text.find(" - "))
-        .or_else(|| text.find(" / "))
+        .or_else(|| find_str(text, " - "))
+        .or_else(|| find_str(text, " / "))
         .unwrap_or(text.len());
     let name = text[..cut].trim();
     let remark = text[cut..]
