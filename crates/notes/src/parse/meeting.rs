@@ -656,7 +656,7 @@ fn person_named(
         while !t.is_char_boundary(end) {
             end -= 1;
         }
-        DASHES.iter().any(|d| t[..end].contains(d))
+        DASHES.iter().any(|d| find_str(&t[..end], d).is_some())
     };
     if !(recap_mode && has_children
         || super::text::any_plain(inlines, &mut |t| t.contains(':') || recap_mode && dashed(t)))
@@ -668,7 +668,10 @@ fn person_named(
     let short = |name: &str| name.split_whitespace().count() <= 3 && find_str(name, "http").is_none();
     // "Name: text" or "Name:" or, in a recap, "Name - text" or just "Name".
     let by_dash = || {
-        let (at, dash) = DASHES.iter().filter_map(|d| text.find(d).map(|at| (at, *d))).min()?;
+        let (at, dash) = DASHES
+            .iter()
+            .filter_map(|d| find_str(text, d).map(|at| (at, *d)))
+            .min()?;
         (recap_mode && short(&text[..at])).then_some((&text[..at], dash))
     };
     let (written, after) = match text.split_once(':') {
