@@ -388,10 +388,19 @@ type People = (PersonId, Vec<PersonId>, Vec<String>);
 /// recap, an @handle), joined by "&", "and", "+", "/" or commas ("Dennis &
 /// Lucas", "Daniel, Dennis", "@twelho and @luxas", "Dennis, Lucas and
 /// Daniel"). The first, then the others; the names as written, and a
-/// remark in parentheses after them ("Dennis & Lucas (pairing)"). Anything
+/// remark in parentheses after them ("Dennis & Lucas (pairing)"). A name
+/// may have its handle after it ("Dennis (@twelho) & Lucas (@luxas)"):
+/// kept with the name as written, and the handle says who it is. Anything
 /// else in it ("Daniel, couldn't join") and it is not one.
 fn joint<'t>(text: &'t str, in_recap: bool, resolver: &mut Resolver<'_>) -> Option<(People, &'t str, Option<String>)> {
     let (text, remark) = match text.split_once('(') {
+        // Handles after the names: only a last group that is no handle is a remark.
+        Some((_, rest)) if handle_in_parentheses(rest).is_some() => match text.rsplit_once('(') {
+            Some((names, last)) if handle_in_parentheses(last).is_none() => {
+                (names, Some(last.trim().trim_end_matches(')').trim()))
+            }
+            _ => (text, None),
+        },
         Some((names, rest)) => (names, Some(rest.trim().trim_end_matches(')').trim())),
         None => (text, None),
     };
@@ -406,7 +415,10 @@ fn joint<'t>(text: &'t str, in_recap: bool, resolver: &mut Resolver<'_>) -> Opti
     // The joiner before each name after the first.
     let before = std::iter::once(String::new()).chain(joiners);
     for (name, joiner) in names.iter().zip(before) {
-        let p = resolver.person(name, in_recap && name.starts_with('@'))?;
+        let p = match name.split_once(" (").and_then(|(_, h)| handle_in_parentheses(h)) {
+            Some(handle) => resolver.person(handle, in_recap)?,
+            None => resolver.person(name, in_recap && name.starts_with('@'))?,
+        };
         // "Dennis & @twelho" is one person, named twice.
         if !people.contains(&p) {
             if !people.is_empty() {
@@ -418,6 +430,17 @@ fn joint<'t>(text: &'t str, in_recap: bool, resolver: &mut Resolver<'_>) -> Opti
     // "Dennis" alone is no joint recap.
     let remark = remark.filter(|r| !r.is_empty()).map(str::to_string);
     (people.len() > 1).then(|| ((people[0], people.split_off(1), kept), text, remark))
+}
+
+/// The handle of "@twelho)…", the text after a name's opening parenthesis,
+/// when the parentheses hold only that ("Dennis (@twelho)"), with its @.
+fn handle_in_parentheses(after: &str) -> Option<&str> {
+    let (inside, _) = after.split_once(')')?;
+    let inside = inside.trim();
+    inside
+        .strip_prefix('@')
+        .filter(|h| super::people::is_handle(h))
+        .map(|_| inside)
 }
 
 /// Who a recap heading is about when it says so in words: "Dennis's

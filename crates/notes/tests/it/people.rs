@@ -467,6 +467,57 @@ fn a_joint_recap_is_by_everyone_it_names() {
     assert!(json["meetings"][0]["recaps"][2].get("with").is_none());
 }
 
+const JOINT_WITH_HANDLES: &str = include_str!("../../../../tests/fixtures/drift/17-joint-recaps-with-handles.md");
+
+#[test]
+fn a_joint_recap_whose_names_have_their_handles_is_by_each_of_them() {
+    let notes = parse(&[SourceText {
+        name: "2023.md",
+        text: JOINT_WITH_HANDLES,
+    }]);
+    let m = &notes.meetings[0];
+    let slug = |p: notes::model::PersonId| notes.person(p).slug.as_str();
+    let recaps: Vec<(Vec<&str>, u32, Option<&str>)> = m
+        .recaps
+        .iter()
+        .map(|r| (r.people().map(slug).collect(), r.items, r.remark.as_deref()))
+        .collect();
+    // "(@twelho)" after a name says who it is, and is no remark; a last
+    // group that is no handle is one.
+    assert_eq!(
+        recaps,
+        [
+            (vec!["twelho", "luxas"], 2, None),
+            (vec!["luxas", "orangecms"], 1, Some("pairing")),
+            (vec!["orangecms"], 1, None),
+        ]
+    );
+    // The headings keep the names as written, handles and all.
+    let titles: Vec<&str> = m.sections[0]
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            notes::model::Block::Recap { title, .. } => Some(title.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Dennis (@twelho) & Lucas (@luxas)",
+            "Lucas (@luxas) + Daniel (@orangecms)",
+            "Daniel"
+        ]
+    );
+    let count = |s: &str| notes.people.iter().find(|p| p.slug == s).map(|p| p.recaps);
+    assert_eq!(
+        (count("twelho"), count("luxas"), count("orangecms")),
+        (Some(1), Some(2), Some(2))
+    );
+    // Three people, no one new: the handles found them.
+    assert_eq!(notes.people.len(), 3);
+}
+
 #[test]
 fn joined_names_keep_what_joins_them_as_written() {
     use notes::parse::people::joined_names;
