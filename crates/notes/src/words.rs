@@ -51,7 +51,7 @@ pub fn find_str(haystack: &str, needle: &str) -> Option<usize> {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
     let Some(&first) = n.first() else { return Some(0) };
     let mut from = 0;
-    while let Some(i) = h[from..].iter().position(|b| *b == first) {
+    while let Some(i) = crate::parse::text::find_byte(&h[from..], first) {
         let at = from + i;
         if h[at..].starts_with(n) {
             return Some(at);

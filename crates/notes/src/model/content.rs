@@ -76,41 +76,34 @@ pub enum Inline {
 impl Inline {
     /// Appends the visible text of `inlines` to `out`.
     pub fn plain_text_into(inlines: &[Inline], out: &mut String) {
-        for inline in inlines {
-            match inline {
-                Inline::Text(t) | Inline::Code(t) | Inline::Html(t) => out.push_str(t),
-                Inline::Mention { text, .. } => out.push_str(text),
-                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) | Inline::Mark(c) => {
-                    Inline::plain_text_into(c, out)
-                }
-                Inline::Link { children, .. } => Inline::plain_text_into(children, out),
-                Inline::Image { alt, .. } => out.push_str(alt),
-                Inline::HardBreak | Inline::SoftBreak => out.push(' '),
-            }
-        }
+        Inline::plain_pieces(inlines, &mut |piece| out.push_str(piece));
     }
 
     pub fn plain_text(inlines: &[Inline]) -> String {
         // Sized first: grown piece by piece, the string was reallocated
         // thousands of times a parse.
-        let mut out = String::with_capacity(Inline::plain_len(inlines));
+        let mut len = 0;
+        Inline::plain_pieces(inlines, &mut |piece| len += piece.len());
+        let mut out = String::with_capacity(len);
         Inline::plain_text_into(inlines, &mut out);
         out
     }
 
-    /// The length of [`Inline::plain_text`].
-    fn plain_len(inlines: &[Inline]) -> usize {
-        inlines
-            .iter()
-            .map(|inline| match inline {
-                Inline::Text(t) | Inline::Code(t) | Inline::Html(t) => t.len(),
-                Inline::Mention { text, .. } => text.len(),
-                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) | Inline::Mark(c) => Inline::plain_len(c),
-                Inline::Link { children, .. } => Inline::plain_len(children),
-                Inline::Image { alt, .. } => alt.len(),
-                Inline::HardBreak | Inline::SoftBreak => 1,
-            })
-            .sum()
+    /// The visible text of `inlines`, piece by piece: one walk serves
+    /// both measuring and writing it.
+    fn plain_pieces(inlines: &[Inline], f: &mut dyn FnMut(&str)) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(t) | Inline::Code(t) | Inline::Html(t) => f(t),
+                Inline::Mention { text, .. } => f(text),
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) | Inline::Mark(c) => {
+                    Inline::plain_pieces(c, f)
+                }
+                Inline::Link { children, .. } => Inline::plain_pieces(children, f),
+                Inline::Image { alt, .. } => f(alt),
+                Inline::HardBreak | Inline::SoftBreak => f(" "),
+            }
+        }
     }
 
     /// Whether it shows as text among text: a mention is marked in the

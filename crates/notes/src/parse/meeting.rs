@@ -415,10 +415,15 @@ fn joint<'t>(text: &'t str, in_recap: bool, resolver: &mut Resolver<'_>) -> Opti
     // The joiner before each name after the first.
     let before = std::iter::once(String::new()).chain(joiners);
     for (name, joiner) in names.iter().zip(before) {
-        let p = match name.split_once(" (").and_then(|(_, h)| handle_in_parentheses(h)) {
-            Some(handle) => resolver.person(handle, in_recap)?,
-            None => resolver.person(name, in_recap && name.starts_with('@'))?,
+        // "Dennis (@twelho)": the handle says who when it is known, as in
+        // one person's heading; else the name before it.
+        let (written, handle) = match find_str(name, " (") {
+            Some(at) => (&name[..at], handle_in_parentheses(&name[at + 2..])),
+            None => (name.as_str(), None),
         };
+        let p = handle
+            .and_then(|h| resolver.person(h, false))
+            .or_else(|| resolver.person(written, in_recap && written.starts_with('@')))?;
         // "Dennis & @twelho" is one person, named twice.
         if !people.contains(&p) {
             if !people.is_empty() {

@@ -1,7 +1,7 @@
 //! One person per human, across meetings and documents.
 
 use notes::model::DiagnosticKind;
-use notes::parse::{parse, SourceText};
+use notes::parse::{parse, parse_one, SourceText};
 
 const Y2023: &str = "# Notes 2023\n\n# December 12, 2023 4:00 PM UTC\n\n:::info\n- **Host:** @dennis-old\n- **Participants:**\n    - Dennis Marttinen, @dennis-old\n    - Marvin Drees\n:::\n\n## Biweekly Recap\n\n### Marvin\n\n- Soldered the backplane\n";
 const Y2024: &str = "# Notes 2024\n\n# January 9, 2024 4:00 PM UTC\n\n:::info\n- **Host:** Dennis\n- **Participants:**\n    - Dennis Marttinen, @twelho\n    - @orangecms\n:::\n\n## Biweekly Recap\n\n### Dennis\n\n- Back in Finland\n\n### Daniel Maslowski\n\n- Sent a recap without attending\n\n# January 23, 2024\n\n:::info\n- **Participants:**\n    - Daniel Maslowski, @orangecms\n:::\n";
@@ -370,10 +370,7 @@ const JOINT: &str = include_str!("../../../../tests/fixtures/drift/16-joint-reca
 
 #[test]
 fn a_joint_recap_is_by_everyone_it_names() {
-    let notes = parse(&[SourceText {
-        name: "2022.md",
-        text: JOINT,
-    }]);
+    let notes = parse_one("2022.md", JOINT);
     let slug = |p: notes::model::PersonId| notes.person(p).slug.as_str();
     let recaps: Vec<Vec<(Vec<&str>, u32)>> = notes
         .meetings
@@ -471,10 +468,7 @@ const JOINT_WITH_HANDLES: &str = include_str!("../../../../tests/fixtures/drift/
 
 #[test]
 fn a_joint_recap_whose_names_have_their_handles_is_by_each_of_them() {
-    let notes = parse(&[SourceText {
-        name: "2023.md",
-        text: JOINT_WITH_HANDLES,
-    }]);
+    let notes = parse_one("2023.md", JOINT_WITH_HANDLES);
     let m = &notes.meetings[0];
     let slug = |p: notes::model::PersonId| notes.person(p).slug.as_str();
     let recaps: Vec<(Vec<&str>, u32, Option<&str>)> = m
