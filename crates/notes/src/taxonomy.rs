@@ -445,36 +445,23 @@ pub fn find_mentions(text: &str) -> Vec<(usize, usize, Found)> {
 }
 
 /// [`find_mentions`], handing each mention to `f` as it is found: the
-/// parser splits text as it goes, with no list in between.
-pub(crate) fn for_each_mention<'t>(text: &'t str, f: &mut impl FnMut(usize, usize, Hit<'t>)) {
-    // URLs are addresses, not prose: only the text between them is read.
-    let mut from = 0;
-    loop {
-        let url = crate::parse::text::find_url(&text[from..]).map(|(s, e)| (s + from, e + from));
-        let to = url.map_or(text.len(), |(start, _)| start);
-        scan(text, from, to, f);
-        match url {
-            Some((_, end)) => from = end,
-            None => return,
-        }
-    }
-}
-
-/// Finds mentions in `text[from..to]`, word by word.
-fn scan<'t>(text: &'t str, from: usize, to: usize, out: &mut impl FnMut(usize, usize, Hit<'t>)) {
-    let bytes = &text.as_bytes()[..to];
+/// parser splits text as it goes, with no list in between. Read word by
+/// word; URLs are addresses, not prose, and are skipped whole, each found
+/// at its "://" by the same loop rather than by a search of its own first.
+pub(crate) fn for_each_mention<'t>(text: &'t str, out: &mut impl FnMut(usize, usize, Hit<'t>)) {
+    let bytes = text.as_bytes();
+    let to = bytes.len();
     let trie = trie();
-    let mut i = from;
+    let mut i = 0;
     let word_end = |mut i: usize| {
         while i < to && is_word_byte(bytes[i]) {
             i += 1;
         }
         i
     };
-    // Text handed in that starts inside a word: that word is not read.
-    if i > 0 && i < to && is_word_byte(bytes[i]) && is_word_byte(bytes[i - 1]) {
-        i = word_end(i);
-    }
+    // Where the text after the last URL starts: a URL's scheme is not
+    // read across it.
+    let mut floor = 0;
     // A board maker's name just read ("Milk-V"): its start, and where the
     // word that may be its model starts.
     let mut maker: Option<(usize, usize)> = None;
@@ -482,7 +469,16 @@ fn scan<'t>(text: &'t str, from: usize, to: usize, out: &mut impl FnMut(usize, u
     while i < to {
         let first = bytes[i];
         if !is_word_byte(first) {
-            i += 1;
+            // At a URL's "://" (its scheme was read as a word, and names
+            // nothing), the rest of it is passed over. A URL ends before a
+            // space or punctuation, never inside a word.
+            match (first == b':')
+                .then(|| crate::parse::text::url_at(bytes, i, floor))
+                .flatten()
+            {
+                Some((_, end)) => (i, floor, maker) = (end, end, None),
+                None => i += 1,
+            }
             continue;
         }
         let after_maker = maker.take().filter(|(_, model)| *model == i).map(|(start, _)| start);

@@ -58,7 +58,9 @@ pub fn says_no_meeting(text: &str) -> bool {
     // Compared as folded, without building the folded text; only the
     // phrases that start with the text's first letter.
     let t = || folded(text).skip_while(|c| !c.is_alphanumeric());
-    let Some(first) = t().next() else {
+    // Every phrase is ASCII: its first byte is compared, not a char
+    // encoded and compared as a string for each (1.5 % of a parse).
+    let Some(first) = t().next().filter(char::is_ascii).map(|c| c as u8) else {
         return false;
     };
     [
@@ -79,7 +81,7 @@ pub fn says_no_meeting(text: &str) -> bool {
         "no call",
     ]
     .iter()
-    .filter(|p| p.starts_with(first))
+    .filter(|p| p.as_bytes()[0] == first)
     .any(|p| {
         let mut t = t();
         p.chars().all(|c| t.next() == Some(c))

@@ -332,66 +332,74 @@ pub fn find_url(text: &str) -> Option<(usize, usize)> {
     while let Some(at) = find_byte(&bytes[from..], b':') {
         let colon = from + at;
         from = colon + 1;
-        if !bytes[colon..].starts_with(b"://") {
-            continue;
-        }
-        let (pos, scheme_len) =
-            if colon >= 5 && &bytes[colon - 5..colon - 1] == b"http" && matches!(bytes[colon - 1], b's' | b'S') {
-                (colon - 5, 8)
-            } else if colon >= 4 && &bytes[colon - 4..colon] == b"http" {
-                (colon - 4, 7)
-            } else {
-                continue;
-            };
-        if pos > 0 && (bytes[pos - 1].is_ascii_alphanumeric() || bytes[pos - 1] == b'/') {
-            continue;
-        }
-        // Trailing punctuation belongs to the sentence, and a closing
-        // bracket only to the URL when the URL opened it. Closing minus
-        // opening brackets are counted once, on the way to the end, and
-        // kept up to date as the end moves left, so stripping stays linear.
-        let (mut parens, mut brackets) = (0isize, 0isize);
-        let mut end = pos + scheme_len;
-        while end < bytes.len() {
-            let b = bytes[end];
-            if b.is_ascii_whitespace() || matches!(b, b'<' | b'>' | b'"' | b'`') {
-                break;
-            }
-            match b {
-                b'(' => parens -= 1,
-                b')' => parens += 1,
-                b'[' => brackets -= 1,
-                b']' => brackets += 1,
-                _ => {}
-            }
-            end += 1;
-        }
-        while end > pos + scheme_len {
-            let last = bytes[end - 1];
-            let strip = match last {
-                b'.' | b',' | b':' | b';' | b'!' | b'?' | b'\'' | b'*' | b'_' => true,
-                b')' => parens > 0,
-                b']' => brackets > 0,
-                _ => false,
-            };
-            if !strip {
-                break;
-            }
-            match last {
-                b')' => parens -= 1,
-                b']' => brackets -= 1,
-                _ => {}
-            }
-            end -= 1;
-        }
-        while end > pos && !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        if end > pos + scheme_len {
-            return Some((pos, end));
+        if let Some(url) = url_at(bytes, colon, 0) {
+            return Some(url);
         }
     }
     None
+}
+
+/// The bare http(s) URL whose "://" starts at `colon`, if there is one:
+/// its byte range. Its scheme is read no further back than `floor`, where
+/// the text being searched starts. `bytes` is UTF-8 text.
+pub(crate) fn url_at(bytes: &[u8], colon: usize, floor: usize) -> Option<(usize, usize)> {
+    if !bytes[colon..].starts_with(b"://") {
+        return None;
+    }
+    let (pos, scheme_len) =
+        if colon >= floor + 5 && &bytes[colon - 5..colon - 1] == b"http" && matches!(bytes[colon - 1], b's' | b'S') {
+            (colon - 5, 8)
+        } else if colon >= floor + 4 && &bytes[colon - 4..colon] == b"http" {
+            (colon - 4, 7)
+        } else {
+            return None;
+        };
+    if pos > floor && (bytes[pos - 1].is_ascii_alphanumeric() || bytes[pos - 1] == b'/') {
+        return None;
+    }
+    // Trailing punctuation belongs to the sentence, and a closing
+    // bracket only to the URL when the URL opened it. Closing minus
+    // opening brackets are counted once, on the way to the end, and
+    // kept up to date as the end moves left, so stripping stays linear.
+    let (mut parens, mut brackets) = (0isize, 0isize);
+    let mut end = pos + scheme_len;
+    while end < bytes.len() {
+        let b = bytes[end];
+        if b.is_ascii_whitespace() || matches!(b, b'<' | b'>' | b'"' | b'`') {
+            break;
+        }
+        match b {
+            b'(' => parens -= 1,
+            b')' => parens += 1,
+            b'[' => brackets -= 1,
+            b']' => brackets += 1,
+            _ => {}
+        }
+        end += 1;
+    }
+    while end > pos + scheme_len {
+        let last = bytes[end - 1];
+        let strip = match last {
+            b'.' | b',' | b':' | b';' | b'!' | b'?' | b'\'' | b'*' | b'_' => true,
+            b')' => parens > 0,
+            b']' => brackets > 0,
+            _ => false,
+        };
+        if !strip {
+            break;
+        }
+        match last {
+            b')' => parens -= 1,
+            b']' => brackets -= 1,
+            _ => {}
+        }
+        end -= 1;
+    }
+    // Back to a character's first byte (UTF-8 continuation bytes are 10xxxxxx).
+    while end > pos && end < bytes.len() && bytes[end] & 0xC0 == 0x80 {
+        end -= 1;
+    }
+    (end > pos + scheme_len).then_some((pos, end))
 }
 
 /// HackMD shortcodes seen in community notes; unknown ones stay as text.
