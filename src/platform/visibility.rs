@@ -404,7 +404,7 @@ impl Applier {
                             }
                         }
                     }
-                    if !terms.is_empty() && terms.iter().all(|t| unit.search_text.contains(t.as_str())) {
+                    if !terms.is_empty() && terms.iter().all(|t| meeting.unit_text(unit).contains(t.as_str())) {
                         let texts = card.texts[i].get_or_insert_with(|| own_texts(&slot.el));
                         word_ranges(texts, terms, &words);
                     }

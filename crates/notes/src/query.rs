@@ -143,7 +143,7 @@ fn unit_states(m: &Meeting, filter: &Filter, topics: &BTreeSet<TopicId>, terms: 
                 u.topics.iter().any(|t| topics.contains(t)) || u.parent.is_some_and(|p| topic_ok[p.0 as usize]);
         }
         let person_ok = filter.people.is_empty() || filter.people.iter().any(|p| u.by(*p));
-        let text_ok = terms.iter().all(|t| u.search_text.contains(t.as_str()));
+        let text_ok = terms.iter().all(|t| m.unit_text(u).contains(t.as_str()));
         matched[i] = person_ok && topic_ok[i] && text_ok;
     }
     let mut states = vec![UnitState::Hidden; n];

@@ -214,14 +214,22 @@ pub fn with_folded<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// Lowercase without diacritics: "Käldström" → "kaldstrom".
 pub fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        fold_char(c, &mut out);
-    }
+    fold_into(text, &mut out);
     out
+}
+
+/// Appends [`fold`]`(text)` to `out`.
+pub fn fold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
+    for c in text.chars() {
+        fold_char(c, out);
+    }
 }
 
 /// Like [`fold`], also returning for each byte of the folded text the byte

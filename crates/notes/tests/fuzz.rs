@@ -1148,7 +1148,7 @@ proptest! {
                 }
             }
             for u in &m.units {
-                check_ranges(&u.search_text, &term_ranges(&u.search_text, &view.terms), "search text")?;
+                check_ranges(m.unit_text(u), &term_ranges(m.unit_text(u), &view.terms), "search text")?;
             }
         }
 

@@ -156,6 +156,9 @@ pub struct Meeting {
     pub sections: Vec<Section>,
     /// Flat table of the filterable units in this meeting, in document order.
     pub units: Vec<Unit>,
+    /// The folded text of every unit, one after another: one string a
+    /// meeting rather than one a unit (a tenth of a parse's allocations).
+    pub search_text: String,
     /// Links in the info block (location, agenda): target and link text.
     pub info_links: Vec<(LinkTarget, String)>,
     /// One entry per person with a recap, in order of first appearance.
@@ -165,6 +168,11 @@ pub struct Meeting {
 }
 
 impl Meeting {
+    /// A unit's own text, case- and accent-folded, for search.
+    pub fn unit_text(&self, unit: &Unit) -> &str {
+        &self.search_text[unit.search.start as usize..unit.search.end as usize]
+    }
+
     /// Whether the person attended, hosted or sent a recap.
     pub fn involves(&self, person: PersonId) -> bool {
         self.participants.iter().any(|p| p.person == person)
@@ -239,8 +247,9 @@ pub struct Unit {
     pub recap_item: bool,
     /// Topics mentioned in the unit's own text, plus their families.
     pub topics: Vec<TopicId>,
-    /// The unit's own text (not its children's), case- and accent-folded.
-    pub search_text: String,
+    /// Where the unit's own text (not its children's), case- and
+    /// accent-folded, is in [`Meeting::search_text`].
+    pub search: std::ops::Range<u32>,
     /// Links in the unit's own text: target and link text.
     pub links: Vec<(LinkTarget, String)>,
 }

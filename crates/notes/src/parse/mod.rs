@@ -129,7 +129,7 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
     registry.merge_first_names(staged.iter().map(|(.., participants, _)| &participants[..]));
 
     notes.meetings.reserve(staged.len());
-    let mut units = Vec::new();
+    let mut units = (Vec::new(), String::new());
     for (head, mut info, body, participants, mut problems) in staged {
         let participant_ids: Vec<PersonId> = participants.iter().map(|p| p.person).collect();
         let hosts: Vec<PersonId> = info
@@ -224,6 +224,7 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
             extra_info: info.extra,
             sections,
             units: Vec::new(),
+            search_text: String::new(),
             info_links,
             recaps,
             topics: Vec::new(),

@@ -5,7 +5,7 @@
 
 use crate::model::{Block, Inline, LinkTarget, Meeting, PersonId, RecapSummary, TopicId, Unit, UnitId};
 use crate::taxonomy::{for_each_mention, TopicTable};
-use crate::words::fold;
+use crate::words::fold_into;
 
 #[derive(Clone, Copy)]
 struct Ctx<'t> {
@@ -24,18 +24,22 @@ struct Ctx<'t> {
 struct Walker<'a> {
     units: Vec<Unit>,
     scratch: String,
+    /// The meeting's folded unit texts, one after another.
+    search: String,
     recaps: &'a [RecapSummary],
     counts: Vec<u32>,
     table: Option<&'a mut TopicTable>,
 }
 
-/// `scratch` is a list kept between meetings: the units grow in it, then
-/// move to the meeting in one exactly sized allocation, and `scratch`
-/// keeps its grown buffer for the next meeting.
-pub fn number(meeting: &mut Meeting, table: &mut TopicTable, scratch: &mut Vec<Unit>) {
+/// `scratch` is a list and a string kept between meetings: the units and
+/// their folded texts grow in them, then move to the meeting in one
+/// exactly sized allocation each, and `scratch` keeps its grown buffers
+/// for the next meeting.
+pub fn number(meeting: &mut Meeting, table: &mut TopicTable, scratch: &mut (Vec<Unit>, String)) {
     let mut w = Walker {
-        units: std::mem::take(scratch),
+        units: std::mem::take(&mut scratch.0),
         scratch: String::new(),
+        search: std::mem::take(&mut scratch.1),
         recaps: &meeting.recaps,
         counts: vec![0; meeting.recaps.len()],
         table: Some(table),
@@ -51,7 +55,7 @@ pub fn number(meeting: &mut Meeting, table: &mut TopicTable, scratch: &mut Vec<U
         };
         w.walk(&mut section.blocks, &ctx);
     }
-    let (mut units, counts) = (w.units, w.counts);
+    let (mut units, counts, mut search) = (w.units, w.counts, w.search);
     for (recap, n) in meeting.recaps.iter_mut().zip(counts) {
         recap.items = n;
     }
@@ -67,7 +71,9 @@ pub fn number(meeting: &mut Meeting, table: &mut TopicTable, scratch: &mut Vec<U
         .collect();
     meeting.units = Vec::with_capacity(units.len());
     meeting.units.append(&mut units);
-    *scratch = units;
+    meeting.search_text = search.as_str().into();
+    search.clear();
+    *scratch = (units, search);
 }
 
 /// Numbers blocks outside any meeting (intro, unplaced notes), which are
@@ -76,6 +82,7 @@ pub fn number_loose(blocks: &mut [Block]) {
     let mut w = Walker {
         units: Vec::new(),
         scratch: String::new(),
+        search: String::new(),
         recaps: &[],
         counts: Vec::new(),
         table: None,
@@ -118,7 +125,10 @@ impl Walker<'_> {
             with: ctx.with.to_vec(),
             recap_item: false,
             topics,
-            search_text: fold(text.trim_end()),
+            search: self.search.len() as u32..{
+                fold_into(text.trim_end(), &mut self.search);
+                self.search.len() as u32
+            },
             links,
         });
         self.scratch = text;

@@ -264,7 +264,7 @@ fn a_handle_with_a_colon_inside_a_discussion_list_is_that_persons_one_item_recap
             ("chiplet".into(), 1, None)
         ]
     );
-    let etcd = m.units.iter().find(|u| u.search_text.starts_with("etcd")).unwrap();
+    let etcd = m.units.iter().find(|u| m.unit_text(u).starts_with("etcd")).unwrap();
     assert_eq!(etcd.person, Some(notes.person_by_slug("twelho").unwrap()));
     assert!(!etcd.recap_item, "a nested note is not a recap item of its own");
     assert_eq!(notes.people.len(), 3, "\"Note:\" is not a person");
@@ -845,7 +845,7 @@ fn a_deeper_heading_naming_someone_is_their_recap_and_other_deeper_headings_stay
         ]
     );
     // So a person filter finds Daniel's demo as his.
-    let demo = m.units.iter().find(|u| u.search_text.contains("oreboot")).unwrap();
+    let demo = m.units.iter().find(|u| m.unit_text(u).contains("oreboot")).unwrap();
     assert_eq!(demo.person, notes.person_by_slug("orangecms"));
 }
 

@@ -9,10 +9,10 @@ fn parse(text: &str) -> Notes {
 
 /// All inline text of all units of the first meeting, joined.
 fn meeting_text(notes: &Notes) -> String {
-    notes.meetings[0]
-        .units
+    let m = &notes.meetings[0];
+    m.units
         .iter()
-        .map(|u| u.search_text.clone())
+        .map(|u| m.unit_text(u).to_string())
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -179,10 +179,11 @@ fn nested_bullets_keep_their_parents() {
     let notes = parse(&format!(
         "{HEADER}- top\n    - child\n        - grandchild\n  - two-space child\n- second\n"
     ));
-    let units = &notes.meetings[0].units;
-    let texts: Vec<(&str, Option<u32>)> = units
+    let m = &notes.meetings[0];
+    let texts: Vec<(&str, Option<u32>)> = m
+        .units
         .iter()
-        .map(|u| (u.search_text.as_str(), u.parent.map(|p| p.0)))
+        .map(|u| (m.unit_text(u), u.parent.map(|p| p.0)))
         .collect();
     assert_eq!(
         texts,

@@ -340,7 +340,7 @@ fn a_bold_name_on_its_own_line_heads_the_recap_written_under_it() {
         m.units
             .iter()
             .filter(|u| u.person.is_some_and(|p| notes.person(p).slug == slug))
-            .map(|u| u.search_text.as_str())
+            .map(|u| m.unit_text(u))
             .collect()
     };
     assert_eq!(units("twelho"), ["soldered the backplane and ordered psus."]);
@@ -420,7 +420,7 @@ fn a_joint_recap_is_by_everyone_it_names() {
             let m = notes.meeting(mv.meeting);
             for (u, state) in mv.units.as_deref().unwrap_or(&[]).iter().enumerate() {
                 if *state == notes::query::UnitState::Match {
-                    out.push(m.units[u].search_text.clone());
+                    out.push(m.unit_text(&m.units[u]).to_string());
                 }
             }
         }

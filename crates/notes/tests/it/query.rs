@@ -36,7 +36,7 @@ fn matches(notes: &Notes, f: &Filter, date: &str) -> Vec<String> {
         .iter()
         .zip(states.iter())
         .filter(|(_, s)| **s == UnitState::Match)
-        .map(|(u, _)| u.search_text.clone())
+        .map(|(u, _)| m.unit_text(u).to_string())
         .collect()
 }
 
@@ -98,7 +98,7 @@ fn a_topic_shows_its_bullets_with_parents_as_context() {
     let m = notes.meeting(mv.meeting);
     let states = mv.units.as_ref().unwrap();
     let state_of = |prefix: &str| {
-        let i = m.units.iter().position(|u| u.search_text.starts_with(prefix)).unwrap();
+        let i = m.units.iter().position(|u| m.unit_text(u).starts_with(prefix)).unwrap();
         states[i]
     };
     assert_eq!(state_of("still no clock input"), UnitState::Match);

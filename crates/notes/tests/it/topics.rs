@@ -110,7 +110,7 @@ fn mentions_attach_to_their_bullet_meeting_and_recap_person() {
     let unit = m
         .units
         .iter()
-        .find(|u| u.search_text.starts_with("got `kexec`") || u.search_text.starts_with("got kexec"))
+        .find(|u| m.unit_text(u).starts_with("got `kexec`") || m.unit_text(u).starts_with("got kexec"))
         .unwrap();
     assert!(unit.topics.contains(&jh7110));
     assert_eq!(unit.person, notes.person_by_slug("orangecms"));
@@ -179,10 +179,7 @@ fn hardware_named_by_its_context_is_a_topic_of_its_meetings() {
         notes.topics.iter().map(|t| &t.label).collect::<Vec<_>>()
     );
     // The bullet that names it is the one a topic filter singles out.
-    let unit = notes.meetings[1]
-        .units
-        .iter()
-        .find(|u| u.search_text.starts_with("flashed"))
-        .unwrap();
+    let m = &notes.meetings[1];
+    let unit = m.units.iter().find(|u| m.unit_text(u).starts_with("flashed")).unwrap();
     assert!(unit.topics.contains(&notes.topic_by_slug("milk-v-oasis").unwrap()));
 }
