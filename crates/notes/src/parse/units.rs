@@ -117,6 +117,8 @@ impl Walker<'_> {
         if let Some(p) = plain {
             text.push_str(p);
         }
+        let start = self.search.len() as u32;
+        fold_into(text.trim_end(), &mut self.search);
         self.units.push(Unit {
             line,
             parent: ctx.parent,
@@ -125,10 +127,7 @@ impl Walker<'_> {
             with: ctx.with.to_vec(),
             recap_item: false,
             topics,
-            search: self.search.len() as u32..{
-                fold_into(text.trim_end(), &mut self.search);
-                self.search.len() as u32
-            },
+            search: start..self.search.len() as u32,
             links,
         });
         self.scratch = text;
