@@ -417,7 +417,9 @@ fn four(classes: usize, a: usize, b: usize, c: usize, d: usize) -> usize {
 /// plural "s" and then one.
 fn word_end(text: &[u8], at: usize) -> Option<usize> {
     let boundary = |i: usize| text.get(i).is_none_or(|b| !is_word_byte(*b));
-    if boundary(at) {
+    // A name that ends in punctuation ("3B+") also ends where a URL glued
+    // to it starts ("ROCK 5 ITX+https://…"): the URL is not part of it.
+    if boundary(at) || text[at..].starts_with(b"http") && !text[at - 1].is_ascii_alphanumeric() {
         Some(at)
     } else if text[at] == b's' && boundary(at + 1) {
         Some(at + 1)

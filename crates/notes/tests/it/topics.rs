@@ -137,6 +137,14 @@ fn mentions_attach_to_their_bullet_meeting_and_recap_person() {
 }
 
 #[test]
+fn a_name_written_right_before_a_url_ends_where_the_url_starts() {
+    // "ITX+" is part of the name; the URL glued to it is not.
+    let text = "ROCK 5 ITX+https://radxa.com/rock5/jh7110 and the JH7110";
+    let found: Vec<&str> = find_mentions(text).iter().map(|(s, e, _)| &text[*s..*e]).collect();
+    assert_eq!(found, ["ROCK 5 ITX+", "JH7110"]);
+}
+
+#[test]
 fn urls_are_not_searched_for_hardware_but_link_text_is() {
     let notes = parse_one(
         "t.md",
