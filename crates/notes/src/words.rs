@@ -215,21 +215,29 @@ pub fn with_folded<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
 /// Lowercase without diacritics: "Käldström" → "kaldstrom".
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    fold_into(text, &mut out);
+    fold_into(text, &mut out, 0);
     out
 }
 
-/// Appends [`fold`]`(text)` to `out`.
-pub fn fold_into(text: &str, out: &mut String) {
+/// Appends [`fold`]`(text)` to `out`. `keep` is where the folded text in
+/// `out` ends without its trailing white space; the same after `text` is
+/// returned, so that a text folded in pieces can be trimmed once at the
+/// end as if it had been trimmed first.
+pub fn fold_into(text: &str, out: &mut String, mut keep: usize) -> usize {
     if text.is_ascii() {
         let start = out.len();
         out.push_str(text);
         out[start..].make_ascii_lowercase();
-        return;
+        let solid = text.trim_end().len();
+        return if solid > 0 { start + solid } else { keep };
     }
     for c in text.chars() {
         fold_char(c, out);
+        if !c.is_whitespace() {
+            keep = out.len();
+        }
     }
+    keep
 }
 
 /// Like [`fold`], also returning for each byte of the folded text the byte
@@ -266,6 +274,32 @@ pub fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A unit's search text is folded piece by piece and cut once: it must
+    /// be the whole text trimmed, then folded, whatever white space or
+    /// vanishing marks (a combining accent folds to nothing) end a piece.
+    #[test]
+    fn text_folded_in_pieces_is_the_trimmed_text_folded() {
+        let cases: [&[&str]; 7] = [
+            &["Käldström ", "RK1 "],
+            &["Raspberry Pi 4", " "],
+            &["no-break\u{a0}", "\u{2003} "],
+            &["a space, then an accent: \u{301}", " "],
+            &["  ", "\t"],
+            &["ÆSIR\u{3000}", "x"],
+            &[],
+        ];
+        for pieces in cases {
+            let mut out = String::from("before");
+            let mut keep = out.len();
+            for p in pieces {
+                keep = fold_into(p, &mut out, keep);
+            }
+            out.truncate(keep);
+            let whole: String = pieces.concat();
+            assert_eq!(out, format!("before{}", fold(whole.trim_end())), "{pieces:?}");
+        }
+    }
 
     #[test]
     fn latin_extended_table_covers_the_block() {

@@ -91,7 +91,7 @@ impl Inline {
 
     /// The visible text of `inlines`, piece by piece: one walk serves
     /// both measuring and writing it.
-    fn plain_pieces(inlines: &[Inline], f: &mut dyn FnMut(&str)) {
+    pub(crate) fn plain_pieces(inlines: &[Inline], f: &mut dyn FnMut(&str)) {
         for inline in inlines {
             match inline {
                 Inline::Text(t) | Inline::Code(t) | Inline::Html(t) => f(t),

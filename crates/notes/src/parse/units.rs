@@ -23,7 +23,6 @@ struct Ctx<'t> {
 
 struct Walker<'a> {
     units: Vec<Unit>,
-    scratch: String,
     /// The meeting's folded unit texts, one after another.
     search: String,
     recaps: &'a [RecapSummary],
@@ -38,7 +37,6 @@ struct Walker<'a> {
 pub fn number(meeting: &mut Meeting, table: &mut TopicTable, scratch: &mut (Vec<Unit>, String)) {
     let mut w = Walker {
         units: std::mem::take(&mut scratch.0),
-        scratch: String::new(),
         search: std::mem::take(&mut scratch.1),
         recaps: &meeting.recaps,
         counts: vec![0; meeting.recaps.len()],
@@ -81,7 +79,6 @@ pub fn number(meeting: &mut Meeting, table: &mut TopicTable, scratch: &mut (Vec<
 pub fn number_loose(blocks: &mut [Block]) {
     let mut w = Walker {
         units: Vec::new(),
-        scratch: String::new(),
         search: String::new(),
         recaps: &[],
         counts: Vec::new(),
@@ -102,23 +99,24 @@ impl Walker<'_> {
     fn unit(&mut self, ctx: &Ctx, line: u32, inlines: &mut [&mut Vec<Inline>], plain: Option<&str>) -> UnitId {
         let mut topics = ctx.topics.to_vec();
         let mut links = Vec::new();
-        // One buffer for every unit's text: only the folded copy is kept.
-        let mut text = std::mem::take(&mut self.scratch);
-        text.clear();
+        // The text is folded straight into the meeting's search string,
+        // piece by piece, and cut after its last character that is not
+        // white space: the text trimmed, then folded, with no copy between.
+        let start = self.search.len();
+        let mut keep = start;
         for run in inlines.iter_mut() {
             // One walk for mentions and links: a link's text is read once.
             match self.table.as_deref_mut() {
                 Some(table) => split_mentions(run, table, &mut topics, Some(&mut links)),
                 None => collect_links(run, &mut links),
             }
-            Inline::plain_text_into(run, &mut text);
-            text.push(' ');
+            Inline::plain_pieces(run, &mut |piece| keep = fold_into(piece, &mut self.search, keep));
+            self.search.push(' ');
         }
         if let Some(p) = plain {
-            text.push_str(p);
+            keep = fold_into(p, &mut self.search, keep);
         }
-        let start = self.search.len() as u32;
-        fold_into(text.trim_end(), &mut self.search);
+        self.search.truncate(keep);
         self.units.push(Unit {
             line,
             parent: ctx.parent,
@@ -127,10 +125,9 @@ impl Walker<'_> {
             with: ctx.with.to_vec(),
             recap_item: false,
             topics,
-            search: start..self.search.len() as u32,
+            search: start as u32..self.search.len() as u32,
             links,
         });
-        self.scratch = text;
         UnitId(self.units.len() as u32 - 1)
     }
 
