@@ -22,8 +22,9 @@ pub const NO_UNIT: UnitId = UnitId(u32::MAX);
 #[derive(Debug, Clone, PartialEq)]
 pub struct TopBlock {
     pub line: u32,
-    /// The HackMD container around the block (`info`), if any.
-    pub container: Option<String>,
+    /// Whether a HackMD container (`:::info`) is around the block: only
+    /// whether, as the info block is told apart by it, not which.
+    pub in_container: bool,
     pub block: Block,
 }
 
@@ -255,7 +256,7 @@ fn fold_callouts(
                 out.push(TopBlock {
                     line: lines.line_of(container.range.start),
                     // A box is never part of an info block: it is shown as it is.
-                    container: None,
+                    in_container: false,
                     block: Block::Callout {
                         kind: container.name.clone(),
                         title: container.title.clone(),
@@ -368,7 +369,7 @@ pub fn parse(text: &str) -> Markdown {
         if let Some(block) = builder.block(event, range.clone(), 0) {
             blocks.push(TopBlock {
                 line,
-                container: open.last().map(|&c| containers[c].name.clone()),
+                in_container: !open.is_empty(),
                 block,
             });
             if callouts {

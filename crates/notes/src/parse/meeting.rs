@@ -53,7 +53,7 @@ pub fn split_info(blocks: Vec<TopBlock>, problems: &mut Vec<(u32, DiagnosticKind
         .iter()
         .position(|b| matches!(b.block, Block::Heading { level: 2, .. }))
         .unwrap_or(blocks.len());
-    let has_container = blocks[..first_h2].iter().any(|b| b.container.is_some());
+    let has_container = blocks[..first_h2].iter().any(|b| b.in_container);
     let mut info_blocks: Vec<Block> = Vec::new();
     let mut rest = Vec::with_capacity(blocks.len());
     for (i, tb) in blocks.into_iter().enumerate() {
@@ -68,7 +68,7 @@ pub fn split_info(blocks: Vec<TopBlock>, problems: &mut Vec<(u32, DiagnosticKind
         }
         let is_info = i < first_h2
             && if has_container {
-                tb.container.is_some()
+                tb.in_container
             } else {
                 // No container: the leading labelled lists and paragraphs,
                 // or a "No meeting" line, and the list a bare label at a
@@ -90,7 +90,7 @@ pub fn split_info(blocks: Vec<TopBlock>, problems: &mut Vec<(u32, DiagnosticKind
     // info block was written ahead, the meeting did not take place. Only
     // as the whole body: a "Skipped the demo, …" line among notes is notes.
     if has_container
-        && matches!(&rest[..], [only] if only.container.is_none()
+        && matches!(&rest[..], [only] if !only.in_container
             && matches!(&only.block, Block::Paragraph { inlines, .. } if says_no_meeting(&Inline::plain_text(inlines))))
     {
         info_blocks.extend(rest.pop().map(|tb| tb.block));
