@@ -29,7 +29,7 @@ pub use state::NotesRef;
 /// Starts the app in the browser: loads the archive the page was built with
 /// (`notes/manifest.json` and its files, requested while the wasm loads),
 /// parses it, and takes over the prerendered page, or renders from scratch
-/// when there is none.
+/// when there is none or it shows other notes than loaded.
 #[cfg(feature = "hydration")]
 pub async fn start() {
     use std::rc::Rc;
@@ -39,9 +39,10 @@ pub async fn start() {
     // Making the date formatters costs milliseconds each: done while the
     // notes are on their way (it runs once the fetch below has started).
     wasm_bindgen_futures::spawn_local(async { platform::locale::warm() });
-    let (archive, errors) = match platform::fetch::archive().await {
-        Ok((_, docs, errors)) => (docs, errors),
+    let (same_notes, archive, errors) = match platform::fetch::archive().await {
+        Ok((manifest, docs, errors)) => (errors.is_empty() && shows(&manifest, &docs), docs, errors),
         Err(cause) => (
+            false,
             Vec::new(),
             vec![sources::LoadError {
                 source: notes::archive::MANIFEST_PATH.to_string(),
@@ -61,7 +62,14 @@ pub async fn start() {
     let root = gloo::utils::document()
         .get_element_by_id("app")
         .expect("index.html has a #app element");
-    let prerendered = root.first_element_child().is_some();
+    // The prerendered page is taken over only when it shows the notes that
+    // loaded, all of them: a file that failed, or a page cached from before
+    // the last deploy, would not match what the app renders, which Yew
+    // cannot take over. The page is drawn again from the notes instead.
+    let prerendered = root.first_element_child().is_some() && same_notes;
+    if !prerendered {
+        root.set_text_content(None);
+    }
     let first_paint = prerendered
         .then(|| root.get_attribute("data-first-paint"))
         .flatten()
@@ -78,4 +86,21 @@ pub async fn start() {
     } else {
         renderer.render();
     }
+}
+
+/// Whether the prerendered page shows these notes: the same fetch (the
+/// manifest's time, which `timeline prerender` writes on `#app`), each
+/// file as long as the manifest says (none from an older cache).
+#[cfg(feature = "hydration")]
+fn shows(manifest: &notes::archive::Manifest, docs: &[sources::Doc]) -> bool {
+    let page = gloo::utils::document()
+        .get_element_by_id("app")
+        .and_then(|app| app.get_attribute("data-notes"));
+    page.as_deref() == Some(manifest.fetched.as_str())
+        && manifest.files.len() == docs.len()
+        && manifest
+            .files
+            .iter()
+            .zip(docs)
+            .all(|(f, d)| f.bytes == d.text.len() as u64)
 }

@@ -321,3 +321,54 @@ test('nothing is lost when one source fails', async () => {
   const years = await page.$$eval('article[data-meeting-date]', (as) => [...new Set(as.map((a) => a.dataset.meetingDate.slice(0, 4)))]);
   assert.deepEqual(years, ['2023', '2021']);
 });
+
+// The page was prerendered from the notes of its build. When what loads is
+// not that (a document failed, or the page came from a cache older than the
+// notes), the app cannot take the page over as it stands: it draws the page
+// again from what loaded, every meeting of it there and answering.
+test('a page whose notes do not load as it was built from is drawn again from the notes that did', async () => {
+  const inDom = (page) => page.locator('article[data-meeting-date]').count();
+  const fail = (req, res) => { res.writeHead(503); res.end('unavailable'); };
+  const broken = await serve(dir, { routes: { '/notes/2022.md': fail } });
+  try {
+    const page = await open(browser.context, broken.url + '/?live=0');
+    await page.locator('.load-errors').waitFor();
+    assert.match(await page.locator('.load-errors').textContent(), /2022\.md/);
+    // 2022 had 3 meetings.
+    await page.waitForFunction((n) => document.querySelectorAll('article[data-meeting-date]').length === n, TOTAL - 3);
+    assert.equal(await count(page), `${TOTAL - 3} meetings`);
+    await page.locator('.person-chip[data-person="chiplet"]').click();
+    await page.waitForFunction(() => /^\d+ of \d+ meetings$/.test(document.querySelector('.count')?.textContent));
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  } finally {
+    await broken.close();
+  }
+
+  // A newer deploy's notes (one more meeting in 2023) under the page of the one before.
+  const manifest = JSON.parse(fs.readFileSync(`${dir}/notes/manifest.json`, 'utf8'));
+  const newer = fs.readFileSync(`${dir}/notes/2023.md`, 'utf8').replace(
+    '# December 12, 2023 4:00 PM UTC',
+    '# December 19, 2023 4:00 PM UTC\n\n## Discussion Topics\n\n- A meeting the page was not built with\n\n# December 12, 2023 4:00 PM UTC',
+  );
+  manifest.fetched = '2099-01-01T00:00:00Z';
+  manifest.files.find((f) => f.name === '2023.md').bytes = Buffer.byteLength(newer);
+  const json = (body, type) => (req, res) => { res.writeHead(200, { 'content-type': type }); res.end(body); };
+  const later = await serve(dir, {
+    routes: {
+      '/notes/manifest.json': json(JSON.stringify(manifest), 'application/json'),
+      '/notes/2023.md': json(newer, 'text/markdown'),
+    },
+  });
+  try {
+    const page = await open(browser.context, later.url + '/?live=0');
+    await page.waitForFunction((n) => document.querySelectorAll('article[data-meeting-date]').length === n, TOTAL + 1);
+    assert.equal(await count(page), `${TOTAL + 1} meetings`);
+    assert.equal(await page.locator('article[data-meeting-date="2023-12-19"]').count(), 1);
+    assert.equal(await inDom(page), TOTAL + 1);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  } finally {
+    await later.close();
+  }
+});

@@ -99,6 +99,7 @@ pub fn run(index: &Path, notes_dir: &Path, previews: Option<&Path>) -> Result<()
         &Page {
             app_html: &app_html,
             first_paint: Some(first_paint),
+            notes_fetched: &manifest.fetched,
             preload: &preload,
             source_origins: &source_origins,
             image_origins: &image_origins,

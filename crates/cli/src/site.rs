@@ -43,6 +43,9 @@ pub struct Page<'a> {
     /// How many of the newest meetings `app_html` shows (the app renders
     /// the rest once running).
     pub first_paint: Option<usize>,
+    /// When the notes `app_html` shows were fetched (their manifest's
+    /// `fetched`): the app takes the page over only if it loads the same.
+    pub notes_fetched: &'a str,
     /// Files the page loads at once: preloaded, so they arrive with the wasm.
     pub preload: &'a [String],
     /// Origins of the notes' sources (the page asks the current year again).
@@ -71,6 +74,7 @@ pub fn finish(index_html: &str, page: &Page<'_>) -> Result<String, SiteError> {
                 if let Some(n) = page.first_paint {
                     el.set_attribute("data-first-paint", &n.to_string())?;
                 }
+                el.set_attribute("data-notes", page.notes_fetched)?;
                 Ok(())
             }))
             // The wasm is not preloaded: the prerendered page paints first.
@@ -245,6 +249,7 @@ const wasm = await init('./app_bg.wasm');
         Page {
             app_html: app,
             first_paint: Some(12),
+            notes_fetched: "2026-12-03T02:12:28Z",
             preload,
             source_origins: &[],
             image_origins: &[],
@@ -257,7 +262,7 @@ const wasm = await init('./app_bg.wasm');
         let preload = vec!["notes/manifest.json".to_string()];
         let done = finish(INDEX, &page("<p>hi</p>", &preload)).unwrap();
         assert!(
-            done.contains(r#"<div id="app" data-first-paint="12"><p>hi</p></div>"#),
+            done.contains(r#"<div id="app" data-first-paint="12" data-notes="2026-12-03T02:12:28Z"><p>hi</p></div>"#),
             "{done}"
         );
         assert!(!done.contains("application/wasm"), "the wasm is not preloaded");
