@@ -211,6 +211,13 @@ fn Marks(props: &MarksProps) -> Html {
              onkeydown={props.onkeydown.clone()} onfocus={props.onfocus.clone()}>
             { for notes.meetings.iter().enumerate().map(|(i, m)| {
                 let first_of_year = i == 0 || notes.meetings[i - 1].date.year() != m.date.year();
+                // A year of a few meetings among many has too narrow a span
+                // for its label, which the next year's would overlap
+                // ("20232024"): named only if the mark a 25th of the strip
+                // on (or the last) is of the same year; else its mark keeps
+                // the tick alone.
+                let len = notes.meetings.len();
+                let named = first_of_year && notes.meetings[(i + len / 25).min(len - 1)].date.year() == m.date.year();
                 let mut label = locale::long_date(m.date, props.localized);
                 match m.status {
                     MeetingStatus::Skipped => label.push_str(", no meeting"),
@@ -225,7 +232,7 @@ fn Marks(props: &MarksProps) -> Html {
                 html! {
                     <a class={classes!("mark", m.status.as_str(), first_of_year.then_some("y"))}
                        href={format!("#{}", m.anchor)} data-meeting-date={m.date.to_string()}
-                       data-year={first_of_year.then(|| m.date.year().to_string())}
+                       data-year={named.then(|| m.date.year().to_string())}
                        aria-label={label} tabindex="-1"></a>
                 }
             }) }

@@ -12,6 +12,11 @@ let upstream, dir, site, plain, browser;
 // Action items, some given to someone ("twelho: …"), one not.
 const TASKS = '# Notes 2023\n\n# March 14, 2023 5:00 PM CET\n\nParticipants: Lucas Käldström (@luxas), Dennis Marttinen (@twelho)\n\n'
   + '## Action items\n\n- [ ] luxas: write the blog post\n- [x] twelho: order the PDU\n- [ ] someone: fix CI\n';
+// A year of `n` meetings, three a month from January.
+const busy = (year, n) => `# Notes ${year}\n\n` + Array.from({ length: n }, (_, k) => {
+  const month = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][Math.floor(k / 3)];
+  return `# ${month} ${1 + (k % 3) * 10}, ${year} 4:00 PM UTC\n\n- Worked on the rack\n\n`;
+}).join('');
 // 2021: 4 meetings, 2022: 3, 2023: 2, 2024: 15, 2025: 2.
 const TOTAL = 26;
 before(async () => {
@@ -28,6 +33,9 @@ before(async () => {
       '/tasks.md': text(TASKS),
       '/joint.md': text(fs.readFileSync(new URL('../fixtures/drift/16-joint-recaps.md', import.meta.url), 'utf8')),
       '/hackmd.md': text(fs.readFileSync(new URL('../fixtures/drift/14-hackmd-front-matter-boxes-and-embeds.md', import.meta.url), 'utf8')),
+      '/busy-2022.md': text(busy(2022, 30)),
+      '/quiet-2023.md': text(busy(2023, 1)),
+      '/busy-2024.md': text(busy(2024, 30)),
     },
   });
   browser = await launch();
@@ -371,4 +379,16 @@ test('a page whose notes do not load as it was built from is drawn again from th
   } finally {
     await later.close();
   }
+});
+
+test('a year of one meeting between busy years keeps its tick on the ribbon, and no year label runs into the next', async () => {
+  const page = await open(browser.context, plain.url + '/?src=/busy-2022.md&src=/quiet-2023.md&src=/busy-2024.md');
+  await page.waitForFunction(() => document.querySelector('.count')?.textContent === '61 meetings');
+  const ticks = await page.$$eval('[data-ribbon] .mark.y', (ms) => ms.map((m) => [m.dataset.meetingDate, m.dataset.year ?? null, m.getBoundingClientRect().left]));
+  assert.deepEqual(ticks.map(([date, year]) => [date, year]), [['2022-01-01', '2022'], ['2023-01-01', null], ['2024-01-01', '2024']]);
+  // The labels shown stand apart by more than a label's width.
+  const labelled = ticks.filter(([, year]) => year);
+  const width = await page.$eval('[data-ribbon] .mark.y[data-year]', (m) => parseFloat(getComputedStyle(m, '::before').width));
+  for (let k = 1; k < labelled.length; k++) assert.ok(labelled[k][2] - labelled[k - 1][2] > width, `${labelled[k][1]} overlaps`);
+  assert.deepEqual(page.errors, []);
 });
