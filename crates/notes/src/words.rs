@@ -48,7 +48,11 @@ pub fn is_separator(b: u8) -> bool {
 /// and setting one up cost more than the search, at every name read (over
 /// 1 % of a parse).
 pub fn find_str(haystack: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    find_bytes(haystack.as_bytes(), needle.as_bytes())
+}
+
+/// [`find_str`] in bytes, for a haystack cut anywhere.
+pub fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
     let Some(&first) = n.first() else { return Some(0) };
     let mut from = 0;
     while let Some(i) = crate::parse::text::find_byte(&h[from..], first) {

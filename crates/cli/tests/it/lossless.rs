@@ -473,8 +473,10 @@ impl Context<'_> {
             return false;
         }
         let card = self.card.to_lowercase();
-        // The colon after a name or its remark ("Elena (async): did X") is markup.
-        let card_plain = card.replace(':', "");
+        // The colon after a name or its remark ("Elena (async): did X") is
+        // markup, and so are the parentheses the card puts around a remark
+        // written otherwise ("Daniel, couldn't make it: sent notes").
+        let card_plain = card.replace([':', '(', ')'], "");
         // Shown by display name, or as written ("thanks @orangecms" in a
         // bullet is text).
         let names_shown = named.iter().all(|(id, form)| {
@@ -483,7 +485,11 @@ impl Context<'_> {
         let between_shown = rest.split('\u{1}').all(|fragment| {
             let f = norm(fragment.trim_matches(|c: char| c.is_whitespace() || ",;:()@-–—".contains(c)));
             // "A and B": the list shows the names; the joining word is markup.
-            f.is_empty() || f == "and" || f == "&" || card.contains(&f) || card_plain.contains(&f.replace(':', ""))
+            f.is_empty()
+                || f == "and"
+                || f == "&"
+                || card.contains(&f)
+                || card_plain.contains(&f.replace([':', '(', ')'], ""))
         });
         names_shown && between_shown
     }

@@ -680,11 +680,10 @@ fn person_named(
     // recap, "Name - …" too): most bullets have neither, and need not have
     // their text built. A name is a few words: its dash is near the start.
     let dashed = |t: &str| {
-        let mut end = t.len().min(48);
-        while !t.is_char_boundary(end) {
-            end -= 1;
-        }
-        DASHES.iter().any(|d| find_str(&t[..end], d).is_some())
+        let head = &t.as_bytes()[..t.len().min(48)];
+        DASHES
+            .iter()
+            .any(|d| crate::words::find_bytes(head, d.as_bytes()).is_some())
     };
     if !(recap_mode && has_children
         || super::text::any_plain(inlines, &mut |t| t.contains(':') || recap_mode && dashed(t)))
@@ -693,7 +692,12 @@ fn person_named(
     }
     let text = Inline::plain_text(inlines);
     let text = text.trim();
-    let short = |name: &str| name.split_whitespace().count() <= 3 && find_str(name, "http").is_none();
+    // A name is a few words; so is each of several joined ones, handles
+    // and all ("Dennis (@twelho) and Daniel (@orangecms)").
+    let short = |name: &str| {
+        (name.split_whitespace().count() <= 3 || super::people::joined_names(name).is_some())
+            && find_str(name, "http").is_none()
+    };
     // "Name: text" or "Name:" or, in a recap, "Name - text" or just "Name".
     let by_dash = || {
         let (at, dash) = DASHES

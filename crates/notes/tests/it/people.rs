@@ -390,10 +390,13 @@ fn a_joint_recap_is_by_everyone_it_names() {
                 (vec!["orangecms", "twelho"], 1),
                 (vec!["luxas"], 1)
             ],
-            // Headings are read before bullets.
+            // Headings are read before bullets. "Daniel, couldn't make
+            // it: sent notes by mail" is Daniel's, with a remark: names
+            // joined by a comma must each be someone.
             vec![
                 (vec!["luxas", "orangecms"], 1),
                 (vec!["twelho", "luxas"], 1),
+                (vec!["orangecms"], 1),
                 (vec!["orangecms", "twelho"], 1)
             ],
         ]
@@ -402,10 +405,11 @@ fn a_joint_recap_is_by_everyone_it_names() {
     // Software" names no one; "(pairing)" after the names is a remark.
     assert!(notes.meetings[0].recaps.iter().all(|r| r.remark.is_none()));
     assert_eq!(notes.meetings[1].recaps[0].remark.as_deref(), Some("pairing"));
+    assert_eq!(notes.meetings[1].recaps[2].remark.as_deref(), Some("couldn't make it"));
     let count = |s: &str| notes.people.iter().find(|p| p.slug == s).map(|p| p.recaps);
     assert_eq!(
         (count("twelho"), count("luxas"), count("orangecms")),
-        (Some(4), Some(4), Some(3))
+        (Some(4), Some(4), Some(4))
     );
 
     // A filter by either person shows the joint recap's bullets.
@@ -438,7 +442,12 @@ fn a_joint_recap_is_by_everyone_it_names() {
     );
     assert_eq!(
         shown("orangecms"),
-        ["flashed coreboot", "ported oreboot", "set up the ci runner"]
+        [
+            "flashed coreboot",
+            "sent notes by mail",
+            "ported oreboot",
+            "set up the ci runner"
+        ]
     );
     assert_eq!(shown("twelho").len(), 5);
     // The digest of a filter by Lucas says whose bullets they are.
@@ -509,6 +518,50 @@ fn a_joint_recap_whose_names_have_their_handles_is_by_each_of_them() {
         (Some(1), Some(2), Some(2))
     );
     // Three people, no one new: the handles found them.
+    assert_eq!(notes.people.len(), 3);
+}
+
+#[test]
+fn a_recap_bullet_by_several_people_with_their_handles_or_full_names_is_theirs() {
+    // The names before the colon are more than three words once handles
+    // or surnames are written; each joined name is still a few words.
+    let text = "# Notes 2024\n\n# March 5, 2024 4:00 PM UTC\n\n:::info\n- **Participants:**\n    - Dennis Marttinen (@twelho)\n    - Daniel Maslowski (@orangecms)\n    - Lucas Käldström (@luxas)\n:::\n\n## Biweekly Recap\n\n- Dennis (@twelho) and Daniel (@orangecms): ported oreboot to the VisionFive 2\n- Dennis Marttinen, Lucas Käldström & Daniel Maslowski: tested the JH7110 board\n- Notes from the call with the vendor and the maintainers: nothing new\n";
+    let notes = parse_one("2024.md", text);
+    let m = &notes.meetings[0];
+    let slug = |p: notes::model::PersonId| notes.person(p).slug.as_str();
+    let recaps: Vec<(Vec<&str>, u32)> = m
+        .recaps
+        .iter()
+        .map(|r| (r.people().map(slug).collect(), r.items))
+        .collect();
+    assert_eq!(
+        recaps,
+        [
+            (vec!["twelho", "orangecms"], 1),
+            (vec!["twelho", "luxas", "orangecms"], 1),
+        ]
+    );
+    // Each recap's item is the text after the colon; the sentence with a
+    // colon stays a bullet of no one.
+    let texts: Vec<(Option<&str>, String)> = m
+        .units
+        .iter()
+        .map(|u| (u.person.map(slug), m.unit_text(u).to_string()))
+        .collect();
+    assert!(
+        texts.contains(&(Some("twelho"), "ported oreboot to the visionfive 2".to_string())),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&(Some("twelho"), "tested the jh7110 board".to_string())),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|(p, t)| p.is_none() && t.starts_with("notes from the call")),
+        "{texts:?}"
+    );
     assert_eq!(notes.people.len(), 3);
 }
 
