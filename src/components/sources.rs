@@ -172,7 +172,7 @@ pub fn SourcesPanel(props: &SourcesProps) -> Html {
                             <li><span class="doc-name">{ short_name(&e.source).to_string() }</span>{ format!(" {}", e.cause) }</li>
                         }) }
                     </ul>
-                    <p class="kept">{ "Nothing already shown was removed; the timeline keeps what loaded." }</p>
+                    <p class="kept">{ "The timeline shows the notes that did load." }</p>
                     <button type="button" class="link-button" onclick={on_dismiss}>{ "Dismiss" }</button>
                 </div>
             }
