@@ -4,7 +4,10 @@
 // Each build gets its own copy of the synthetic archive, prerendered by the
 // CLI of its own version. Prints medians; asserts nothing.
 //
-//   node benches/render-ab.mjs DIST_A DIST_B [--loads 20] [--cli-a BIN] [--cli-b BIN] [--touch]
+//   node benches/render-ab.mjs DIST_A DIST_B [--loads 20] [--cli-a BIN] [--cli-b BIN] [--touch] [--first SELECTOR]
+//
+// `--first` is what the first click after load clicks (default
+// `.person-chip`; `.topic-chip` for a hardware chip).
 //
 // `--touch` loads as a touch screen (no hover): links get preview buttons,
 // and each build also prints the time from hydrated until every web link
@@ -27,11 +30,12 @@ const arg = (name, fallback) => {
 };
 const dists = process.argv.slice(2, 4);
 if (dists.length < 2 || dists.some((d) => d.startsWith('--'))) {
-  console.error('usage: node benches/render-ab.mjs DIST_A DIST_B [--loads 20] [--cli-a BIN] [--cli-b BIN]');
+  console.error('usage: node benches/render-ab.mjs DIST_A DIST_B [--loads 20] [--cli-a BIN] [--cli-b BIN] [--touch] [--first SELECTOR]');
   process.exit(2);
 }
 const loads = Number(arg('--loads', 20));
 const touch = process.argv.includes('--touch');
+const first = arg('--first', '.person-chip');
 const clis = [arg('--cli-a', timelineBin()), arg('--cli-b', timelineBin())];
 const { dir, site } = synthSite({ years: 10 });
 const sites = dists.map((dist, k) => {
@@ -95,7 +99,7 @@ try {
       buttons[k].push(await page.evaluate(() => window.__buttons));
     }
     await page.waitForTimeout(500);
-    clicks[k].push(await page.evaluate(() => window.__click('.person-chip')));
+    clicks[k].push(await page.evaluate((s) => window.__click(s), first));
     await page.close();
   }
   console.log(`machine reference (plain script building 36,000 DOM nodes): median ${(await machineReference(browser.context)).toFixed(1)} ms`);
@@ -106,7 +110,7 @@ try {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1].toFixed(1);
 dists.forEach((d, k) => {
-  console.log(`${d}: first render of the whole archive median ${median(renders[k])} ms (from navigation ${median(totals[k])} ms), first click after load median ${median(clicks[k])} ms (${loads} loads)`);
+  console.log(`${d}: first render of the whole archive median ${median(renders[k])} ms (from navigation ${median(totals[k])} ms), first click after load (${first}) median ${median(clicks[k])} ms (${loads} loads)`);
   if (touch) console.log(`${d}: touch screen, hydrated -> every web link with its preview button: median ${median(buttons[k])} ms`);
 });
 // The machine drifts during a run: each pair of neighbouring loads (one of
@@ -118,3 +122,4 @@ const compare = (xs, what) => {
 };
 compare(renders, 'first render');
 compare(totals, 'from navigation');
+compare(clicks, `first click after load (${first})`);
