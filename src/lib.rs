@@ -39,8 +39,11 @@ pub async fn start() {
     // Making the date formatters costs milliseconds each: done while the
     // notes are on their way (it runs once the fetch below has started).
     wasm_bindgen_futures::spawn_local(async { platform::locale::warm() });
+    let root = gloo::utils::document()
+        .get_element_by_id("app")
+        .expect("index.html has a #app element");
     let (same_notes, archive, errors) = match platform::fetch::archive().await {
-        Ok((manifest, docs, errors)) => (errors.is_empty() && shows(&manifest, &docs), docs, errors),
+        Ok((manifest, docs, errors)) => (errors.is_empty() && shows(&root, &manifest, &docs), docs, errors),
         Err(cause) => (
             false,
             Vec::new(),
@@ -59,9 +62,6 @@ pub async fn start() {
     platform::dom::intern_repeated(&notes);
     // Parse and render in tasks of their own, so the browser can respond.
     gloo::timers::future::TimeoutFuture::new(0).await;
-    let root = gloo::utils::document()
-        .get_element_by_id("app")
-        .expect("index.html has a #app element");
     // The prerendered page is taken over only when it shows the notes that
     // loaded, all of them: a file that failed, or a page cached from before
     // the last deploy, would not match what the app renders, which Yew
@@ -92,11 +92,8 @@ pub async fn start() {
 /// manifest's time, which `timeline prerender` writes on `#app`), each
 /// file as long as the manifest says (none from an older cache).
 #[cfg(feature = "hydration")]
-fn shows(manifest: &notes::archive::Manifest, docs: &[sources::Doc]) -> bool {
-    let page = gloo::utils::document()
-        .get_element_by_id("app")
-        .and_then(|app| app.get_attribute("data-notes"));
-    page.as_deref() == Some(manifest.fetched.as_str())
+fn shows(root: &web_sys::Element, manifest: &notes::archive::Manifest, docs: &[sources::Doc]) -> bool {
+    root.get_attribute("data-notes").as_deref() == Some(manifest.fetched.as_str())
         && manifest.files.len() == docs.len()
         && manifest
             .files

@@ -104,14 +104,15 @@ impl Walker<'_> {
         // white space: the text trimmed, then folded, with no copy between.
         let start = self.search.len();
         let mut keep = start;
-        for run in inlines.iter_mut() {
-            // One walk for mentions and links: a link's text is read once.
-            match self.table.as_deref_mut() {
-                Some(table) => split_mentions(run, table, &mut topics, Some(&mut links)),
-                None => collect_links(run, &mut links),
+        // Blocks outside meetings (no table) are never filtered: they need
+        // their unit numbers only, not mentions, links or search text.
+        if let Some(table) = self.table.as_deref_mut() {
+            for run in inlines.iter_mut() {
+                // One walk for mentions and links: a link's text is read once.
+                split_mentions(run, table, &mut topics, Some(&mut links));
+                Inline::plain_pieces(run, &mut |piece| keep = fold_into(piece, &mut self.search, keep));
+                self.search.push(' ');
             }
-            Inline::plain_pieces(run, &mut |piece| keep = fold_into(piece, &mut self.search, keep));
-            self.search.push(' ');
         }
         if let Some(p) = plain {
             keep = fold_into(p, &mut self.search, keep);
