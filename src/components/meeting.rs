@@ -7,7 +7,7 @@
 //! (a card that stops matching gets `hidden` and loses `data-meeting-date`,
 //! which marks the meetings on the page) without rendering them again.
 
-use notes::model::{datefmt, Meeting, MeetingStatus, SectionKind};
+use notes::model::{datefmt, Meeting, MeetingStatus, Notes, Participant, SectionKind};
 use yew::prelude::*;
 
 use super::content::{self, Ctx};
@@ -103,7 +103,7 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
                         }
                         if !m.participants.is_empty() {
                             <p class="people"><span class="label">{ "Listed" }</span>
-                                { for m.participants.iter().map(|p| person_name(notes.person(p.person))) }
+                                { for m.participants.iter().map(|p| participant(notes, p)) }
                             </p>
                         }
                         { for unfiltered(&m.agenda) }
@@ -152,7 +152,7 @@ pub fn MeetingCard(props: &MeetingCardProps) -> Html {
                     if !m.participants.is_empty() {
                         <ul class="participants" aria-label="Participants">
                             { for m.participants.iter().map(|p| html! {
-                                <li>{ person_name(notes.person(p.person)) }</li>
+                                <li>{ participant(notes, p) }</li>
                             }) }
                         </ul>
                     }
@@ -207,5 +207,16 @@ fn start_time(m: &Meeting) -> Html {
             <time datetime={datetime} title={written}>{ locale::clock_at(utc, shown, offset.is_some()).unwrap_or_else(|| datefmt::clock(shown)) }</time>
             <span class="zone">{ zone }</span>
         </span>
+    }
+}
+
+/// A participant as listed: their name, and what the list says of them
+/// ("Chiraag (guest)").
+fn participant(notes: &Notes, p: &Participant) -> Html {
+    html! {
+        <>
+            { person_name(notes.person(p.person)) }
+            if let Some(r) = &p.remark { <span class="remark">{ format!(" ({r})") }</span> }
+        </>
     }
 }

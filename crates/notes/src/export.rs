@@ -57,6 +57,8 @@ pub struct ExportParticipant<'a> {
     pub name: Option<&'a str>,
     pub handle: Option<&'a str>,
     pub person: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remark: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -140,6 +142,7 @@ impl<'a> Export<'a> {
                             name: p.name.as_deref(),
                             handle: p.handle.as_deref(),
                             person: slug(p.person),
+                            remark: p.remark.as_deref(),
                         })
                         .collect(),
                     recaps: m

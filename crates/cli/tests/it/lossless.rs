@@ -412,7 +412,7 @@ fn info_field(t: &str) -> Option<(Field, &str)> {
         }
         "date" | "when" | "time" | "date/time" | "date and time" => Field::Date,
         "host" | "hosts" | "host(s)" | "hosted by" | "moderator" | "chair" | "facilitator" | "participants"
-        | "participant" | "attendees" | "attendance" | "present" | "attending" => Field::People,
+        | "participant" | "attendees" | "attendance" | "present" | "attending" | "who" => Field::People,
         "agenda" => Field::Agenda,
         _ => return None,
     };

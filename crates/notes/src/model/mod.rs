@@ -198,6 +198,8 @@ pub struct Participant {
     pub person: PersonId,
     pub name: Option<String>,
     pub handle: Option<String>,
+    /// What the list says of them besides their name ("guest", "async").
+    pub remark: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -47,6 +47,11 @@ fn key_for(label: &str) -> Option<Key> {
     })
 }
 
+/// A label of a field the info block has ("Where", "Hosted by").
+pub fn is_info_label(label: &str) -> bool {
+    key_for(label).is_some()
+}
+
 /// A label whose values may stand in a list under it, alone on its line
 /// ("**Agenda:**", "**Participants**").
 pub fn is_list_label(label: &str) -> bool {

@@ -2,7 +2,7 @@
 //! subsections (`###`). A subsection or bullet that names a person becomes
 //! that person's recap; other subsections are kept as topic groups.
 
-use super::info::{is_list_label, read_info, says_no_meeting, Info};
+use super::info::{is_info_label, is_list_label, read_info, says_no_meeting, Info};
 use super::markdown::{TopBlock, NO_UNIT};
 use super::people::{split_remark, PersonRef, Registry};
 use crate::model::{Block, DiagnosticKind, Inline, Item, PersonId, RecapSummary, Section, SectionKind};
@@ -104,20 +104,12 @@ fn box_says_no_meeting(block: &Block) -> bool {
         Some(Block::Paragraph { inlines, .. }) if says_no_meeting(&Inline::plain_text(inlines))))
 }
 
-/// Text that starts with a field label an info block always has.
+/// Text that starts with a field label the info block reader reads
+/// ("Location:", "When:", "Who:", "Hosted by:"): the same labels, so that
+/// a block written with any of them is read as the info block.
 fn starts_with_info_label(text: &str) -> bool {
-    let text = fold(text);
-    [
-        "location:",
-        "date:",
-        "host:",
-        "participants:",
-        "attendees:",
-        "present:",
-        "attendance:",
-    ]
-    .iter()
-    .any(|k| text.trim_start().starts_with(k))
+    text.split_once(':')
+        .is_some_and(|(label, _)| label.len() <= 24 && is_info_label(label))
 }
 
 fn looks_like_info(block: &Block) -> bool {
@@ -189,10 +181,12 @@ impl Resolver<'_> {
                 Some(handle) => PersonRef {
                     name: None,
                     handle: Some(handle.to_string()),
+                    remark: None,
                 },
                 None => PersonRef {
                     name: Some(written.to_string()),
                     handle: None,
+                    remark: None,
                 },
             };
             return self.registry.intern(&person, Some(self.date));

@@ -121,6 +121,7 @@ pub fn parse(sources: &[SourceText<'_>]) -> Notes {
                     person,
                     name: p.name,
                     handle: p.handle,
+                    remark: p.remark,
                 })
             })
             .collect();
@@ -284,6 +285,7 @@ fn split_document(src: &SourceText<'_>, source: SourceId) -> SplitDocument {
         Unplaced,
     }
     let mut target = Target::Intro;
+    let mut rule: Option<(u32, bool)> = None;
     let year = document_year(&md.blocks, src.name);
     let level = meeting_level(&md.blocks, year).unwrap_or(1);
 
@@ -325,6 +327,7 @@ fn split_document(src: &SourceText<'_>, source: SourceId) -> SplitDocument {
             }
         }
         if let (true, Block::Heading { inlines, line, .. }) = (top, &tb.block) {
+            rule = None;
             let heading = Inline::plain_text(inlines).trim().to_string();
             if is_year_group(&heading) && level > 1 {
                 continue;
@@ -407,7 +410,21 @@ fn split_document(src: &SourceText<'_>, source: SourceId) -> SplitDocument {
         }
         match target {
             Target::Intro => doc.intro.push(tb.block),
-            Target::Meeting => drafts.last_mut().expect("target set with a draft").blocks.push(tb),
+            // A rule is held until a block follows it in the meeting: one
+            // before the next heading ("---" between meetings) separates
+            // them, and is no part of the meeting above.
+            Target::Meeting if matches!(tb.block, Block::Rule) => rule = Some((tb.line, tb.in_container)),
+            Target::Meeting => {
+                let blocks = &mut drafts.last_mut().expect("target set with a draft").blocks;
+                if let Some((line, in_container)) = rule.take() {
+                    blocks.push(TopBlock {
+                        line,
+                        in_container,
+                        block: Block::Rule,
+                    });
+                }
+                blocks.push(tb);
+            }
             Target::Unplaced => unplaced.last_mut().expect("target set with one").blocks.push(tb.block),
         }
     }

@@ -16,6 +16,9 @@ use crate::words::{find_str, fold, folded, lower_char, slug, with_folded};
 pub struct PersonRef {
     pub name: Option<String>,
     pub handle: Option<String>,
+    /// What the entry says besides the name and handle ("guest" in
+    /// "Chiraag (guest)", "host" in "Dennis Marttinen - host").
+    pub remark: Option<String>,
 }
 
 impl PersonRef {
@@ -388,6 +391,7 @@ pub fn person_from_text(text: &str) -> PersonRef {
     // After a dash on its own ("Dennis Marttinen - host") comes a remark,
     // or a handle ("Daniel - @orangecms").
     let mut remark = false;
+    let mut note = String::new();
     for raw in text.split(|c: char| c.is_whitespace() || c == ',' || c == ';') {
         if raw.is_empty() {
             continue;
@@ -412,11 +416,18 @@ pub fn person_from_text(text: &str) -> PersonRef {
         {
             // "Dennis Marttinen (twelho)", not "Dennis Marttinen (host)"
             handle = Some(word.to_string());
-        } else if opens || in_paren {
-            // A remark in parentheses is not part of the name.
-            in_paren = !raw.ends_with(')');
-            continue;
-        } else if handle.is_none() && !remark && is_name_word(word) {
+        } else if opens || in_paren || remark {
+            // A remark in parentheses or after a dash is not part of the
+            // name; it is kept beside it.
+            if !note.is_empty() {
+                note.push(' ');
+            }
+            note.push_str(word);
+            if opens || in_paren {
+                in_paren = !raw.ends_with(')');
+                continue;
+            }
+        } else if handle.is_none() && is_name_word(word) {
             if !name.is_empty() {
                 name.push(' ');
             }
@@ -435,6 +446,7 @@ pub fn person_from_text(text: &str) -> PersonRef {
     PersonRef {
         name: (!name.is_empty() && !is_no_one(&name) && !is_unnamed(&name)).then_some(name),
         handle,
+        remark: (!note.is_empty()).then_some(note),
     }
 }
 

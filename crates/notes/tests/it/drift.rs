@@ -1237,3 +1237,54 @@ fn a_meeting_written_a_level_too_deep_among_the_others_is_still_its_own_meeting(
 fn meeting_of<'a>(notes: &'a Notes, date: &str) -> &'a Meeting {
     meeting(notes, date)
 }
+
+#[test]
+fn info_fields_labelled_where_when_who_or_hosted_by_are_the_info_block_as_lines_or_bullets() {
+    // Setext headings, and the info fields under other labels: as lines of
+    // a paragraph, and as bullets, with no `:::info` box.
+    let notes = drift_fixture!("18-setext-headings-and-where-when-who.md");
+    no_diagnostics(&notes);
+    assert_eq!(notes.sources[0].title, "Racklet community meetings, 2021");
+    let dates: Vec<String> = notes.meetings.iter().map(|m| m.date.to_string()).collect();
+    assert_eq!(dates, ["2021-03-02", "2021-03-16", "2021-03-30"]);
+    let who = |m: &Meeting| slugs(&notes, m.participants.iter().map(|p| p.person));
+
+    let mar2 = meeting(&notes, "2021-03-02");
+    assert_eq!(start(mar2), ("2021-03-02 17:00".into(), "CET"));
+    assert_eq!(mar2.locations, ["https://meet.jit.si/racklet"]);
+    assert_eq!(who(mar2), ["luxas", "twelho", "verneri", "chiraag"]);
+    assert_eq!(mar2.participants[3].remark.as_deref(), Some("guest"));
+    // The "---" between meetings separates them: no part of the one above.
+    for m in &notes.meetings {
+        let last = m.sections.last().and_then(|s| s.blocks.last());
+        assert!(!matches!(last, Some(Block::Rule)), "{} ends with a rule", m.date);
+    }
+    // The participants are known, so the bold names are their recaps.
+    assert_eq!(
+        recaps(&notes, mar2),
+        [
+            ("luxas".into(), 1, None),
+            ("twelho".into(), 1, None),
+            ("verneri".into(), 1, None)
+        ]
+    );
+
+    // "No meeting" under the fields: called off.
+    let mar16 = meeting(&notes, "2021-03-16");
+    assert_eq!(mar16.status, MeetingStatus::Skipped);
+    assert_eq!(who(mar16), ["luxas", "twelho"]);
+
+    let mar30 = meeting(&notes, "2021-03-30");
+    assert_eq!(start(mar30), ("2021-03-30 17:00".into(), "UTC"));
+    assert_eq!(Inline::plain_text(&mar30.date_remark), "moved an hour!");
+    assert_eq!(slugs(&notes, mar30.hosts.iter().copied()), ["twelho"]);
+    assert_eq!(who(mar30), ["luxas", "twelho", "daniel-maslowski"]);
+    assert_eq!(
+        recaps(&notes, mar30),
+        [
+            ("daniel-maslowski".into(), 1, None),
+            ("twelho".into(), 1, None),
+            ("luxas".into(), 1, None)
+        ]
+    );
+}

@@ -595,3 +595,37 @@ fn joined_names_keep_what_joins_them_as_written() {
     assert_eq!(split("& Lucas"), None);
     assert_eq!(split("Dennis &"), None);
 }
+
+#[test]
+fn what_a_participants_list_says_of_someone_besides_their_name_is_their_remark() {
+    let notes = parse_one(
+        "2021.md",
+        "# March 2, 2021\n\n:::info\n- **Participants:** Dennis Marttinen (@twelho, host), Chiraag (guest), \
+         Lucas Käldström - async, Daniel Maslowski (orangecms), Verneri\n:::\n",
+    );
+    let listed: Vec<_> = notes.meetings[0]
+        .participants
+        .iter()
+        .map(|p| (p.name.as_deref(), p.handle.as_deref(), p.remark.as_deref()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (Some("Dennis Marttinen"), Some("twelho"), Some("host")),
+            (Some("Chiraag"), None, Some("guest")),
+            (Some("Lucas Käldström"), None, Some("async")),
+            // A handle in parentheses is the handle, no remark.
+            (Some("Daniel Maslowski"), Some("orangecms"), None),
+            (Some("Verneri"), None, None),
+        ]
+    );
+    // `timeline json` gives it, and only where there is one.
+    let json = serde_json::to_value(notes::export::Export::new(&notes)).expect("JSON");
+    let remarks: Vec<_> = json["meetings"][0]["participants"]
+        .as_array()
+        .expect("participants")
+        .iter()
+        .map(|p| p.get("remark").and_then(|r| r.as_str()))
+        .collect();
+    assert_eq!(remarks, [Some("host"), Some("guest"), Some("async"), None, None]);
+}
