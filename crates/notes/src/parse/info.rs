@@ -58,7 +58,8 @@ pub fn is_list_label(label: &str) -> bool {
     matches!(key_for(label), Some(Key::Agenda | Key::Participants))
 }
 
-/// "No meeting", "**No meeting**", "No meeting until August", "Cancelled".
+/// "No meeting", "**No meeting**", "No meeting until August", "Cancelled",
+/// "Postponed to next week".
 pub fn says_no_meeting(text: &str) -> bool {
     // Compared as folded, without building the folded text; only the
     // phrases that start with the text's first letter.
@@ -83,6 +84,7 @@ pub fn says_no_meeting(text: &str) -> bool {
         "cancelled",
         "canceled",
         "skipped",
+        "postponed",
         "no call",
     ]
     .iter()

@@ -534,7 +534,7 @@ fn called_off(inlines: &[Inline], heading: &str) -> Option<String> {
     }
     // ASCII lowercase keeps byte offsets: `at` is one in `heading` too.
     let lower = heading.to_ascii_lowercase();
-    let at = ["cancelled", "canceled", "no meeting", "skipped"]
+    let at = ["cancelled", "canceled", "no meeting", "skipped", "postponed"]
         .iter()
         .filter_map(|w| lower.find(w))
         .min()?;

@@ -1288,3 +1288,28 @@ fn info_fields_labelled_where_when_who_or_hosted_by_are_the_info_block_as_lines_
         ]
     );
 }
+
+#[test]
+fn a_meeting_postponed_in_its_heading_or_under_its_info_did_not_take_place_that_day() {
+    let notes = fixture(
+        "2021.md",
+        "# Notes 2021\n\n# March 2, 2021 (postponed to March 9)\n\n- **Participants:** Dennis\n\n\
+         # March 9, 2021\n\n:::info\n- **Participants:** Dennis, Lucas\n:::\n\n\
+         ## Recap\n\n### Dennis\n\n- Postponed the board order\n\n\
+         # March 23, 2021\n\n:::info\n- **Participants:** Dennis\n:::\n\nPostponed: Dennis is travelling.\n",
+    );
+    let status = |date: &str| {
+        let m = meeting(&notes, date);
+        (m.status, m.status_note.clone())
+    };
+    assert_eq!(
+        status("2021-03-02"),
+        (MeetingStatus::Skipped, Some("Postponed to March 9".into()))
+    );
+    // "Postponed" among a recap's notes is notes.
+    assert_eq!(status("2021-03-09"), (MeetingStatus::Held, None));
+    assert_eq!(
+        status("2021-03-23"),
+        (MeetingStatus::Skipped, Some("Postponed: Dennis is travelling.".into()))
+    );
+}
