@@ -466,6 +466,7 @@ const ROLES: &str = concat!(
     "notes note-taker notetaker scribe minutes secretary guest guests visitor new first newcomer ",
     "remote online offline onsite on-site in-person irl virtual late early partly partially partial ",
     "briefly absent away excused afk audio video phone dial-in dialin listening lurking observer ",
+    "async asynchronous asynchronously tentative optional ",
     "maintainer maintainers intern student mentor mentee he she they him her them",
 );
 

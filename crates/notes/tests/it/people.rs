@@ -601,7 +601,7 @@ fn what_a_participants_list_says_of_someone_besides_their_name_is_their_remark()
     let notes = parse_one(
         "2021.md",
         "# March 2, 2021\n\n:::info\n- **Participants:** Dennis Marttinen (@twelho, host), Chiraag (guest), \
-         Lucas Käldström - async, Daniel Maslowski (orangecms), Verneri\n:::\n",
+         Lucas Käldström - async, Daniel Maslowski (orangecms), Verneri, Marvin (async)\n:::\n",
     );
     let listed: Vec<_> = notes.meetings[0]
         .participants
@@ -617,6 +617,8 @@ fn what_a_participants_list_says_of_someone_besides_their_name_is_their_remark()
             // A handle in parentheses is the handle, no remark.
             (Some("Daniel Maslowski"), Some("orangecms"), None),
             (Some("Verneri"), None, None),
+            // A word for how someone took part is no handle.
+            (Some("Marvin"), None, Some("async")),
         ]
     );
     // `timeline json` gives it, and only where there is one.
@@ -627,5 +629,8 @@ fn what_a_participants_list_says_of_someone_besides_their_name_is_their_remark()
         .iter()
         .map(|p| p.get("remark").and_then(|r| r.as_str()))
         .collect();
-    assert_eq!(remarks, [Some("host"), Some("guest"), Some("async"), None, None]);
+    assert_eq!(
+        remarks,
+        [Some("host"), Some("guest"), Some("async"), None, None, Some("async")]
+    );
 }
