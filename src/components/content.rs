@@ -306,7 +306,7 @@ fn inline_nodes_into(inlines: &[Inline], ctx: &Ctx<'_>, out: &mut Vec<Html>) {
 fn inline(inline: &Inline, ctx: &Ctx<'_>) -> Html {
     match inline {
         // Runs of text come through `inline_nodes`.
-        Inline::Text(t) | Inline::Mention { text: t, .. } => text(t),
+        Inline::Text(t) | Inline::Mentions { text: t, .. } => text(t),
         Inline::Code(t) => html! { <code>{ text(t) }</code> },
         Inline::Emphasis(c) => html! { <em>{ for inline_nodes(c, ctx) }</em> },
         Inline::Strong(c) => html! { <strong>{ for inline_nodes(c, ctx) }</strong> },

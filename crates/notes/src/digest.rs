@@ -137,8 +137,7 @@ pub fn inline_markdown(inlines: &[Inline]) -> String {
 fn write_inlines(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
         match inline {
-            Inline::Text(t) => out.push_str(&escape(t)),
-            Inline::Mention { text, .. } => out.push_str(&escape(text)),
+            Inline::Text(t) | Inline::Mentions { text: t, .. } => out.push_str(&escape(t)),
             Inline::Code(t) => {
                 let _ = write!(out, "`{t}`");
             }

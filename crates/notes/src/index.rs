@@ -169,7 +169,7 @@ pub fn mention_counts(notes: &Notes) -> Vec<MentionCount> {
     fn inlines(list: &[Inline], line: u32, found: &mut Vec<(TopicId, u32)>) {
         for i in list {
             match i {
-                Inline::Mention { topic, .. } => found.push((*topic, line)),
+                Inline::Mentions { mentions, .. } => found.extend(mentions.iter().map(|m| (m.topic, line))),
                 Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) | Inline::Mark(c) => {
                     inlines(c, line, found)
                 }

@@ -735,8 +735,32 @@ fn line_count(text: &str) -> u32 {
 fn check_inlines(inlines: &[Inline], notes: &Notes) -> Result<(), TestCaseError> {
     for inline in inlines {
         match inline {
-            Inline::Mention { topic, .. } => {
-                prop_assert!((topic.0 as usize) < notes.topics.len(), "mention of topic {topic:?}")
+            Inline::Mentions { text, mentions } => {
+                // Each names a topic and a piece of the text, in order,
+                // not overlapping: what the page highlights.
+                prop_assert!(
+                    !mentions.is_empty(),
+                    "a text marked as naming hardware names none: {text:?}"
+                );
+                let mut after = 0;
+                for m in mentions.iter() {
+                    prop_assert!(
+                        (m.topic.0 as usize) < notes.topics.len(),
+                        "mention of topic {:?}",
+                        m.topic
+                    );
+                    let (start, end) = (m.start as usize, m.end as usize);
+                    prop_assert!(after <= start && start < end, "mention {m:?} in {text:?}");
+                    prop_assert!(text.get(start..end).is_some(), "mention {m:?} not a piece of {text:?}");
+                    after = end;
+                }
+                // Exactly what the taxonomy finds in that text.
+                let found: Vec<(usize, usize)> = notes::taxonomy::find_mentions(text)
+                    .iter()
+                    .map(|(s, e, _)| (*s, *e))
+                    .collect();
+                let marked: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start as usize, m.end as usize)).collect();
+                prop_assert_eq!(marked, found, "mentions marked in {:?}", text);
             }
             Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) | Inline::Mark(c) => check_inlines(c, notes)?,
             Inline::Link { children, .. } => check_inlines(children, notes)?,

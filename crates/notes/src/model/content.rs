@@ -62,10 +62,13 @@ pub enum Inline {
         target: Box<LinkTarget>,
         alt: String,
     },
-    /// Text that names a hardware topic.
-    Mention {
-        topic: TopicId,
+    /// Text that names hardware: the text as written, and where in it
+    /// each mention is. One inline, not a text cut in pieces: the page
+    /// shows it as one text node and highlights the mentions, and making
+    /// it copies no text. Boxed, so that an inline stays 40 bytes.
+    Mentions {
         text: String,
+        mentions: Box<[Mention]>,
     },
     /// Raw inline HTML, shown literally.
     Html(String),
@@ -95,7 +98,7 @@ impl Inline {
         for inline in inlines {
             match inline {
                 Inline::Text(t) | Inline::Code(t) | Inline::Html(t) => f(t),
-                Inline::Mention { text, .. } => f(text),
+                Inline::Mentions { text, .. } => f(text),
                 Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) | Inline::Mark(c) => {
                     Inline::plain_pieces(c, f)
                 }
@@ -111,7 +114,7 @@ impl Inline {
     /// A soft break is not: HackMD, where the notes are written, shows a
     /// new line in a paragraph as a line break.
     fn is_text(&self) -> bool {
-        matches!(self, Inline::Text(_) | Inline::Mention { .. })
+        matches!(self, Inline::Text(_) | Inline::Mentions { .. })
     }
 
     /// The pieces `inlines` show as, in order: each run of text and
@@ -123,12 +126,12 @@ impl Inline {
     /// A run's text (see [`Piece::Text`]): borrowed when the run is one text.
     pub fn run_text(run: &[Inline]) -> Cow<'_, str> {
         match run {
-            [Inline::Text(t)] | [Inline::Mention { text: t, .. }] => Cow::Borrowed(t),
+            [Inline::Text(t)] | [Inline::Mentions { text: t, .. }] => Cow::Borrowed(t),
             _ => {
                 let mut out = String::new();
                 for i in run {
                     match i {
-                        Inline::Text(t) | Inline::Mention { text: t, .. } => out.push_str(t),
+                        Inline::Text(t) | Inline::Mentions { text: t, .. } => out.push_str(t),
                         _ => out.push(' '),
                     }
                 }
@@ -148,8 +151,10 @@ impl Inline {
                     for i in run {
                         let len = match i {
                             Inline::Text(t) => t.len(),
-                            Inline::Mention { topic, text } => {
-                                mentions.push((*topic, at..at + text.len()));
+                            Inline::Mentions { text, mentions: found } => {
+                                for m in found.iter() {
+                                    mentions.push((m.topic, at + m.start as usize..at + m.end as usize));
+                                }
                                 text.len()
                             }
                             _ => 1,
@@ -199,6 +204,15 @@ impl<'a> Iterator for Pieces<'a> {
         self.rest = rest;
         Some(Piece::Text(run))
     }
+}
+
+/// A mention of hardware in an [`Inline::Mentions`] text: its topic and
+/// where it is in the text (bytes).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mention {
+    pub topic: TopicId,
+    pub start: u32,
+    pub end: u32,
 }
 
 /// A text node that names hardware: its text and each mention's topic and

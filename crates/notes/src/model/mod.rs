@@ -6,7 +6,7 @@ mod content;
 pub mod datefmt;
 mod time;
 
-pub use content::{Block, Inline, Item, LinkTarget, MentionRun, Piece};
+pub use content::{Block, Inline, Item, LinkTarget, Mention, MentionRun, Piece};
 pub use time::{MeetingTime, Zone};
 
 use chrono::NaiveDate;

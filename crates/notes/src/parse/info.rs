@@ -3,7 +3,10 @@
 //! list items (`- **Host:** @twelho`) or from lines of a paragraph, since
 //! some years wrote them without bullets. Unknown fields are kept.
 
-use super::people::{cuts_outside_parentheses, is_no_one, people_from_text, person_from_inlines, PersonRef};
+use super::people::{
+    cuts_outside_parentheses, is_no_one, link_handle, people_from_text, person_from_inlines, person_from_text,
+    PersonRef,
+};
 use crate::model::{Block, DiagnosticKind, Inline, LinkTarget};
 use crate::words::{fold, folded};
 
@@ -142,14 +145,14 @@ fn field_value(mut inlines: Vec<Inline>, cut: Cut) -> Vec<Inline> {
             if !colon_inside {
                 if let Some(Inline::Text(t)) = inlines.first_mut() {
                     let colon = t.len() - t.trim_start().len();
-                    t.drain(..=colon);
+                    t.drain(..colon + 1);
                 }
             }
         }
         Cut::Text => {
             if let Some(Inline::Text(t)) = inlines.first_mut() {
                 let colon = t.find(':').expect("the label ends at a colon");
-                t.drain(..=colon);
+                t.drain(..colon + 1);
             }
         }
     }
@@ -157,7 +160,8 @@ fn field_value(mut inlines: Vec<Inline>, cut: Cut) -> Vec<Inline> {
     inlines
 }
 
-fn trim_leading_space(rest: &mut Vec<Inline>) {
+/// Trims the white space a run of inlines starts with (an empty text goes).
+pub(super) fn trim_leading_space(rest: &mut Vec<Inline>) {
     if let Some(Inline::Text(t)) = rest.first_mut() {
         let space = t.len() - t.trim_start().len();
         t.drain(..space);
@@ -289,7 +293,7 @@ pub fn read_info(blocks: Vec<Block>, problems: &mut Vec<(u32, DiagnosticKind)>) 
                 }
                 Key::Date => {
                     info.date_text = Some(plain.trim().to_string());
-                    info.date_remark = remark_in_parentheses(&value);
+                    info.date_remark = remark_in_parentheses(value);
                 }
                 Key::Host => {
                     info.host_written = true;
@@ -377,10 +381,16 @@ fn people_from_inlines(inlines: &[Inline], plain: &str, others: &mut String) -> 
     // "[@twelho](…), [Daniel](https://github.com/orangecms), Lucas": each
     // part between commas is someone, who may be linked to their profile.
     let mut out = Vec::new();
-    for part in split_at_commas(inlines) {
-        let mut people = people_from_text(&Inline::plain_text(&part), others);
+    for (text, linked) in split_at_commas(inlines) {
+        let mut people = people_from_text(&text, others);
         if let [one] = &mut people[..] {
-            one.handle = one.handle.take().or_else(|| person_from_inlines(&part).handle);
+            // As `person_from_inlines` would read the part.
+            if one.handle.is_none() {
+                one.handle = person_from_text(&text).handle;
+            }
+            if one.handle.is_none() {
+                one.handle = linked;
+            }
         }
         out.append(&mut people);
     }
@@ -428,34 +438,35 @@ fn people_in_list(items: Vec<crate::model::Item>, people: &mut Vec<PersonRef>, e
     }
 }
 
-/// Inlines split where their text has a `,` or `;` outside parentheses.
-fn split_at_commas(inlines: &[Inline]) -> Vec<Vec<Inline>> {
-    let mut parts = vec![Vec::new()];
+/// The parts of inlines between a `,` or `;` outside parentheses in their
+/// text: each part's text, and the handle of the first GitHub profile it
+/// links to. Read in place: nothing is copied but the text.
+fn split_at_commas(inlines: &[Inline]) -> Vec<(String, Option<String>)> {
+    let mut parts = vec![(String::new(), None)];
     let mut depth = 0i32;
     for inline in inlines {
         let Inline::Text(text) = inline else {
-            parts.last_mut().expect("never empty").push(inline.clone());
+            let (part, linked) = parts.last_mut().expect("never empty");
+            let one = std::slice::from_ref(inline);
+            Inline::plain_text_into(one, part);
+            if linked.is_none() {
+                *linked = link_handle(one);
+            }
             continue;
         };
         let mut start = 0;
         for (i, _) in cuts_outside_parentheses(text, &[',', ';'], &mut depth) {
-            parts
-                .last_mut()
-                .expect("never empty")
-                .push(Inline::Text(text[start..i].to_string()));
-            parts.push(Vec::new());
+            parts.last_mut().expect("never empty").0.push_str(&text[start..i]);
+            parts.push((String::new(), None));
             start = i + 1;
         }
-        parts
-            .last_mut()
-            .expect("never empty")
-            .push(Inline::Text(text[start..].to_string()));
+        parts.last_mut().expect("never empty").0.push_str(&text[start..]);
     }
     parts
 }
 
 /// The part of a date field in parentheses: "(**note the updated time!**)".
-fn remark_in_parentheses(value: &[Inline]) -> Vec<Inline> {
+fn remark_in_parentheses(value: Vec<Inline>) -> Vec<Inline> {
     let mut out = Vec::new();
     let mut inside = false;
     for inline in value {
@@ -481,7 +492,7 @@ fn remark_in_parentheses(value: &[Inline]) -> Vec<Inline> {
                     break;
                 }
             }
-            other if inside => out.push(other.clone()),
+            other if inside => out.push(other),
             _ => {}
         }
     }

@@ -2,7 +2,7 @@
 //! subsections (`###`). A subsection or bullet that names a person becomes
 //! that person's recap; other subsections are kept as topic groups.
 
-use super::info::{is_info_label, is_list_label, read_info, says_no_meeting, Info};
+use super::info::{is_info_label, is_list_label, read_info, says_no_meeting, trim_leading_space, Info};
 use super::markdown::{TopBlock, NO_UNIT};
 use super::people::{split_remark, PersonRef, Registry};
 use crate::model::{Block, DiagnosticKind, Inline, Item, PersonId, RecapSummary, Section, SectionKind};
@@ -514,66 +514,18 @@ fn attribute_bullets(blocks: Vec<Block>, recap_mode: bool, resolver: &mut Resolv
     let mut out = Vec::with_capacity(blocks.len());
     let mut blocks = blocks.into_iter().peekable();
     while let Some(block) = blocks.next() {
-        if let Block::Paragraph { inlines, line, .. } = &block {
-            // A one-line paragraph naming someone: "**Dennis:**" with the
-            // list under it, or "Lucas: wrote the page".
-            let list_follows = matches!(blocks.peek(), Some(Block::List { .. }));
-            // "**Dennis**" on a line of its own, the recap on the lines
-            // after it (and in a list under it).
-            if let (true, [Inline::Strong(_), Inline::SoftBreak | Inline::HardBreak, rest @ ..]) =
-                (recap_mode, &inlines[..])
-            {
-                if let Some((people, title, remark, _)) = person_named(&inlines[..1], true, true, resolver) {
-                    let text = Block::Paragraph {
-                        unit: NO_UNIT,
-                        line: line + 1,
-                        inlines: rest.to_vec(),
-                    };
-                    out.push(Block::Recap {
-                        recap: resolver.joint_recap_index(people, &remark),
-                        title,
-                        remark,
-                        line: *line,
-                        blocks: std::iter::once(text).chain(blocks.next_if(|_| list_follows)).collect(),
-                    });
-                    continue;
-                }
-            }
-            let one_line = !inlines
-                .iter()
-                .any(|i| matches!(i, Inline::SoftBreak | Inline::HardBreak));
-            if let Some((people, title, remark, rest)) = one_line
-                .then(|| person_named(inlines, list_follows, recap_mode, resolver))
-                .flatten()
-            {
-                let blocks = match (rest.is_empty(), list_follows) {
-                    (true, true) => blocks.next().into_iter().collect(),
-                    (false, _) => vec![Block::List {
-                        start: None,
-                        items: vec![Item {
-                            unit: NO_UNIT,
-                            line: *line,
-                            task: None,
-                            inlines: rest,
-                            blocks: Vec::new(),
-                        }],
-                    }],
-                    // "Dennis:" and nothing under it: no recap.
-                    (true, false) => {
-                        out.push(block);
+        let block = match block {
+            Block::Paragraph { unit, inlines, line } => {
+                match paragraph_recap(inlines, line, &mut blocks, recap_mode, resolver) {
+                    Ok(recap) => {
+                        out.push(recap);
                         continue;
                     }
-                };
-                out.push(Block::Recap {
-                    recap: resolver.joint_recap_index(people, &remark),
-                    title,
-                    remark,
-                    line: *line,
-                    blocks,
-                });
-                continue;
+                    Err(inlines) => Block::Paragraph { unit, inlines, line },
+                }
             }
-        }
+            other => other,
+        };
         let Block::List { start, items } = block else {
             out.push(block);
             continue;
@@ -602,7 +554,7 @@ fn attribute_bullets(blocks: Vec<Block>, recap_mode: bool, resolver: &mut Resolv
                 std::cmp::Ordering::Greater => person_bullet(&item, recap_mode, resolver),
             };
             match found {
-                Some((people, title, remark, rest)) => {
+                Some((people, title, remark, cut)) => {
                     if !run.is_empty() {
                         out.push(Block::List {
                             start: run_start,
@@ -616,6 +568,7 @@ fn attribute_bullets(blocks: Vec<Block>, recap_mode: bool, resolver: &mut Resolv
                     // recap, as under a "### Marvin" heading. "- twelho: did
                     // X" with notes below is one item, X, with its notes
                     // nested, so it counts as one item like "- did X" would.
+                    let rest = rest_after(item.inlines, cut);
                     let blocks = if rest.is_empty() {
                         item.blocks
                     } else {
@@ -651,13 +604,78 @@ fn attribute_bullets(blocks: Vec<Block>, recap_mode: bool, resolver: &mut Resolv
     out
 }
 
+/// A paragraph that names someone, as their recap: "**Dennis**" on a line
+/// of its own over the recap, "**Dennis:**" with the list under it (taken
+/// from `blocks`), or "Lucas: wrote the page". The inlines come back when
+/// it is no recap.
+fn paragraph_recap(
+    mut inlines: Vec<Inline>,
+    line: u32,
+    blocks: &mut std::iter::Peekable<std::vec::IntoIter<Block>>,
+    recap_mode: bool,
+    resolver: &mut Resolver<'_>,
+) -> Result<Block, Vec<Inline>> {
+    let list_follows = matches!(blocks.peek(), Some(Block::List { .. }));
+    if let (true, [Inline::Strong(_), Inline::SoftBreak | Inline::HardBreak, ..]) = (recap_mode, &inlines[..]) {
+        if let Some((people, title, remark, _)) = person_named(&inlines[..1], true, true, resolver) {
+            let text = Block::Paragraph {
+                unit: NO_UNIT,
+                line: line + 1,
+                inlines: inlines.split_off(2),
+            };
+            return Ok(Block::Recap {
+                recap: resolver.joint_recap_index(people, &remark),
+                title,
+                remark,
+                line,
+                blocks: std::iter::once(text).chain(blocks.next_if(|_| list_follows)).collect(),
+            });
+        }
+    }
+    let one_line = !inlines
+        .iter()
+        .any(|i| matches!(i, Inline::SoftBreak | Inline::HardBreak));
+    let Some((people, title, remark, cut)) = one_line
+        .then(|| person_named(&inlines, list_follows, recap_mode, resolver))
+        .flatten()
+    else {
+        return Err(inlines);
+    };
+    let nothing_after = cut
+        .as_ref()
+        .is_none_or(|c| c.after.is_empty() && c.at + 1 == inlines.len());
+    let blocks = match (nothing_after, list_follows) {
+        (true, true) => blocks.next().into_iter().collect(),
+        // "Dennis:" and nothing under it: no recap.
+        (true, false) => return Err(inlines),
+        (false, _) => vec![Block::List {
+            start: None,
+            items: vec![Item {
+                unit: NO_UNIT,
+                line,
+                task: None,
+                inlines: rest_after(inlines, cut),
+                blocks: Vec::new(),
+            }],
+        }],
+    };
+    Ok(Block::Recap {
+        recap: resolver.joint_recap_index(people, &remark),
+        title,
+        remark,
+        line,
+        blocks,
+    })
+}
+
 /// If `item` names a person ("Daniel", "Marvin:", "twelho: did X"), the
-/// person, the name as written, a remark, and the text after the name.
+/// person, the name as written, a remark, and where the text after the
+/// name starts (see [`rest_after`]).
 fn person_bullet(
     item: &Item,
     recap_mode: bool,
     resolver: &mut Resolver<'_>,
-) -> Option<(People, String, Option<String>, Vec<Inline>)> {
+) -> Option<(People, String, Option<String>, Option<Cut>)> {
     let has_children = item.blocks.iter().any(|b| matches!(b, Block::List { .. }));
     person_named(&item.inlines, has_children, recap_mode, resolver)
 }
@@ -669,7 +687,7 @@ fn person_named(
     has_children: bool,
     recap_mode: bool,
     resolver: &mut Resolver<'_>,
-) -> Option<(People, String, Option<String>, Vec<Inline>)> {
+) -> Option<(People, String, Option<String>, Option<Cut>)> {
     // Outside a recap with items below, only "Name: …" names someone (in a
     // recap, "Name - …" too): most bullets have neither, and need not have
     // their text built. A name is a few words: its dash is near the start.
@@ -730,38 +748,51 @@ fn person_named(
             ((resolver.person(name, create)?, Vec::new(), Vec::new()), name, remark)
         }
     };
-    let rest = match after {
-        Some(separator) => strip_through(inlines, separator),
-        None => Vec::new(),
-    };
-    Some((people, name.to_string(), remark, rest))
+    let cut = after.and_then(|separator| cut_after(inlines, separator));
+    Some((people, name.to_string(), remark, cut))
 }
 
 /// What may stand between a name and its text in a recap: "Lucas - wrote
 /// the page", "Daniel — ported LinuxBoot".
 const DASHES: [&str; 3] = [" - ", " – ", " — "];
 
-/// The inlines after the first `separator` (which sits in a text or bold
-/// run): ":" or a dash.
-fn strip_through(inlines: &[Inline], separator: &str) -> Vec<Inline> {
-    for (i, inline) in inlines.iter().enumerate() {
+/// Where the text after a name goes on: the inline the separator is in,
+/// and what follows the separator in it.
+struct Cut {
+    at: usize,
+    after: String,
+}
+
+/// Where the first `separator` (which sits in a text or bold run, ":" or
+/// a dash) is in `inlines`.
+fn cut_after(inlines: &[Inline], separator: &str) -> Option<Cut> {
+    inlines.iter().enumerate().find_map(|(at, inline)| {
         let plain = match inline {
-            Inline::Text(t) => t.clone(),
-            Inline::Strong(_) | Inline::Emphasis(_) => Inline::plain_text(std::slice::from_ref(inline)),
-            _ => continue,
+            Inline::Text(t) => std::borrow::Cow::Borrowed(t.as_str()),
+            Inline::Strong(_) | Inline::Emphasis(_) => Inline::plain_text(std::slice::from_ref(inline)).into(),
+            _ => return None,
         };
-        if let Some((_, after)) = plain.split_once(separator) {
-            let mut rest = Vec::new();
-            let after = after.trim_start();
-            if !after.is_empty() {
-                rest.push(Inline::Text(after.to_string()));
-            }
-            rest.extend_from_slice(&inlines[i + 1..]);
-            if let Some(Inline::Text(t)) = rest.first_mut() {
-                *t = t.trim_start().to_string();
-            }
-            return rest;
-        }
-    }
-    Vec::new()
+        let (_, after) = plain.split_once(separator)?;
+        Some(Cut {
+            at,
+            after: after.trim_start().to_string(),
+        })
+    })
+}
+
+/// The inlines after `cut`, moved, not copied; none without one.
+fn rest_after(mut inlines: Vec<Inline>, cut: Option<Cut>) -> Vec<Inline> {
+    let Some(Cut { at, after }) = cut else {
+        return Vec::new();
+    };
+    // The text after the separator takes the place of the inline it was in.
+    let skip = if after.is_empty() {
+        at + 1
+    } else {
+        inlines[at] = Inline::Text(after);
+        at
+    };
+    let mut rest = inlines.split_off(skip);
+    trim_leading_space(&mut rest);
+    rest
 }

@@ -367,20 +367,26 @@ fn github_handle(url: &str) -> Option<String> {
 /// "Dennis Marttinen (@twelho)", "@twelho", "Dennis Marttinen",
 /// "[Dennis](https://github.com/twelho)".
 pub fn person_from_inlines(inlines: &[Inline]) -> PersonRef {
-    let mut link_handle = None;
-    for inline in inlines {
-        if let Inline::Link { target, .. } = inline {
-            if let LinkTarget::Web(url) = &**target {
-                link_handle = link_handle.or_else(|| github_handle(url.as_str()));
-            }
-        }
-    }
     let text = Inline::plain_text(inlines);
     let mut person = person_from_text(&text);
     if person.handle.is_none() {
-        person.handle = link_handle;
+        person.handle = link_handle(inlines);
     }
     person
+}
+
+/// The handle of the first GitHub profile that `inlines` link to.
+pub fn link_handle(inlines: &[Inline]) -> Option<String> {
+    for inline in inlines {
+        if let Inline::Link { target, .. } = inline {
+            if let LinkTarget::Web(url) = &**target {
+                if let Some(handle) = github_handle(url.as_str()) {
+                    return Some(handle);
+                }
+            }
+        }
+    }
+    None
 }
 
 pub fn person_from_text(text: &str) -> PersonRef {

@@ -185,7 +185,7 @@ pub(crate) fn any_plain(inlines: &[Inline], f: &mut impl FnMut(&str) -> bool) ->
         Inline::Text(t)
         | Inline::Code(t)
         | Inline::Html(t)
-        | Inline::Mention { text: t, .. }
+        | Inline::Mentions { text: t, .. }
         | Inline::Image { alt: t, .. } => f(t),
         Inline::Emphasis(c)
         | Inline::Strong(c)

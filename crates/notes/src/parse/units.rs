@@ -1,9 +1,9 @@
 //! Numbers the filterable units of a meeting (bullets, paragraphs, code
 //! blocks, tables) into a flat table with their parent, person, topics,
 //! folded text and links, so filtering is a scan of a table, not a tree
-//! walk. Hardware mentions are cut out of the text here as it is visited.
+//! walk. Hardware mentions are marked in the text here as it is visited.
 
-use crate::model::{Block, Inline, LinkTarget, Meeting, PersonId, RecapSummary, TopicId, Unit, UnitId};
+use crate::model::{Block, Inline, LinkTarget, Meeting, Mention, PersonId, RecapSummary, TopicId, Unit, UnitId};
 use crate::taxonomy::{for_each_mention, TopicTable};
 use crate::words::fold_into;
 
@@ -109,7 +109,7 @@ impl Walker<'_> {
         if let Some(table) = self.table.as_deref_mut() {
             for run in inlines.iter_mut() {
                 // One walk for mentions and links: a link's text is read once.
-                split_mentions(run, table, &mut topics, Some(&mut links));
+                mark_mentions(run, table, &mut topics, Some(&mut links));
                 Inline::plain_pieces(run, &mut |piece| keep = fold_into(piece, &mut self.search, keep));
                 self.search.push(' ');
             }
@@ -132,11 +132,11 @@ impl Walker<'_> {
         UnitId(self.units.len() as u32 - 1)
     }
 
-    /// Splits hardware mentions out of text inlines, adding their topics
+    /// Marks the hardware that text inlines name, adding their topics
     /// (with families) to `topics`.
-    fn mentions(&mut self, inlines: &mut Vec<Inline>, topics: &mut Vec<TopicId>) {
+    fn mentions(&mut self, inlines: &mut [Inline], topics: &mut Vec<TopicId>) {
         let Some(table) = self.table.as_deref_mut() else { return };
-        split_mentions(inlines, table, topics, None);
+        mark_mentions(inlines, table, topics, None);
     }
 
     fn walk(&mut self, blocks: &mut [Block], ctx: &Ctx) {
@@ -196,57 +196,47 @@ impl Walker<'_> {
     }
 }
 
+/// Turns each text of `inlines` that names hardware into
+/// [`Inline::Mentions`], adding the topics (with families) to `topics`.
 /// Also appends the links in `inlines` to `links`, if given, as
 /// [`collect_links`] would.
-fn split_mentions(
-    inlines: &mut Vec<Inline>,
+fn mark_mentions(
+    inlines: &mut [Inline],
     table: &mut TopicTable,
     topics: &mut Vec<TopicId>,
     mut links: Option<&mut Vec<(LinkTarget, String)>>,
 ) {
-    // In place: most runs mention no hardware and are left untouched.
-    let mut i = 0;
-    while i < inlines.len() {
-        match &mut inlines[i] {
+    for inline in inlines.iter_mut() {
+        match inline {
             Inline::Text(t) => {
-                // Pieces as mentions are found, with no list in between.
-                let mut parts = Vec::new();
-                let mut at = 0;
-                let text: &str = t;
-                for_each_mention(text, &mut |start, end, hit| {
-                    if start > at {
-                        parts.push(Inline::Text(text[at..start].to_string()));
-                    }
+                // Most texts name nothing and are left as they are.
+                let mut found = Vec::new();
+                for_each_mention(t, &mut |start, end, hit| {
                     let topic = table.resolve_hit(hit);
                     table.with_ancestors(topic, topics);
-                    parts.push(Inline::Mention {
+                    found.push(Mention {
                         topic,
-                        text: text[start..end].to_string(),
+                        start: start as u32,
+                        end: end as u32,
                     });
-                    at = end;
                 });
-                if parts.is_empty() {
-                    i += 1;
-                    continue;
+                if !found.is_empty() {
+                    let text = std::mem::take(t);
+                    *inline = Inline::Mentions {
+                        text,
+                        mentions: found.into_boxed_slice(),
+                    };
                 }
-                if at < t.len() {
-                    // The text's own buffer holds what follows the last one.
-                    let mut rest = std::mem::take(t);
-                    rest.drain(..at);
-                    parts.push(Inline::Text(rest));
-                }
-                i += super::text::replace_at(inlines, i, parts);
-                continue;
             }
             Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) | Inline::Mark(c) => {
-                split_mentions(c, table, topics, links.as_deref_mut())
+                mark_mentions(c, table, topics, links.as_deref_mut())
             }
             Inline::Link { target, children } => {
                 // Link text that is the URL itself (or any URL) is not prose.
                 let text = Inline::plain_text(children);
                 if text.trim() != target.url() && !crate::links::SafeUrl::is_safe(&text) {
                     // Mentions keep the text as it was.
-                    split_mentions(children, table, topics, None);
+                    mark_mentions(children, table, topics, None);
                 }
                 if let Some(links) = links.as_deref_mut() {
                     links.push(((**target).clone(), text));
@@ -254,7 +244,6 @@ fn split_mentions(
             }
             _ => {}
         }
-        i += 1;
     }
 }
 
