@@ -103,7 +103,7 @@ fn meeting(notes: &Notes, m: &Meeting, states: Option<&[UnitState]>, out: &mut S
             .unwrap_or_default();
         let _ = writeln!(lines, "{}- {who}{text}", "  ".repeat(depth));
         for (target, label) in &u.links {
-            if let LinkTarget::Web(url) = target {
+            if let LinkTarget::Web(url) = &**target {
                 if !links.iter().any(|(u, _)| *u == url.as_str()) {
                     links.push((url.as_str(), label.trim()));
                 }

@@ -114,7 +114,7 @@ fn top_most(m: &Meeting, qualifies: impl Fn(&crate::model::Unit) -> bool) -> (Ve
 fn collect_links(m: &Meeting, id: MeetingId, covered: &[bool], out: &mut Vec<PageLink>) {
     for (u, _) in m.units.iter().zip(covered).filter(|(_, c)| **c) {
         for (target, text) in &u.links {
-            let LinkTarget::Web(url) = target else { continue };
+            let LinkTarget::Web(url) = &**target else { continue };
             if out.iter().any(|l| l.url == *url) {
                 continue;
             }

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::{TopicId, UnitId};
 pub use crate::links::SafeUrl;
@@ -52,14 +53,15 @@ pub enum Inline {
     Strike(Vec<Inline>),
     /// HackMD's `==highlighted==` text.
     Mark(Vec<Inline>),
-    /// The target is boxed: a list of inlines (most of a parse's
-    /// allocations) is then 40 bytes an inline instead of 72.
+    /// The target is behind a pointer, so that a list of inlines (most of
+    /// a parse's allocations) is 40 bytes an inline instead of 72; a
+    /// counted one, so that the unit's list of links shares it.
     Link {
-        target: Box<LinkTarget>,
+        target: Rc<LinkTarget>,
         children: Vec<Inline>,
     },
     Image {
-        target: Box<LinkTarget>,
+        target: Rc<LinkTarget>,
         alt: String,
     },
     /// Text that names hardware: the text as written, and where in it

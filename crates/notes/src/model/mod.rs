@@ -9,6 +9,8 @@ mod time;
 pub use content::{Block, Inline, Item, LinkTarget, Mention, MentionRun, Piece};
 pub use time::{MeetingTime, Zone};
 
+use std::rc::Rc;
+
 use chrono::NaiveDate;
 
 /// A meeting's place in [`Notes::meetings`] (date order).
@@ -160,7 +162,7 @@ pub struct Meeting {
     /// meeting rather than one a unit (a tenth of a parse's allocations).
     pub search_text: String,
     /// Links in the info block (location, agenda): target and link text.
-    pub info_links: Vec<(LinkTarget, String)>,
+    pub info_links: Vec<(Rc<LinkTarget>, String)>,
     /// One entry per person with a recap, in order of first appearance.
     pub recaps: Vec<RecapSummary>,
     /// Topics mentioned anywhere in the meeting (with their families).
@@ -183,11 +185,11 @@ impl Meeting {
     /// All links in the meeting, info block first, with the unit they sit
     /// in (none for the info block) and their text.
     pub fn links(&self) -> impl Iterator<Item = (Option<UnitId>, &LinkTarget, &str)> + '_ {
-        let info = self.info_links.iter().map(|(t, text)| (None, t, text.as_str()));
+        let info = self.info_links.iter().map(|(t, text)| (None, &**t, text.as_str()));
         let units = self.units.iter().enumerate().flat_map(|(i, unit)| {
             unit.links
                 .iter()
-                .map(move |(target, text)| (Some(UnitId(i as u32)), target, text.as_str()))
+                .map(move |(target, text)| (Some(UnitId(i as u32)), &**target, text.as_str()))
         });
         info.chain(units)
     }
@@ -253,7 +255,7 @@ pub struct Unit {
     /// accent-folded, is in [`Meeting::search_text`].
     pub search: std::ops::Range<u32>,
     /// Links in the unit's own text: target and link text.
-    pub links: Vec<(LinkTarget, String)>,
+    pub links: Vec<(Rc<LinkTarget>, String)>,
 }
 
 impl Unit {

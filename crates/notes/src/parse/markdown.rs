@@ -6,6 +6,7 @@
 //! container it sits in.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -716,14 +717,14 @@ impl Builder<'_, '_> {
             Event::Start(Tag::Link { dest_url, .. }) => {
                 let children = self.inlines_until_end(depth + 1);
                 self.stack.push(Inline::Link {
-                    target: Box::new(LinkTarget::from_url(&dest_url)),
+                    target: Rc::new(LinkTarget::from_url(&dest_url)),
                     children,
                 })
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 let alt = Inline::plain_text(&self.inlines_until_end(depth + 1));
                 self.stack.push(Inline::Image {
-                    target: Box::new(LinkTarget::from_url(&dest_url)),
+                    target: Rc::new(LinkTarget::from_url(&dest_url)),
                     alt,
                 })
             }

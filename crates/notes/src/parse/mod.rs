@@ -355,7 +355,7 @@ fn split_document(src: &SourceText<'_>, source: SourceId) -> SplitDocument {
                             line: *line,
                             inlines: vec![Inline::Link {
                                 children: vec![Inline::Text(target.url().to_string())],
-                                target: Box::new(target),
+                                target,
                             }],
                         })
                         .collect();

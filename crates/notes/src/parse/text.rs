@@ -3,6 +3,8 @@
 //! links them; CommonMark does not). How words and case work is
 //! [`crate::words`]'s.
 
+use std::rc::Rc;
+
 use crate::model::{Inline, LinkTarget};
 
 /// Tidies an inline run in place, recursing into emphasis; link text is
@@ -207,7 +209,7 @@ fn linkify(text: &str, first: (usize, usize), out: &mut Vec<Inline>) {
         }
         let url = &rest[start..end];
         out.push(Inline::Link {
-            target: Box::new(LinkTarget::from_url(url)),
+            target: Rc::new(LinkTarget::from_url(url)),
             children: vec![Inline::Text(url.to_string())],
         });
         rest = &rest[end..];
@@ -288,7 +290,7 @@ fn embeds(text: &str, first: (usize, usize)) -> Vec<Inline> {
             out.push(Inline::Text(rest[..start].to_string()));
         }
         out.push(Inline::Link {
-            target: Box::new(LinkTarget::from_url(&url)),
+            target: Rc::new(LinkTarget::from_url(&url)),
             children: vec![Inline::Text(label.to_string())],
         });
         rest = &rest[end..];

@@ -3,6 +3,8 @@
 //! folded text and links, so filtering is a scan of a table, not a tree
 //! walk. Hardware mentions are marked in the text here as it is visited.
 
+use std::rc::Rc;
+
 use crate::model::{Block, Inline, LinkTarget, Meeting, Mention, PersonId, RecapSummary, TopicId, Unit, UnitId};
 use crate::taxonomy::{for_each_mention, TopicTable};
 use crate::words::fold_into;
@@ -204,7 +206,7 @@ fn mark_mentions(
     inlines: &mut [Inline],
     table: &mut TopicTable,
     topics: &mut Vec<TopicId>,
-    mut links: Option<&mut Vec<(LinkTarget, String)>>,
+    mut links: Option<&mut Vec<(Rc<LinkTarget>, String)>>,
 ) {
     for inline in inlines.iter_mut() {
         match inline {
@@ -239,7 +241,7 @@ fn mark_mentions(
                     mark_mentions(children, table, topics, None);
                 }
                 if let Some(links) = links.as_deref_mut() {
-                    links.push(((**target).clone(), text));
+                    links.push((target.clone(), text));
                 }
             }
             _ => {}
@@ -248,10 +250,10 @@ fn mark_mentions(
 }
 
 /// Appends the links in `inlines` (with their text) to `out`.
-pub fn collect_links(inlines: &[Inline], out: &mut Vec<(LinkTarget, String)>) {
+pub fn collect_links(inlines: &[Inline], out: &mut Vec<(Rc<LinkTarget>, String)>) {
     for inline in inlines {
         match inline {
-            Inline::Link { target, children } => out.push(((**target).clone(), Inline::plain_text(children))),
+            Inline::Link { target, children } => out.push((target.clone(), Inline::plain_text(children))),
             Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strike(c) | Inline::Mark(c) => collect_links(c, out),
             _ => {}
         }
@@ -259,7 +261,7 @@ pub fn collect_links(inlines: &[Inline], out: &mut Vec<(LinkTarget, String)>) {
 }
 
 /// Links anywhere in a block, for content that has no units (info block).
-pub fn collect_block_links(block: &Block, out: &mut Vec<(LinkTarget, String)>) {
+pub fn collect_block_links(block: &Block, out: &mut Vec<(Rc<LinkTarget>, String)>) {
     match block {
         Block::Paragraph { inlines, .. } | Block::Heading { inlines, .. } => collect_links(inlines, out),
         Block::List { items, .. } => {
