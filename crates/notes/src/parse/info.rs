@@ -139,6 +139,8 @@ fn field_label(inlines: &[Inline]) -> Option<(String, Cut)> {
 
 /// The inlines after the label [`field_label`] found.
 fn field_value(mut inlines: Vec<Inline>, cut: Cut) -> Vec<Inline> {
+    // The drains take `..colon + 1`, not `..=colon`: one range type for
+    // every string drain keeps one copy of its code in the wasm.
     match cut {
         Cut::Bold { colon_inside } => {
             inlines.remove(0);
