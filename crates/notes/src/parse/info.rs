@@ -4,7 +4,7 @@
 //! some years wrote them without bullets. Unknown fields are kept.
 
 use super::people::{
-    cuts_outside_parentheses, is_no_one, link_handle, people_from_text, person_from_inlines, person_from_text,
+    cuts_outside_parentheses, is_no_one, link_handle, people_from_text, person_from_inlines, person_from_text_or_link,
     PersonRef,
 };
 use crate::model::{Block, DiagnosticKind, Inline, LinkTarget};
@@ -386,12 +386,8 @@ fn people_from_inlines(inlines: &[Inline], plain: &str, others: &mut String) -> 
     for (text, linked) in split_at_commas(inlines) {
         let mut people = people_from_text(&text, others);
         if let [one] = &mut people[..] {
-            // As `person_from_inlines` would read the part.
             if one.handle.is_none() {
-                one.handle = person_from_text(&text).handle;
-            }
-            if one.handle.is_none() {
-                one.handle = linked;
+                one.handle = person_from_text_or_link(&text, linked).handle;
             }
         }
         out.append(&mut people);

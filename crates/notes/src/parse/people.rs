@@ -367,10 +367,15 @@ fn github_handle(url: &str) -> Option<String> {
 /// "Dennis Marttinen (@twelho)", "@twelho", "Dennis Marttinen",
 /// "[Dennis](https://github.com/twelho)".
 pub fn person_from_inlines(inlines: &[Inline]) -> PersonRef {
-    let text = Inline::plain_text(inlines);
-    let mut person = person_from_text(&text);
+    person_from_text_or_link(&Inline::plain_text(inlines), link_handle(inlines))
+}
+
+/// [`person_from_text`], with the handle of the profile the text links to
+/// where the text names none.
+pub fn person_from_text_or_link(text: &str, linked: Option<String>) -> PersonRef {
+    let mut person = person_from_text(text);
     if person.handle.is_none() {
-        person.handle = link_handle(inlines);
+        person.handle = linked;
     }
     person
 }
