@@ -97,8 +97,9 @@ impl std::fmt::Display for LoadFailure {
                 f,
                 "has meeting headings without a year (\"{heading}\"): write the year in them, in the title (\"# Racklet Community Meeting Notes 2026\") or in the file name (2026.md)"
             ),
-            LoadFailure::Http { status, text } if text.is_empty() => write!(f, "answered HTTP {status}"),
-            LoadFailure::Http { status, text } => write!(f, "answered HTTP {status} {text}"),
+            // As u32: the one u16 formatted would bring its own Display into the wasm.
+            LoadFailure::Http { status, text } if text.is_empty() => write!(f, "answered HTTP {}", u32::from(*status)),
+            LoadFailure::Http { status, text } => write!(f, "answered HTTP {} {text}", u32::from(*status)),
             LoadFailure::Network => f.write_str(
                 "could not be fetched: the network failed or the server does not allow this page to read it (CORS)",
             ),

@@ -129,13 +129,14 @@ pub fn PreviewLayer(props: &PreviewLayerProps) -> Html {
     let left = anchor.left.max(8.0).min((anchor.view_w - width - 8.0).max(8.0)) + anchor.scroll_x;
     let room_below = anchor.view_h - anchor.bottom;
     let above = room_below < CARD_H && anchor.top > room_below;
-    // Whole pixels as integers: float formatting would add to the wasm.
-    let (left, width) = (left as i64, width as i64);
+    // Whole pixels as integers: float formatting would add to the wasm, and
+    // so would an integer type formatted nowhere else (i32 is, for years).
+    let (left, width) = (left as i32, width as i32);
     let style = if above {
-        let top = (anchor.top + anchor.scroll_y - 6.0) as i64;
+        let top = (anchor.top + anchor.scroll_y - 6.0) as i32;
         format!("left:{left}px;top:{top}px;width:{width}px;transform:translateY(-100%)")
     } else {
-        let top = (anchor.bottom + anchor.scroll_y + 6.0) as i64;
+        let top = (anchor.bottom + anchor.scroll_y + 6.0) as i32;
         format!("left:{left}px;top:{top}px;width:{width}px")
     };
     let onerror = Callback::from(|e: Event| {

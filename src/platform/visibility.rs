@@ -58,8 +58,9 @@ struct Card {
     touched: bool,
 }
 
-/// A month's or year's section and whether it is hidden.
-type Group = Option<(HtmlElement, bool)>;
+/// A month's or year's section, as last applied: the number of its meetings
+/// shown (none: hidden) and whether under a filter.
+type Group = Option<(HtmlElement, (u32, bool))>;
 
 /// The state applied to the mounted cards, kept between filter changes so
 /// that only differences are written.
@@ -326,29 +327,32 @@ impl Applier {
         }
     }
 
-    /// Hides the month and year sections with no meeting shown in them.
+    /// Hides the month and year sections with no meeting shown in them, and
+    /// sizes each year shown, which the browser skips while off screen, by
+    /// how many meetings it shows. Call after [`Applier::apply`].
     pub fn groups(&mut self, notes: &Notes, view: &View) {
         use chrono::Datelike;
-        // Each group and whether a meeting in it is shown. Meetings of a
+        // Each group and how many of its meetings are shown. Meetings of a
         // group mostly come together: the last one is looked at first.
-        let mut shown: Vec<((i32, u32), bool)> = Vec::new();
-        let mut mark = |d: chrono::NaiveDate, on: bool| {
+        let mut shown: Vec<((i32, u32), u32)> = Vec::new();
+        let mut mark = |d: chrono::NaiveDate, on: u32| {
             for key in [(d.year(), d.month()), (d.year(), 0)] {
                 let at = shown.iter().rposition(|(k, _)| *k == key);
                 match at {
-                    Some(i) => shown[i].1 |= on,
+                    Some(i) => shown[i].1 += on,
                     None => shown.push((key, on)),
                 }
             }
         };
         for m in &notes.meetings {
-            mark(m.date, false);
+            mark(m.date, 0);
         }
         for mv in &view.meetings {
-            mark(notes.meeting(mv.meeting).date, true);
+            mark(notes.meeting(mv.meeting).date, 1);
         }
+        let filtered = self.timeline.as_ref().is_some_and(|(_, f)| *f);
         let doc = gloo::utils::document();
-        for (key, on) in shown {
+        for (key, n) in shown {
             let at = match self.groups.iter().position(|(k, _)| *k == key) {
                 Some(i) => i,
                 None => {
@@ -357,18 +361,31 @@ impl Applier {
                         (y, 0) => doc.get_element_by_id(&format!("y{y}")).and_then(|h| h.parent_element()),
                         (y, m) => doc.get_element_by_id(&format!("m-{y}-{m:02}")),
                     };
-                    let group = el.and_then(|el| el.dyn_into::<HtmlElement>().ok()).map(|el| {
-                        let hidden = el.hidden();
-                        (el, hidden)
-                    });
+                    // Nothing written yet (it may be hidden by the last view).
+                    let group = el
+                        .and_then(|el| el.dyn_into::<HtmlElement>().ok())
+                        .map(|el| (el, (u32::MAX, false)));
                     self.groups.push((key, group));
                     self.groups.len() - 1
                 }
             };
-            if let Some((el, hidden)) = &mut self.groups[at].1 {
-                if *hidden == on {
-                    toggle(el, !on);
-                    *hidden = !on;
+            if let Some((el, was)) = &mut self.groups[at].1 {
+                let now = (n, filtered);
+                if *was != now {
+                    if was.0 == u32::MAX || (was.0 == 0) != (n == 0) {
+                        toggle(el, n == 0);
+                    }
+                    // The stylesheet's estimate of a card, times the cards. A
+                    // year's count varies most with a filter; a month shows
+                    // one to three (the stylesheet's estimate), and writing
+                    // some 130 of them would slow a click. A size remembered
+                    // ("auto") from before a filter would be stale under it.
+                    if n > 0 && key.1 == 0 {
+                        let (auto, kind) = if filtered { ("", "filtered-") } else { ("auto", "") };
+                        let size = format!("{auto} calc(3rem + {n} * var(--per-{kind}card))");
+                        let _ = el.style().set_property("contain-intrinsic-size", &size);
+                    }
+                    *was = now;
                 }
             }
         }

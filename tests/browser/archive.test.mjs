@@ -142,6 +142,29 @@ test('a shared filter on the archive finds meetings of every year', async () => 
   assert.deepEqual(dates, ['2021-12-07', '2021-11-23']);
 });
 
+test('the page is about as tall as its cards, though the browser skips the years off screen: whole, filtered, on a phone', async (t) => {
+  // Sparse years (two to four meetings) and filters that leave a few cards:
+  // a year stands in for its unpainted cards by how many it shows.
+  reset();
+  for (const width of [1280, 390]) {
+    for (const query of ['', '?person=twelho', '?topic=allwinner-d1']) {
+      const page = await open(browser.context, site.url + '/' + query, { viewport: { width, height: 800 } });
+      await page.waitForFunction(() => /26 meetings/.test(document.querySelector('.count')?.textContent));
+      const { estimated, real, cards } = await page.evaluate(() => {
+        const estimated = document.documentElement.scrollHeight;
+        // Every card laid out, as printing does.
+        for (const el of document.querySelectorAll('.meeting-body, .month, .year')) el.style.setProperty('content-visibility', 'visible');
+        const real = document.documentElement.scrollHeight;
+        return { estimated, real, cards: document.querySelectorAll('article[data-meeting-date]').length };
+      });
+      const said = `${width} px ${query || 'unfiltered'} (${cards} cards): ${estimated} px estimated, ${real} px laid out`;
+      t.diagnostic(said);
+      assert.ok(estimated > real / 2 && estimated < real * 2, said);
+      await page.close();
+    }
+  }
+});
+
 test('a meeting added upstream after the build appears, with a notice', async () => {
   reset();
   upstream.state.docs['README.md'] = fixture('README.md').replace(

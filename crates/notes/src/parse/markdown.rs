@@ -56,10 +56,10 @@ impl Lines {
             // the high bit of its byte (exactly: no carry between bytes).
             const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
             let newlines = u64::from_ne_bytes([b'\n'; 8]);
-            let mut words = bytes.chunks_exact(8);
+            let (words, rest) = bytes.as_chunks::<8>();
             let mut base = 0;
-            for word in &mut words {
-                let v = u64::from_le_bytes(word.try_into().expect("eight bytes")) ^ newlines;
+            for word in words {
+                let v = u64::from_le_bytes(*word) ^ newlines;
                 let mut zero = !(((v & LOW7) + LOW7) | v | LOW7);
                 while zero != 0 {
                     starts.push(base + (zero.trailing_zeros() / 8) as usize + 1);
@@ -67,7 +67,7 @@ impl Lines {
                 }
                 base += 8;
             }
-            for (i, b) in words.remainder().iter().enumerate() {
+            for (i, b) in rest.iter().enumerate() {
                 if *b == b'\n' {
                     starts.push(base + i + 1);
                 }

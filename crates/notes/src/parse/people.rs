@@ -72,7 +72,7 @@ impl Registry {
         buf.copy_from_slice(handle.as_bytes());
         buf.make_ascii_lowercase();
         // Only ASCII letters changed: still UTF-8.
-        let key = std::str::from_utf8(buf).expect("lowercasing ASCII keeps UTF-8");
+        let key = std::str::from_utf8(buf).unwrap_or_else(|_| unreachable!("lowercasing ASCII keeps UTF-8"));
         self.by_handle.get(key).copied()
     }
 

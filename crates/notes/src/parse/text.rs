@@ -309,10 +309,10 @@ pub(crate) fn find_byte(haystack: &[u8], needle: u8) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let pattern = ONES * u64::from(needle);
-    let mut words = haystack.chunks_exact(8);
+    let (words, rest) = haystack.as_chunks::<8>();
     let mut base = 0;
-    for word in &mut words {
-        let v = u64::from_le_bytes(word.try_into().expect("eight bytes")) ^ pattern;
+    for word in words {
+        let v = u64::from_le_bytes(*word) ^ pattern;
         // The lowest bit set marks the first byte equal to `needle` (a
         // borrow can only mark bytes after it).
         let zero = v.wrapping_sub(ONES) & !v & HIGHS;
@@ -321,7 +321,7 @@ pub(crate) fn find_byte(haystack: &[u8], needle: u8) -> Option<usize> {
         }
         base += 8;
     }
-    words.remainder().iter().position(|b| *b == needle).map(|i| base + i)
+    rest.iter().position(|b| *b == needle).map(|i| base + i)
 }
 
 /// Byte range of the first bare http(s) URL in `text`.
