@@ -377,9 +377,10 @@ impl Applier {
                     }
                     // The stylesheet's estimate of a card, times the cards. A
                     // year's count varies most with a filter; a month shows
-                    // one to three (the stylesheet's estimate), and writing
-                    // some 130 of them would slow a click. A size remembered
-                    // ("auto") from before a filter would be stale under it.
+                    // one to three, which the stylesheet's estimate covers,
+                    // so a click writes a decade's ten sizes, not some 140. A
+                    // size remembered ("auto") from before a filter would be
+                    // stale under it.
                     if n > 0 && key.1 == 0 {
                         let (auto, kind) = if filtered { ("", "filtered-") } else { ("auto", "") };
                         let size = format!("{auto} calc(3rem + {n} * var(--per-{kind}card))");
