@@ -4,8 +4,7 @@
 //! some years wrote them without bullets. Unknown fields are kept.
 
 use super::people::{
-    cuts_outside_parentheses, is_no_one, link_handle, people_from_text, person_from_inlines, person_from_text_or_link,
-    PersonRef,
+    cuts_outside_parentheses, is_no_one, link_handle, people_from_text, person_from_inlines, PersonRef,
 };
 use crate::model::{Block, DiagnosticKind, Inline, LinkTarget};
 use crate::words::{fold, folded};
@@ -385,9 +384,10 @@ fn people_from_inlines(inlines: &[Inline], plain: &str, others: &mut String) -> 
     let mut out = Vec::new();
     for (text, linked) in split_at_commas(inlines) {
         let mut people = people_from_text(&text, others);
+        // One person whose text names no handle: the profile linked.
         if let [one] = &mut people[..] {
             if one.handle.is_none() {
-                one.handle = person_from_text_or_link(&text, linked).handle;
+                one.handle = linked;
             }
         }
         out.append(&mut people);

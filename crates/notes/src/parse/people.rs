@@ -367,15 +367,10 @@ fn github_handle(url: &str) -> Option<String> {
 /// "Dennis Marttinen (@twelho)", "@twelho", "Dennis Marttinen",
 /// "[Dennis](https://github.com/twelho)".
 pub fn person_from_inlines(inlines: &[Inline]) -> PersonRef {
-    person_from_text_or_link(&Inline::plain_text(inlines), link_handle(inlines))
-}
-
-/// [`person_from_text`], with the handle of the profile the text links to
-/// where the text names none.
-pub fn person_from_text_or_link(text: &str, linked: Option<String>) -> PersonRef {
-    let mut person = person_from_text(text);
+    let mut person = person_from_text(&Inline::plain_text(inlines));
+    // Where the text names no handle, the profile it links to.
     if person.handle.is_none() {
-        person.handle = linked;
+        person.handle = link_handle(inlines);
     }
     person
 }
