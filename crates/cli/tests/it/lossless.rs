@@ -404,6 +404,16 @@ enum Field {
 
 /// An info field label at the start of `t` (as `parse::info` knows them).
 fn info_field(t: &str) -> Option<(Field, &str)> {
+    // Emoji before a label decorate it ("📍 Location:", ":calendar: When:",
+    // shown as "📆 When:").
+    let mut t = t;
+    loop {
+        t = t.trim_start_matches(|c: char| !c.is_alphanumeric() && c != ':');
+        match t.strip_prefix(':').and_then(|r| r.split_once(':')) {
+            Some((code, rest)) if !code.is_empty() && !code.contains(' ') => t = rest,
+            _ => break,
+        }
+    }
     // A label alone ("**Participants**" over a list) is a field too.
     let (label, value) = t.split_once(':').unwrap_or((t, ""));
     let field = match label.trim().to_lowercase().as_str() {

@@ -36,7 +36,10 @@ enum Key {
 
 fn key_for(label: &str) -> Option<Key> {
     let l = fold(label);
-    let l = l.trim().trim_end_matches(':').trim();
+    // After the emoji or other symbols that decorate a label ("📍
+    // Location", "👥 Participants"; ":calendar:" is an emoji by now).
+    let l = &l[l.bytes().take_while(|b| !b.is_ascii_alphanumeric()).count()..];
+    let l = l.trim_end_matches(':').trim();
     Some(match l {
         "location" | "locations" | "where" | "place" | "call" | "link" | "meeting link" | "video call" => Key::Location,
         "date" | "when" | "time" | "date/time" | "date and time" => Key::Date,
@@ -101,7 +104,8 @@ pub fn says_no_meeting(text: &str) -> bool {
 /// that turns out to be no known field is kept without a copy.
 #[derive(Clone, Copy)]
 enum Cut {
-    /// A bold (or emphasised) label, the colon inside it or not.
+    /// A bold (or emphasised) label, the colon inside it or not (after a
+    /// text that only decorates it, "📍 **Location:**", or not).
     Bold { colon_inside: bool },
     /// A plain label, up to the first colon of the first text.
     Text,
@@ -109,18 +113,29 @@ enum Cut {
 
 /// The label of a leading `Label:` (bold or plain), and where it ends.
 fn field_label(inlines: &[Inline]) -> Option<(String, Cut)> {
+    let inlines = match inlines {
+        // An emoji before a bold label ("📍 **Location:**").
+        [Inline::Text(t), rest @ ..]
+            if !t.bytes().any(|b| b.is_ascii_alphanumeric())
+                && matches!(rest, [Inline::Strong(_) | Inline::Emphasis(_), ..]) =>
+        {
+            rest
+        }
+        _ => inlines,
+    };
     match inlines.first()? {
         Inline::Strong(inner) | Inline::Emphasis(inner) => {
             let label = Inline::plain_text(inner);
+            let cut = |colon_inside| Cut::Bold { colon_inside };
             // "**Host**: @twelho" puts the colon outside the bold.
             if let Some(stripped) = label.trim_end().strip_suffix(':') {
-                Some((stripped.to_string(), Cut::Bold { colon_inside: true }))
+                Some((stripped.to_string(), cut(true)))
             } else if inlines.len() == 1 && key_for(&label).is_some() {
                 // "**Participants**" alone on its line, the list under it.
-                Some((label, Cut::Bold { colon_inside: true }))
+                Some((label, cut(true)))
             } else if let Some(Inline::Text(t)) = inlines.get(1) {
                 t.trim_start().strip_prefix(':')?;
-                Some((label, Cut::Bold { colon_inside: false }))
+                Some((label, cut(false)))
             } else {
                 None
             }
@@ -142,6 +157,10 @@ fn field_value(mut inlines: Vec<Inline>, cut: Cut) -> Vec<Inline> {
     // every string drain keeps one copy of its code in the wasm.
     match cut {
         Cut::Bold { colon_inside } => {
+            // The decoration before the label, if any, then the label.
+            if let Inline::Text(_) = inlines[0] {
+                inlines.remove(0);
+            }
             inlines.remove(0);
             if !colon_inside {
                 if let Some(Inline::Text(t)) = inlines.first_mut() {

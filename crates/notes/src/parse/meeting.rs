@@ -4,7 +4,7 @@
 
 use super::info::{is_info_label, is_list_label, read_info, says_no_meeting, trim_leading_space, Info};
 use super::markdown::{TopBlock, NO_UNIT};
-use super::people::{split_remark, PersonRef, Registry};
+use super::people::{person_from_text, split_remark, PersonRef, Registry};
 use crate::model::{Block, DiagnosticKind, Inline, Item, PersonId, RecapSummary, Section, SectionKind};
 use crate::words::{find_str, fold};
 
@@ -355,11 +355,16 @@ fn recap_heading(
     // capitalised heading that names no one ("### Device Tree
     // discussion", "### BMC News") is a group of notes, never a person.
     let create = in_recap && name.trim().starts_with('@');
-    // "### Guest (@guest123)": the handle says who, when it is known.
+    // "### Guest (@guest123)": the handle says who; in a recap, also
+    // someone no one named before (by that name, with that handle).
     let by_handle = remark
         .as_deref()
         .filter(|r| r.starts_with('@') && !r.contains(' '))
-        .and_then(|handle| resolver.person(handle, false));
+        .and_then(|handle| {
+            resolver
+                .person(handle, false)
+                .or_else(|| in_recap.then(|| resolver.registry.intern(&person_from_text(text), Some(resolver.date)))?)
+        });
     // That handle is then who, not a remark.
     let remark = if by_handle.is_some() { None } else { remark };
     match by_handle.or_else(|| resolver.person(name, create)) {

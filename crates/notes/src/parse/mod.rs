@@ -21,9 +21,13 @@
 //!                                                         after a bare "**Agenda:**" or
 //!                                                         "**Participants**" holds its values)
 //! field     = "- **" key ":**" value NL nested-list?     (key: Location, Date, Host, Hosted by,
-//!           | "**" key ":**" value NL                      Participants, Present, Agenda, …)
+//!           | "**" key ":**" value NL                      Participants, Present, Agenda, …;
+//!                                                         an emoji may come first: "📍 **Where:**",
+//!                                                         ":calendar: When:")
 //! section   = "## " title NL block* subsection*         (Biweekly Recap, Discussion Topics, Notes, …)
 //! subsection= "### " (person [remark | "(@handle)" | "/ @handle"] | topic) NL block*
+//!                                            (with a handle, in a recap, also someone
+//!                                             not named before: "### Guest (@newcomer)")
 //!                                            (in a recap also "Dennis's update",
 //!                                             "Updates from Dennis", "From Daniel";
 //!                                             a joint recap: "Dennis & Lucas",

@@ -1313,3 +1313,63 @@ fn a_meeting_postponed_in_its_heading_or_under_its_info_did_not_take_place_that_
         (MeetingStatus::Skipped, Some("Postponed: Dennis is travelling.".into()))
     );
 }
+
+/// Info fields behind an emoji or a HackMD emoji code ("📍 **Location:**",
+/// ":calendar: When:", "**👥 Attendees:**"), and recap headings with a
+/// handle nobody has named before.
+fn decorated() -> Notes {
+    drift_fixture!("19-emoji-labels-and-new-handles.md")
+}
+
+#[test]
+fn info_labels_behind_an_emoji_or_an_emoji_code_are_read_as_the_labels() {
+    let notes = decorated();
+    for date in ["2025-03-04", "2025-04-01"] {
+        let m = meeting(&notes, date);
+        assert_eq!(m.locations, ["https://meet.jit.si/racklet"], "{date}");
+        assert_eq!(start(m), (format!("{date} 17:00"), "UTC"), "{date}");
+    }
+    let march4 = meeting(&notes, "2025-03-04");
+    assert_eq!(slugs(&notes, march4.hosts.iter().copied()), ["twelho"]);
+    assert_eq!(
+        participants(march4),
+        [
+            (Some("Dennis Marttinen"), Some("twelho")),
+            (Some("Lucas Käldström"), Some("luxas"))
+        ]
+    );
+    let april1 = meeting(&notes, "2025-04-01");
+    assert_eq!(slugs(&notes, april1.hosts.iter().copied()), ["luxas"]);
+    assert_eq!(participants(april1), [(None, Some("luxas")), (None, Some("twelho"))]);
+    // A line that is no field keeps its emoji, as written.
+    let tip = april1.extra_info.iter().map(|b| match b {
+        Block::List { items, .. } => items
+            .iter()
+            .map(|i| Inline::plain_text(&i.inlines))
+            .collect::<Vec<_>>()
+            .join("|"),
+        Block::Paragraph { inlines, .. } => Inline::plain_text(inlines),
+        _ => String::new(),
+    });
+    assert_eq!(tip.collect::<Vec<_>>(), ["💡 Tip: recaps go under your name"]);
+    let kinds: Vec<&DiagnosticKind> = notes.diagnostics.iter().map(|d| &d.kind).collect();
+    assert_eq!(
+        kinds,
+        [&DiagnosticKind::UnknownInfoField {
+            label: "💡 Tip".into()
+        }]
+    );
+}
+
+#[test]
+fn a_recap_heading_with_a_handle_is_that_person_even_when_no_one_named_them_before() {
+    let notes = decorated();
+    assert_eq!(
+        recaps(&notes, meeting(&notes, "2025-03-04")),
+        [("twelho".into(), 1, None), ("luxas".into(), 1, None)]
+    );
+    assert_eq!(
+        recaps(&notes, meeting(&notes, "2025-04-01")),
+        [("newcomer".into(), 1, None), ("orangecms".into(), 1, None)]
+    );
+}
