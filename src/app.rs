@@ -259,7 +259,7 @@ pub fn App(props: &AppProps) -> Html {
                 // No page header when embedded; the heading stays for screen readers.
                 <header class="visually-hidden"><h1>{ title }</h1></header>
             } else {
-                <PageHead {title} />
+                { page_head(&state.notes, title) }
                 <SourcesPanel docs={state.docs.clone()} archive={state.archive.clone()} loading={state.loading}
                     errors={state.load_errors.clone()} />
             }
@@ -346,22 +346,17 @@ pub fn App(props: &AppProps) -> Html {
             <aside aria-label="Link preview">
                 <PreviewLayer live_enabled={*live_enabled} />
             </aside>
-            <PageFoot live_enabled={*live_enabled} {on_live} />
+            { page_foot(&state.notes, *live_enabled, on_live) }
         </div>
         </ContextProvider<AppContext>>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct PageHeadProps {
-    title: String,
-}
-
-/// The archive's name and the newest document's intro.
-#[component]
-fn PageHead(props: &PageHeadProps) -> Html {
-    let app = crate::context::use_app();
-    let notes = &app.notes;
+/// The archive's name and the newest document's intro. A function, not a
+/// component, as `page_foot`: each component carries 0.6–0.7 KB gzip of
+/// Yew's machinery, and these few nodes re-render with `App` for next to
+/// nothing (clicks A/B unchanged).
+fn page_head(notes: &notes::model::Notes, title: String) -> Html {
     let newest = notes
         .meetings
         .last()
@@ -376,7 +371,7 @@ fn PageHead(props: &PageHeadProps) -> Html {
     };
     html! {
         <header class="page-head">
-            <h1>{ props.title.clone() }</h1>
+            <h1>{ title }</h1>
             if let Some(src) = newest {
                 <div class="intro">{ for content::blocks(&src.intro, &ctx).nodes }</div>
             }
@@ -424,25 +419,17 @@ fn Leftovers() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct PageFootProps {
-    live_enabled: bool,
-    on_live: Callback<bool>,
-}
-
 /// The live-preview setting, the HackMD link and the subscriptions.
-#[component]
-fn PageFoot(props: &PageFootProps) -> Html {
-    let app = crate::context::use_app();
-    let onchange = props.on_live.reform(|e: Event| {
+fn page_foot(notes: &notes::model::Notes, live_enabled: bool, on_live: Callback<bool>) -> Html {
+    let onchange = on_live.reform(|e: Event| {
         e.target_dyn_into::<web_sys::HtmlInputElement>()
             .is_some_and(|input| input.checked())
     });
-    let hackmd = app.notes.sources.iter().rev().find_map(|s| s.hackmd_url.clone());
+    let hackmd = notes.sources.iter().rev().find_map(|s| s.hackmd_url.clone());
     html! {
         <footer class="page-foot">
             <label class="setting">
-                <input type="checkbox" checked={props.live_enabled} {onchange} />
+                <input type="checkbox" checked={live_enabled} {onchange} />
                 { " Link previews may ask GitHub for live details (stars, issue state)" }
             </label>
             if let Some(url) = hackmd {
