@@ -81,7 +81,11 @@ pub fn split_info(blocks: Vec<TopBlock>, problems: &mut Vec<(u32, DiagnosticKind
                             .is_some_and(|prev| ends_with_bare_label(prev) && matches!(tb.block, Block::List { .. })))
             };
         if is_info {
-            info_blocks.push(tb.block);
+            match tb.block {
+                // The fields quoted ("> **Location:** …"): the quote's blocks.
+                Block::Quote(inner) if !has_container => info_blocks.extend(inner),
+                block => info_blocks.push(block),
+            }
         } else {
             rest.push(tb);
         }
@@ -122,6 +126,7 @@ fn looks_like_info(block: &Block) -> bool {
             let text = Inline::plain_text(inlines);
             says_no_meeting(&text) || starts_with_info_label(&text) || is_list_label(&text)
         }
+        Block::Quote(blocks) => blocks.first().is_some_and(looks_like_info),
         _ => false,
     }
 }

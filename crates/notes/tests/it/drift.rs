@@ -1373,3 +1373,43 @@ fn a_recap_heading_with_a_handle_is_that_person_even_when_no_one_named_them_befo
         [("newcomer".into(), 1, None), ("orangecms".into(), 1, None)]
     );
 }
+
+/// The info fields quoted with `>` instead of boxed, as paragraph lines or
+/// as a list; a quote further down is notes.
+fn quoted_info() -> Notes {
+    drift_fixture!("20-quoted-info.md")
+}
+
+#[test]
+fn fields_quoted_before_the_first_section_are_the_info_block() {
+    let notes = quoted_info();
+    no_diagnostics(&notes);
+    let march7 = meeting(&notes, "2023-03-07");
+    assert_eq!(march7.locations, ["https://meet.jit.si/racklet"]);
+    assert_eq!(slugs(&notes, march7.hosts.iter().copied()), ["luxas"]);
+    assert_eq!(
+        participants(march7),
+        [
+            (Some("Dennis Marttinen"), Some("twelho")),
+            (Some("Lucas Käldström"), Some("luxas")),
+            (Some("Verneri Hirvonen"), Some("chiplet"))
+        ]
+    );
+    assert_eq!(recaps(&notes, march7), [("chiplet".into(), 1, None)]);
+    assert_eq!(
+        outline(&notes, march7)[0],
+        "## Biweekly Recap [recap]",
+        "{:?}",
+        outline(&notes, march7)
+    );
+    let march21 = meeting(&notes, "2023-03-21");
+    assert_eq!(march21.locations, ["https://meet.jit.si/racklet"]);
+    assert_eq!(participants(march21), [(None, Some("twelho")), (None, Some("luxas"))]);
+    // A quote under a section stays a quote.
+    let quotes = march21.sections[0]
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Quote(_)))
+        .count();
+    assert_eq!(quotes, 1, "{:?}", outline(&notes, march21));
+}
