@@ -57,6 +57,18 @@ pub fn is_info_label(label: &str) -> bool {
     key_for(label).is_some()
 }
 
+/// A participants label ("Attendees", "Present"): also as a section's title
+/// over a list of people.
+pub fn is_participants_label(label: &str) -> bool {
+    matches!(key_for(label), Some(Key::Participants))
+}
+
+/// A list of people is names only: one with more under its items, or an
+/// item that reads as a sentence, is notes.
+pub fn names_people(items: &[crate::model::Item]) -> bool {
+    !items.iter().any(|i| !i.blocks.is_empty() || !reads_as_person(i))
+}
+
 /// A label whose values may stand in a list under it, alone on its line
 /// ("**Agenda:**", "**Participants**").
 pub fn is_list_label(label: &str) -> bool {
@@ -238,10 +250,8 @@ pub fn read_info(blocks: Vec<Block>, problems: &mut Vec<(u32, DiagnosticKind)>) 
     for block in blocks {
         if let (Some(key), Block::List { items, .. }) = (pending, &block) {
             pending = None;
-            // A list of people is names only: one with more under its
-            // items, or an item that reads as a sentence, is notes, kept
-            // as they are.
-            let people = key == Key::Participants && !items.iter().any(|i| !i.blocks.is_empty() || !reads_as_person(i));
+            // Anything but names is notes, kept as they are.
+            let people = key == Key::Participants && names_people(items);
             match block {
                 Block::List { items, .. } if people => people_in_list(items, &mut info.participants, &mut info.extra),
                 block if key == Key::Participants => info.extra.push(block),

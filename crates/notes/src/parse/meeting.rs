@@ -2,7 +2,10 @@
 //! subsections (`###`). A subsection or bullet that names a person becomes
 //! that person's recap; other subsections are kept as topic groups.
 
-use super::info::{is_info_label, is_list_label, read_info, says_no_meeting, trim_leading_space, Info};
+use super::info::{
+    is_info_label, is_list_label, is_participants_label, names_people, read_info, says_no_meeting, trim_leading_space,
+    Info,
+};
 use super::markdown::{TopBlock, NO_UNIT};
 use super::people::{person_from_text, split_remark, PersonRef, Registry};
 use crate::model::{Block, DiagnosticKind, Inline, Item, PersonId, RecapSummary, Section, SectionKind};
@@ -54,9 +57,25 @@ pub fn split_info(blocks: Vec<TopBlock>, problems: &mut Vec<(u32, DiagnosticKind
         .position(|b| matches!(b.block, Block::Heading { level: 2, .. }))
         .unwrap_or(blocks.len());
     let has_container = blocks[..first_h2].iter().any(|b| b.in_container);
+    // "## Attendees" over a list of names, as the first section: the
+    // participants field, written as a section of its own.
+    let attendees = matches!(&blocks[first_h2..], [TopBlock { block: Block::Heading { inlines, .. }, .. }, TopBlock { block: Block::List { items, .. }, .. }, ..]
+        if is_participants_label(&Inline::plain_text(inlines)) && names_people(items));
     let mut info_blocks: Vec<Block> = Vec::new();
     let mut rest = Vec::with_capacity(blocks.len());
     for (i, tb) in blocks.into_iter().enumerate() {
+        if attendees && (i == first_h2 || i == first_h2 + 1) {
+            info_blocks.push(match tb.block {
+                // Read as the bare label over its list ("**Participants**").
+                Block::Heading { line, inlines, .. } => Block::Paragraph {
+                    unit: NO_UNIT,
+                    line,
+                    inlines: vec![Inline::Strong(inlines)],
+                },
+                block => block,
+            });
+            continue;
+        }
         // A box at the top that says there is no meeting ("No meeting
         // today" in a `:::warning`) tells the meeting's status, as an info
         // block's line does.

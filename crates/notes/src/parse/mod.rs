@@ -17,9 +17,11 @@
 //!              date among "# " meetings is a meeting written a level too deep)
 //! time      = "17:00" | "5 PM" | "(16:00 UTC)" | "T16:00Z"   (zone: UTC±h, CET/CEST, …, or a city)
 //! info      = ":::info" NL (field | "No meeting …")* ":::" ["No meeting …" as the whole body]
-//!           | (field-list | field-lines [list])+        (no container: the leading blocks; a list
+//!           | (field-list | field-lines [list])+        (no container: the leading blocks, or
+//!                                                         the same quoted with "> "; a list
 //!                                                         after a bare "**Agenda:**" or
 //!                                                         "**Participants**" holds its values)
+//!             ["## Attendees" NL list-of-names]          (the participants as the first section)
 //! field     = "- **" key ":**" value NL nested-list?     (key: Location, Date, Host, Hosted by,
 //!           | "**" key ":**" value NL                      Participants, Present, Agenda, …;
 //!                                                         an emoji may come first: "📍 **Where:**",

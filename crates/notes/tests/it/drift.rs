@@ -1413,3 +1413,52 @@ fn fields_quoted_before_the_first_section_are_the_info_block() {
         .count();
     assert_eq!(quotes, 1, "{:?}", outline(&notes, march21));
 }
+
+/// The participants written as a section of their own ("## Attendees"
+/// over a list of names), with or without fields before it.
+fn attendees_section() -> Notes {
+    drift_fixture!("21-attendees-section.md")
+}
+
+#[test]
+fn an_attendees_section_over_a_list_of_names_is_the_participants() {
+    let notes = attendees_section();
+    no_diagnostics(&notes);
+    let feb8 = meeting(&notes, "2022-02-08");
+    assert_eq!(
+        participants(feb8),
+        [
+            (Some("Dennis Marttinen"), Some("twelho")),
+            (Some("Lucas Käldström"), Some("luxas")),
+            (Some("Daniel Maslowski"), Some("orangecms"))
+        ]
+    );
+    assert_eq!(slugs(&notes, feb8.hosts.iter().copied()), ["luxas"]);
+    assert_eq!(
+        outline(&notes, feb8)[0],
+        "## Updates [recap]",
+        "{:?}",
+        outline(&notes, feb8)
+    );
+    assert_eq!(recaps(&notes, feb8), [("orangecms".into(), 1, None)]);
+    let feb22 = meeting(&notes, "2022-02-22");
+    assert_eq!(participants(feb22), [(None, Some("twelho")), (None, Some("luxas"))]);
+    assert_eq!(
+        outline(&notes, feb22)[0],
+        "## Discussion [discussion]",
+        "{:?}",
+        outline(&notes, feb22)
+    );
+}
+
+#[test]
+fn a_participants_section_of_sentences_stays_a_section() {
+    let notes = attendees_section();
+    let march8 = meeting(&notes, "2022-03-08");
+    assert!(march8.participants.is_empty(), "{:?}", participants(march8));
+    assert!(
+        outline(&notes, march8)[0].starts_with("## Present"),
+        "{:?}",
+        outline(&notes, march8)
+    );
+}
