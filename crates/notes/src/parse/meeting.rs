@@ -59,8 +59,16 @@ pub fn split_info(blocks: Vec<TopBlock>, problems: &mut Vec<(u32, DiagnosticKind
     let has_container = blocks[..first_h2].iter().any(|b| b.in_container);
     // "## Attendees" over a list of names, as the first section: the
     // participants field, written as a section of its own.
-    let attendees = matches!(&blocks[first_h2..], [TopBlock { block: Block::Heading { inlines, .. }, .. }, TopBlock { block: Block::List { items, .. }, .. }, ..]
-        if is_participants_label(&Inline::plain_text(inlines)) && names_people(items));
+    let attendees = match &blocks[first_h2..] {
+        [TopBlock {
+            block: Block::Heading { inlines, .. },
+            ..
+        }, TopBlock {
+            block: Block::List { items, .. },
+            ..
+        }, ..] => is_participants_label(&Inline::plain_text(inlines)) && names_people(items),
+        _ => false,
+    };
     let mut info_blocks: Vec<Block> = Vec::new();
     let mut rest = Vec::with_capacity(blocks.len());
     for (i, tb) in blocks.into_iter().enumerate() {
