@@ -159,3 +159,34 @@ fn the_filter_round_trips_through_the_url_and_reports_unknown_names() {
     let (_, unknown) = from_query(&notes, [("person", "nobody"), ("topic", "z80")]);
     assert_eq!(unknown, ["person \"nobody\"", "topic \"z80\""]);
 }
+
+/// A match's sub-bullets are its detail, a match below that detail stays a
+/// match, and two matches under one bullet make it context once.
+#[test]
+fn matches_nest_under_matches_and_share_their_context() {
+    let text = "# May 2, 2023 4:00 PM UTC\n\n## Updates\n\n\
+- Cabling plan\n  - fan curve one\n  - fan curve two\n\
+- Fan shroud printed\n  - airflow measured\n    - fan noise lower\n  - nothing else\n\
+- Unrelated bullet\n";
+    let notes = parse(&[SourceText { name: "2023.md", text }]);
+    let f = Filter {
+        text: "fan".into(),
+        ..Filter::default()
+    };
+    let view = apply(&notes, &f);
+    let mv = &view.meetings[0];
+    let m = notes.meeting(mv.meeting);
+    let states = mv.units.as_ref().unwrap();
+    let state_of = |text: &str| {
+        let i = m.units.iter().position(|u| m.unit_text(u) == text).unwrap();
+        states[i]
+    };
+    assert_eq!(state_of("cabling plan"), UnitState::Context);
+    assert_eq!(state_of("fan curve one"), UnitState::Match);
+    assert_eq!(state_of("fan curve two"), UnitState::Match);
+    assert_eq!(state_of("fan shroud printed"), UnitState::Match);
+    assert_eq!(state_of("airflow measured"), UnitState::Inside);
+    assert_eq!(state_of("fan noise lower"), UnitState::Match);
+    assert_eq!(state_of("nothing else"), UnitState::Inside);
+    assert_eq!(state_of("unrelated bullet"), UnitState::Hidden);
+}
