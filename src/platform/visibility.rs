@@ -46,6 +46,8 @@ struct Card {
     slots: Vec<Slot>,
     shown: bool,
     took_part_text: Option<String>,
+    /// The words in the line, shown or not.
+    took_part_written: String,
     /// The unit states last applied while shown: the same again is no work.
     applied: Option<Option<std::rc::Rc<[UnitState]>>>,
     /// Per unit slot, its own topic mentions, each with a range over it
@@ -159,6 +161,7 @@ impl Card {
                 .flatten()
                 .and_then(|e| e.dyn_into().ok()),
             took_part_text: None,
+            took_part_written: String::new(),
             article,
             slots,
         }
@@ -279,7 +282,12 @@ impl Applier {
                     card.took_part = took_part_line(&card.article);
                 }
                 if let Some(p) = &card.took_part {
-                    p.set_text_content(note.as_deref());
+                    // Hidden, the line keeps its words: shown again, they
+                    // are mostly the same, and are not written again.
+                    if let Some(text) = note.as_deref().filter(|t| *t != card.took_part_written) {
+                        p.set_text_content(Some(text));
+                        card.took_part_written = text.to_string();
+                    }
                     toggle(p, note.is_none());
                 }
                 card.took_part_text = note;

@@ -289,3 +289,27 @@ test('a search shows exactly the bullets, paragraphs, code, tables and quotes it
   }
   assert.deepEqual(warnings.filter((w) => w.startsWith('racklet')), []);
 });
+
+test('a meeting shown for attendance alone says who took part, and says it again after a filter that matched its notes', async () => {
+  const page = await open(browser.context, server.url + '/');
+  const card = page.locator('article[id="2024-04-02"]');
+  const line = card.locator('.took-part');
+  const says = 'Ron Minnich took part; no notes from them in this meeting.';
+  const count = (text) => page.waitForFunction((t) => document.querySelector('.count').textContent.startsWith(t), text);
+  await page.locator('.person-chip[data-person="rminnich"]').click();
+  await count('1 of ');
+  assert.equal(await line.isVisible(), true);
+  assert.equal(await line.textContent(), says);
+  // Chiplet wrote a recap in that meeting: now its notes match, and the line goes.
+  await page.locator('.person-chip[data-person="chiplet"]').click();
+  await count('2 of ');
+  assert.equal(await line.isVisible(), false);
+  assert.equal(await card.locator('.recap[data-person="chiplet"]').isVisible(), true);
+  await page.locator('.person-chip[data-person="chiplet"]').click();
+  await count('1 of ');
+  assert.equal(await line.isVisible(), true);
+  assert.equal(await line.textContent(), says);
+  await page.locator('.person-chip[data-person="rminnich"]').click();
+  await page.waitForFunction(() => !document.querySelector('.count').textContent.includes(' of '));
+  assert.equal(await line.isVisible(), false);
+});
