@@ -4,10 +4,16 @@
 // Each build gets its own copy of the synthetic archive, prerendered by the
 // CLI of its own version. Prints medians; asserts nothing.
 //
-//   node benches/render-ab.mjs DIST_A DIST_B [--loads 20] [--cli-a BIN] [--cli-b BIN] [--touch] [--first SELECTOR]
+//   node benches/render-ab.mjs DIST_A DIST_B [--loads 20] [--cli-a BIN] [--cli-b BIN] [--touch] [--first SELECTOR] [--clicks N]
 //
 // `--first` is what the first click after load clicks (default
 // `.person-chip`; `.topic-chip` for a hardware chip).
+//
+// `--clicks N` then times, on every load, N more of each click that
+// `filter-click.mjs` times (its person and topic chips on and off, its
+// keystroke), after two to warm up, and compares the builds by each load's
+// medians: a click's median moves by a millisecond or more from one run of
+// `filter-click.mjs` to the next, far more than most changes move it.
 //
 // `--touch` loads as a touch screen (no hover): links get preview buttons,
 // and each build also prints the time from hydrated until every web link
@@ -36,6 +42,7 @@ if (dists.length < 2 || dists.some((d) => d.startsWith('--'))) {
 const loads = Number(arg('--loads', 20));
 const touch = process.argv.includes('--touch');
 const first = arg('--first', '.person-chip');
+const clickRuns = Number(arg('--clicks', 0));
 const clis = [arg('--cli-a', timelineBin()), arg('--cli-b', timelineBin())];
 const { dir, site } = synthSite({ years: 10 });
 const sites = dists.map((dist, k) => {
@@ -76,6 +83,10 @@ const renders = [[], []];
 const totals = [[], []];
 const clicks = [[], []];
 const buttons = [[], []];
+// Per kind of click, per build: each load's median.
+const kinds = ['person on', 'person off', 'topic on', 'topic off', 'keystroke'];
+const perLoad = Object.fromEntries(kinds.map((kind) => [kind, [[], []]]));
+const middle = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 try {
   for (let i = 0; i < 2 * loads; i++) {
     // A B B A A B B A …: neither build always loads second.
@@ -100,6 +111,28 @@ try {
     }
     await page.waitForTimeout(500);
     clicks[k].push(await page.evaluate((s) => window.__click(s), first));
+    if (clickRuns > 0) {
+      await page.evaluate((s) => window.__click(s), first);
+      await page.locator('details.topics > summary').click();
+      const person = await page.$eval('.person-chip', (el) => el.dataset.person);
+      const topic = await page.$eval('.topic-chip', (el) => el.dataset.topic);
+      const samples = Object.fromEntries(kinds.map((kind) => [kind, []]));
+      for (const [what, selector] of [['person', `.person-chip[data-person="${person}"]`], ['topic', `.topic-chip[data-topic="${topic}"]`]]) {
+        for (let i = 0; i < clickRuns + 2; i++) {
+          const on = await page.evaluate((s) => window.__click(s), selector);
+          await page.evaluate(() => window.__check());
+          const off = await page.evaluate((s) => window.__click(s), selector);
+          if (i >= 2) { samples[`${what} on`].push(on); samples[`${what} off`].push(off); }
+        }
+      }
+      for (let i = 0; i < clickRuns + 2; i++) {
+        const key = await page.evaluate(() => window.__type('dram'));
+        await page.evaluate(() => window.__check());
+        await page.evaluate(() => window.__type('dra'));
+        if (i >= 2) samples.keystroke.push(key);
+      }
+      for (const kind of kinds) perLoad[kind][k].push(middle(samples[kind]));
+    }
     await page.close();
   }
   console.log(`machine reference (plain script building 36,000 DOM nodes): median ${(await machineReference(browser.context)).toFixed(1)} ms`);
@@ -123,3 +156,9 @@ const compare = (xs, what) => {
 compare(renders, 'first render');
 compare(totals, 'from navigation');
 compare(clicks, `first click after load (${first})`);
+if (clickRuns > 0) {
+  dists.forEach((d, k) => {
+    console.log(`${d}: clicks, the median of each load's median: ${kinds.map((kind) => `${kind} ${median(perLoad[kind][k])} ms`).join(', ')}`);
+  });
+  for (const kind of kinds) compare(perLoad[kind], kind);
+}

@@ -100,34 +100,21 @@ pub fn apply(notes: &Notes, filter: &Filter) -> View {
         };
     }
     let topics = filter.topic_closure(notes);
-    // The closure by topic id: a unit's topics are looked up, not searched.
-    let mut wanted = vec![false; notes.topics.len()];
-    for t in &topics {
-        wanted[t.0 as usize] = true;
-    }
-    let wanted = (!topics.is_empty()).then_some(&wanted[..]);
-    // One buffer for every meeting's states: each meeting's view then
-    // takes one exactly sized copy.
-    let mut states = Vec::new();
     let meetings = notes
         .meetings
         .iter()
         .enumerate()
         .filter_map(|(i, m)| {
-            let any = may_match(m, filter, wanted) && unit_states(m, filter, wanted, &terms, &mut states);
+            let units = unit_states(m, filter, &topics, &terms);
+            let any = units.contains(&UnitState::Match);
             let attended_only = !any
                 && filter.topics.is_empty()
                 && terms.is_empty()
                 && m.status == MeetingStatus::Held
                 && filter.people.iter().any(|p| m.involves(*p));
-            if !any {
-                // Shown for attendance alone: nothing of its notes.
-                states.clear();
-                states.resize(m.units.len(), UnitState::Hidden);
-            }
             (any || attended_only).then(|| MeetingView {
                 meeting: MeetingId(i as u32),
-                units: Some(states[..].into()),
+                units: Some(units.into()),
                 took_part: if attended_only {
                     filter.people.iter().copied().filter(|p| m.involves(*p)).collect()
                 } else {
@@ -144,70 +131,41 @@ pub fn apply(notes: &Notes, filter: &Filter) -> View {
     }
 }
 
-/// Whether any unit of `m` can match, by what the meeting holds: a unit's
-/// topics are among the meeting's, and a unit is by someone only in their
-/// recap. Most meetings fail a person's or a topic's filter here.
-fn may_match(m: &Meeting, filter: &Filter, wanted: Option<&[bool]>) -> bool {
-    let topic_ok = wanted.is_none_or(|w| m.topics.iter().any(|t| w[t.0 as usize]));
-    let person_ok = filter.people.is_empty() || filter.people.iter().any(|p| m.recaps.iter().any(|r| r.by(*p)));
-    topic_ok && person_ok
-}
-
-/// Each unit's state into `states`; true if any unit matches.
-fn unit_states(
-    m: &Meeting,
-    filter: &Filter,
-    wanted: Option<&[bool]>,
-    terms: &[String],
-    states: &mut Vec<UnitState>,
-) -> bool {
-    states.clear();
-    let mut any = false;
-    for u in &m.units {
-        // Topic mentions carry down to sub-bullets: the detail under
-        // "JH7110" is about the JH7110. The parent came first, and in this
-        // pass its state is `Hidden` only if its topics did not match.
-        let topic_ok = wanted.is_none_or(|w| {
-            u.topics.iter().any(|t| w[t.0 as usize])
-                || u.parent.is_some_and(|p| states[p.0 as usize] != UnitState::Hidden)
-        });
+fn unit_states(m: &Meeting, filter: &Filter, topics: &BTreeSet<TopicId>, terms: &[String]) -> Vec<UnitState> {
+    let n = m.units.len();
+    // Topic mentions carry down to sub-bullets: the detail under "JH7110"
+    // is about the JH7110.
+    let mut topic_ok = vec![topics.is_empty(); n];
+    let mut matched = vec![false; n];
+    for (i, u) in m.units.iter().enumerate() {
+        if !topics.is_empty() {
+            topic_ok[i] =
+                u.topics.iter().any(|t| topics.contains(t)) || u.parent.is_some_and(|p| topic_ok[p.0 as usize]);
+        }
         let person_ok = filter.people.is_empty() || filter.people.iter().any(|p| u.by(*p));
         let text_ok = terms.iter().all(|t| m.unit_text(u).contains(t.as_str()));
-        states.push(if person_ok && topic_ok && text_ok {
-            any = true;
-            UnitState::Match
-        } else if topic_ok {
-            // Not shown, but its children inherit the topic: marked
-            // `Inside` for now, made `Hidden` below.
-            UnitState::Inside
-        } else {
-            UnitState::Hidden
-        });
+        matched[i] = person_ok && topic_ok[i] && text_ok;
     }
-    if !any {
-        return false;
-    }
-    for i in 0..states.len() {
-        let parent = m.units[i].parent.map(|p| p.0 as usize);
-        if states[i] == UnitState::Match {
-            // Its hidden ancestors become context, up to one already
-            // marked (its own ancestors are marked then).
-            let mut p = parent;
+    let mut states = vec![UnitState::Hidden; n];
+    for i in 0..n {
+        if matched[i] {
+            states[i] = UnitState::Match;
+            let mut p = m.units[i].parent;
             while let Some(pi) = p {
-                match states[pi] {
-                    UnitState::Context | UnitState::Match => break,
-                    UnitState::Hidden => states[pi] = UnitState::Context,
-                    UnitState::Inside => {}
+                let s = &mut states[pi.0 as usize];
+                if *s == UnitState::Hidden {
+                    *s = UnitState::Context;
                 }
-                p = m.units[pi].parent.map(|p| p.0 as usize);
+                p = m.units[pi.0 as usize].parent;
             }
-        } else {
+        } else if let Some(p) = m.units[i].parent {
             // Parents come before children, so their state is final here.
-            let inside = parent.is_some_and(|p| matches!(states[p], UnitState::Match | UnitState::Inside));
-            states[i] = if inside { UnitState::Inside } else { UnitState::Hidden };
+            if matches!(states[p.0 as usize], UnitState::Match | UnitState::Inside) {
+                states[i] = UnitState::Inside;
+            }
         }
     }
-    true
+    states
 }
 
 /// Byte ranges of `text` where any of the folded `terms` occur.
