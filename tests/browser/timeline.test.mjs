@@ -181,3 +181,22 @@ test('avatars: the image over the initials once loaded, initials where it fails,
   await page.waitForFunction(() => document.querySelectorAll('article[data-meeting-date="2024-01-09"] [data-src]').length === 0);
   await page.close();
 });
+
+test('the tab shows the page\'s own icon, and the browser asks for no favicon.ico', async () => {
+  const page = await browser.context.newPage();
+  // The browser's own request for /favicon.ico shows only as a console error.
+  const missing = [];
+  page.on('console', (m) => m.type() === 'error' && /favicon/.test(JSON.stringify(m.location())) && missing.push(m.text()));
+  await page.goto(server.url + '/');
+  await page.waitForSelector('html[data-app="ready"]');
+  // The icon is an image the browser can draw.
+  const size = await page.evaluate(() => new Promise((resolve) => {
+    const img = new Image();
+    img.onload = () => resolve([img.naturalWidth, img.naturalHeight]);
+    img.onerror = () => resolve(null);
+    img.src = document.querySelector('link[rel="icon"]')?.href ?? '';
+  }));
+  assert.ok(size && size[0] > 0 && size[1] > 0, `the icon does not draw: ${size}`);
+  await page.waitForTimeout(500);
+  assert.deepEqual(missing, []);
+});
