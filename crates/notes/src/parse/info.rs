@@ -36,9 +36,7 @@ enum Key {
 
 fn key_for(label: &str) -> Option<Key> {
     let l = fold(label);
-    // After the emoji or other symbols that decorate a label ("📍
-    // Location", "👥 Participants"; ":calendar:" is an emoji by now).
-    let l = &l[l.bytes().take_while(|b| !b.is_ascii_alphanumeric()).count()..];
+    let l = &l[decoration_len(&l)..];
     let l = l.trim_end_matches(':').trim();
     Some(match l {
         "location" | "locations" | "where" | "place" | "call" | "link" | "meeting link" | "video call" => Key::Location,
@@ -50,6 +48,32 @@ fn key_for(label: &str) -> Option<Key> {
         "agenda" => Key::Agenda,
         _ => return None,
     })
+}
+
+/// How much of `t` only decorates a label: emoji and other symbols ("📍 ",
+/// "👥 "), and HackMD emoji codes the emoji table does not know
+/// (":round_pushpin: "; ":calendar:" is an emoji by now). A lone colon is
+/// no decoration: it ends a label.
+fn decoration_len(t: &str) -> usize {
+    let b = t.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c == b':' {
+            let code = b[i + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'+' | b'-'))
+                .count();
+            if code == 0 || b.get(i + 1 + code) != Some(&b':') {
+                break;
+            }
+            i += code + 2;
+        } else if c.is_ascii_alphanumeric() {
+            break;
+        } else {
+            i += 1;
+        }
+    }
+    i
 }
 
 /// A label of a field the info block has ("Where", "Hosted by").
@@ -128,8 +152,7 @@ fn field_label(inlines: &[Inline]) -> Option<(String, Cut)> {
     let inlines = match inlines {
         // An emoji before a bold label ("📍 **Location:**").
         [Inline::Text(t), rest @ ..]
-            if !t.bytes().any(|b| b.is_ascii_alphanumeric())
-                && matches!(rest, [Inline::Strong(_) | Inline::Emphasis(_), ..]) =>
+            if decoration_len(t) == t.len() && matches!(rest, [Inline::Strong(_) | Inline::Emphasis(_), ..]) =>
         {
             rest
         }
@@ -153,14 +176,22 @@ fn field_label(inlines: &[Inline]) -> Option<(String, Cut)> {
             }
         }
         Inline::Text(t) => {
-            let (label, _) = t.split_once(':')?;
-            if label.len() > 24 || label.trim().is_empty() {
+            // The label keeps its decoration, as written; its words decide.
+            let colon = label_colon(t)?;
+            let words = &t[decoration_len(t)..colon];
+            if words.len() > 24 || words.trim().is_empty() {
                 return None;
             }
-            Some((label.to_string(), Cut::Text))
+            Some((t[..colon].to_string(), Cut::Text))
         }
         _ => None,
     }
+}
+
+/// The colon that ends a plain label, after its decoration.
+fn label_colon(t: &str) -> Option<usize> {
+    let d = decoration_len(t);
+    Some(d + t[d..].find(':')?)
 }
 
 /// The inlines after the label [`field_label`] found.
@@ -183,7 +214,7 @@ fn field_value(mut inlines: Vec<Inline>, cut: Cut) -> Vec<Inline> {
         }
         Cut::Text => {
             if let Some(Inline::Text(t)) = inlines.first_mut() {
-                let colon = t.find(':').expect("the label ends at a colon");
+                let colon = label_colon(t).expect("the label ends at a colon");
                 t.drain(..colon + 1);
             }
         }

@@ -1315,7 +1315,8 @@ fn a_meeting_postponed_in_its_heading_or_under_its_info_did_not_take_place_that_
 }
 
 /// Info fields behind an emoji or a HackMD emoji code ("📍 **Location:**",
-/// ":calendar: When:", "**👥 Attendees:**"), and recap headings with a
+/// ":calendar: When:", "**👥 Attendees:**", and codes the emoji table does
+/// not know, ":round_pushpin: **Location:**"), and recap headings with a
 /// handle nobody has named before.
 fn decorated() -> Notes {
     drift_fixture!("19-emoji-labels-and-new-handles.md")
@@ -1324,7 +1325,7 @@ fn decorated() -> Notes {
 #[test]
 fn info_labels_behind_an_emoji_or_an_emoji_code_are_read_as_the_labels() {
     let notes = decorated();
-    for date in ["2025-03-04", "2025-04-01"] {
+    for date in ["2025-03-04", "2025-04-01", "2025-04-15"] {
         let m = meeting(&notes, date);
         assert_eq!(m.locations, ["https://meet.jit.si/racklet"], "{date}");
         assert_eq!(start(m), (format!("{date} 17:00"), "UTC"), "{date}");
@@ -1341,6 +1342,10 @@ fn info_labels_behind_an_emoji_or_an_emoji_code_are_read_as_the_labels() {
     let april1 = meeting(&notes, "2025-04-01");
     assert_eq!(slugs(&notes, april1.hosts.iter().copied()), ["luxas"]);
     assert_eq!(participants(april1), [(None, Some("luxas")), (None, Some("twelho"))]);
+    // Emoji codes the table does not know, before a bold and a plain label.
+    let april15 = meeting(&notes, "2025-04-15");
+    assert_eq!(slugs(&notes, april15.hosts.iter().copied()), ["twelho"]);
+    assert_eq!(participants(april15), [(None, Some("twelho")), (None, Some("luxas"))]);
     // A line that is no field keeps its emoji, as written.
     let tip = april1.extra_info.iter().map(|b| match b {
         Block::List { items, .. } => items
