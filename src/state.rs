@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use notes::index::Index;
 use notes::model::{Notes, PersonId, TopicId};
-use notes::parse::{parse, SourceText};
+use notes::parse::{parse, sources};
 use notes::query::{to_query, Filter};
 use yew::Reducible;
 
@@ -28,14 +28,7 @@ pub struct Loaded {
 impl NotesRef {
     /// Parses the documents as one timeline and indexes it.
     pub fn parse(docs: &[Doc]) -> NotesRef {
-        let sources: Vec<SourceText<'_>> = docs
-            .iter()
-            .map(|d| SourceText {
-                name: &d.name,
-                text: &d.text,
-            })
-            .collect();
-        let notes = parse(&sources);
+        let notes = parse(&sources(docs.iter().map(|d| (d.name.as_str(), &*d.text))));
         let index = Index::build(&notes);
         NotesRef(Rc::new(Loaded { notes, index }))
     }

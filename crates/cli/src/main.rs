@@ -14,7 +14,7 @@ use std::time::Duration;
 use clap::{Parser, Subcommand};
 use notes::export::Export;
 use notes::model::Notes;
-use notes::parse::{parse, SourceText};
+use notes::parse::{parse, sources};
 
 use cli::{feed, fetch, ics, prerender, previews};
 
@@ -208,8 +208,9 @@ fn read_inputs(paths: &[String]) -> Result<Vec<(String, String)>, Failure> {
 /// Reads and parses the files as one timeline.
 fn read_notes(paths: &[String]) -> Result<Notes, Failure> {
     let inputs = read_inputs(paths)?;
-    let sources: Vec<SourceText<'_>> = inputs.iter().map(|(name, text)| SourceText { name, text }).collect();
-    Ok(parse(&sources))
+    Ok(parse(&sources(
+        inputs.iter().map(|(name, text)| (name.as_str(), text.as_str())),
+    )))
 }
 
 /// Writes `text` to `path`, or to stdout without one.

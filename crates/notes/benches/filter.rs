@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::hint::black_box;
 use std::time::Instant;
 
-use notes::parse::{parse, SourceText};
+use notes::parse::{parse, sources};
 use notes::query::{apply, Filter};
 
 fn main() {
@@ -18,15 +18,7 @@ fn main() {
         seed: 1,
         split: true,
     });
-    let sources: Vec<SourceText<'_>> = archive
-        .documents
-        .iter()
-        .map(|d| SourceText {
-            name: &d.name,
-            text: &d.text,
-        })
-        .collect();
-    let notes = parse(&sources);
+    let notes = parse(&sources(archive.texts()));
     // The most active person and the topic mentioned in most meetings: the
     // chips the browser bench clicks first.
     let person = (0..notes.people.len() as u32)

@@ -2,7 +2,7 @@
 //! `cargo build --profile bench -p notes --example profile` and run it
 //! under `valgrind --tool=callgrind` (or perf where counters exist).
 
-use notes::parse::{parse, SourceText};
+use notes::parse::{parse, sources};
 
 fn main() {
     let runs: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(20);
@@ -12,14 +12,7 @@ fn main() {
         seed: 1,
         split: true,
     });
-    let sources: Vec<SourceText<'_>> = archive
-        .documents
-        .iter()
-        .map(|d| SourceText {
-            name: &d.name,
-            text: &d.text,
-        })
-        .collect();
+    let sources = sources(archive.texts());
     for _ in 0..runs {
         std::hint::black_box(parse(std::hint::black_box(&sources)));
     }

@@ -93,6 +93,13 @@ pub struct Archive {
     pub people: Vec<PersonFacts>,
 }
 
+impl Archive {
+    /// Each document's name and text, as a parser takes them.
+    pub fn texts(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.documents.iter().map(|d| (d.name.as_str(), d.text.as_str()))
+    }
+}
+
 /// A Markdown document and its file name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {

@@ -4,19 +4,11 @@
 //! both handles); and no diagnostics.
 
 use notes::model::{MeetingStatus, Notes, PersonId, Zone};
-use notes::parse::{parse, SourceText};
+use notes::parse::{parse, sources};
 use synth::{archive, Archive, Options, Status};
 
 fn parse_archive(a: &Archive) -> Notes {
-    let sources: Vec<SourceText<'_>> = a
-        .documents
-        .iter()
-        .map(|d| SourceText {
-            name: &d.name,
-            text: &d.text,
-        })
-        .collect();
-    parse(&sources)
+    parse(&sources(a.texts()))
 }
 
 fn status(s: Status) -> MeetingStatus {

@@ -86,6 +86,11 @@ pub struct SourceText<'a> {
     pub text: &'a str,
 }
 
+/// Documents as the parser takes them, from (name, text) pairs.
+pub fn sources<'a>(docs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<SourceText<'a>> {
+    docs.into_iter().map(|(name, text)| SourceText { name, text }).collect()
+}
+
 /// Parses one document.
 pub fn parse_one(name: &str, text: &str) -> Notes {
     parse(&[SourceText { name, text }])
