@@ -73,6 +73,9 @@ pub struct Options {
     pub local: Option<PathBuf>,
     /// Write only the built-in snapshot (no network).
     pub snapshot_only: bool,
+    /// This year: the last one whose document is looked for beside the
+    /// current year's (see [`unlisted_years`]).
+    pub year: i32,
 }
 
 impl Default for Options {
@@ -81,6 +84,7 @@ impl Default for Options {
             timeout: Duration::from_secs(20),
             local: None,
             snapshot_only: false,
+            year: chrono::Datelike::year(&chrono::Utc::now()),
         }
     }
 }
@@ -120,15 +124,26 @@ pub fn fetch(
         user_agent: format!("racklet-timeline/{} (notes archive)", env!("CARGO_PKG_VERSION")),
         accept: "text/markdown, text/plain;q=0.9, */*;q=0.1",
     });
-    let names = file_names(sources);
+    // The years found beside the current year's document go before it.
+    let probes = unlisted_years(sources, opts.year);
+    let at = sources.len().saturating_sub(1);
+    let probed = at..at + probes.len();
+    let mut all = sources.to_vec();
+    all.splice(at..at, probes);
+    let names = file_names(&all);
     let mut files = Vec::new();
+    // The text of each found year, to check against the current year's.
+    let mut found: Vec<(usize, String, Option<String>)> = Vec::new();
     if !opts.snapshot_only {
-        for (source, name) in sources.iter().zip(&names) {
+        for (i, (source, name)) in all.iter().zip(&names).enumerate() {
             let got = match &opts.local {
                 Some(dir) => read_local(dir, name),
                 None => download(&client, &source.url, name),
             };
             match got {
+                // Looked for, not listed: most years are not there (yet).
+                Err(_) if probed.contains(&i) => {}
+                Ok((text, etag)) if probed.contains(&i) => found.push((i, text, etag)),
                 Ok((text, etag)) => {
                     write(&out.join(name), &text)?;
                     files.push(ManifestFile {
@@ -143,6 +158,46 @@ pub fn fetch(
                 Err(e) => say(format!("{name} ({}): {e}; left out", source.url)),
             }
         }
+    }
+    // A found year goes before the current year's document, unless that
+    // still holds every meeting of it (the notes were copied, and the
+    // current document not yet started afresh): each would show twice.
+    let current = files
+        .last()
+        .filter(|f| f.url == all[all.len() - 1].url)
+        .map(|f| f.name.clone());
+    let current_text = current
+        .as_ref()
+        .and_then(|name| std::fs::read_to_string(out.join(name)).ok());
+    for (i, text, etag) in found {
+        let (name, url) = (&names[i], &all[i].url);
+        let here = names.last().expect("the current document");
+        if current_text
+            .as_deref()
+            .is_some_and(|c| holds_all_of(c, here, &text, name))
+        {
+            say(format!(
+                "{name} ({url}): found beside {here}, which still holds every meeting in it; not added until {here} moves on"
+            ));
+            continue;
+        }
+        say(format!(
+            "{name} ({url}): not in the sources file; found beside {here} and added"
+        ));
+        write(&out.join(name), &text)?;
+        // In year order, before the current year's document.
+        let at = files.len() - usize::from(current.is_some());
+        files.insert(
+            at,
+            ManifestFile {
+                name: name.clone(),
+                url: url.clone(),
+                label: all[i].label.clone(),
+                bytes: text.len() as u64,
+                fetched: crate::previews::now_rfc3339(),
+                etag,
+            },
+        );
     }
     let snapshot = files.is_empty();
     if snapshot {
@@ -169,6 +224,72 @@ pub fn fetch(
     let json = serde_json::to_string_pretty(&manifest).expect("a manifest serializes") + "\n";
     write(&out.join("manifest.json"), &json)?;
     Ok(manifest)
+}
+
+/// The year documents the sources file does not list yet, looked for in
+/// the folder of the current year's document (the last source) when the
+/// newest listed year is in that folder too: `2025.md` once 2025's notes
+/// move out of `README.md`, up to `year`. A new year then reaches the page
+/// with nobody editing `data/sources.toml`.
+pub fn unlisted_years(sources: &[Source], year: i32) -> Vec<Source> {
+    // A URL's folder (with its slash) and its file's year, if it names one.
+    fn split(url: &str) -> Option<(&str, Option<i32>)> {
+        let path = url.split(['?', '#']).next().unwrap_or_default();
+        let (folder, file) = path.rsplit_once('/')?;
+        let named = file
+            .strip_suffix(".md")
+            .filter(|y| y.len() == 4)
+            .and_then(|y| y.parse::<i32>().ok());
+        Some((&url[..=folder.len()], named))
+    }
+    let Some((current, None)) = sources.last().and_then(|s| split(&s.url)) else {
+        return Vec::new();
+    };
+    let newest = sources
+        .iter()
+        .filter_map(|s| split(&s.url))
+        .filter(|(folder, _)| *folder == current)
+        .filter_map(|(_, y)| y)
+        .max();
+    let Some(newest) = newest else { return Vec::new() };
+    (newest + 1..=year)
+        .map(|y| Source {
+            url: format!("{current}{y}.md"),
+            label: Some(y.to_string()),
+        })
+        .collect()
+}
+
+/// Whether `current` holds every meeting of `year`, written alike.
+fn holds_all_of(current: &str, current_name: &str, year: &str, year_name: &str) -> bool {
+    let (have, want) = (written(current, current_name), written(year, year_name));
+    !want.is_empty() && want.iter().all(|m| have.contains(m))
+}
+
+/// Each meeting of a document with its date and text as written: from its
+/// heading to the next heading that starts a meeting or unplaced notes.
+fn written(text: &str, name: &str) -> Vec<(chrono::NaiveDate, String)> {
+    let notes = notes::parse::parse_one(name, text);
+    let lines: Vec<&str> = text.lines().collect();
+    let mut starts: Vec<u32> = notes
+        .meetings
+        .iter()
+        .map(|m| m.line)
+        .chain(notes.unplaced.iter().map(|u| u.line))
+        .collect();
+    starts.sort_unstable();
+    notes
+        .meetings
+        .iter()
+        .map(|m| {
+            let from = (m.line as usize - 1).min(lines.len());
+            let end = starts
+                .iter()
+                .find(|l| **l > m.line)
+                .map_or(lines.len(), |l| *l as usize - 1);
+            (m.date, lines[from..end.max(from)].join("\n").trim_end().to_string())
+        })
+        .collect()
 }
 
 /// A file name per source: the URL's last path segment, numbered where two
@@ -278,6 +399,30 @@ mod tests {
             source("https://example.org/a b/../x.md"),
         ]);
         assert_eq!(names, ["2021.md", "README.md", "3-README.md", "notes-4.md", "x.md"]);
+    }
+
+    #[test]
+    fn the_years_after_the_newest_listed_are_looked_for_beside_the_current_document() {
+        let shipped = read_sources(Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/sources.toml"
+        )))
+        .unwrap();
+        let urls = |year| -> Vec<String> { unlisted_years(&shipped, year).into_iter().map(|s| s.url).collect() };
+        let community = "https://raw.githubusercontent.com/racklet/meeting-notes/main/community";
+        assert_eq!(
+            urls(2026),
+            [format!("{community}/2025.md"), format!("{community}/2026.md")]
+        );
+        assert_eq!(unlisted_years(&shipped, 2025)[0].label.as_deref(), Some("2025"));
+        assert!(urls(2024).is_empty(), "nothing newer than the newest listed");
+        // The current document elsewhere, a year as the last source, or no
+        // year at all: no folder to look in.
+        let elsewhere = [source("https://h/a/2024.md"), source("https://h/b/README.md")];
+        assert!(unlisted_years(&elsewhere, 2026).is_empty());
+        let last_is_a_year = [source("https://h/a/2023.md"), source("https://h/a/2024.md")];
+        assert!(unlisted_years(&last_is_a_year, 2026).is_empty());
+        assert!(unlisted_years(&[source("https://h/a/README.md")], 2026).is_empty());
     }
 
     #[test]

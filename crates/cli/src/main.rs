@@ -243,14 +243,30 @@ fn run_fetch(sources: &Path, out: &Path, local: Option<PathBuf>, snapshot: bool,
         timeout: Duration::from_secs(timeout),
         local,
         snapshot_only: snapshot,
+        ..fetch::Options::default()
     };
     let manifest =
         fetch::fetch(&list, out, &opts, &mut |line| eprintln!("timeline: fetch: {line}")).map_err(Failure::other)?;
     let bytes: u64 = manifest.files.iter().map(|f| f.bytes).sum();
+    let probes = fetch::unlisted_years(&list, opts.year);
+    let found = manifest
+        .files
+        .iter()
+        .filter(|f| probes.iter().any(|p| p.url == f.url))
+        .count();
     eprintln!(
-        "timeline: fetch: {} of {} documents, {} KB, into {}{}",
-        if manifest.snapshot { 0 } else { manifest.files.len() },
+        "timeline: fetch: {} of {} documents{}, {} KB, into {}{}",
+        if manifest.snapshot {
+            0
+        } else {
+            manifest.files.len() - found
+        },
         list.len(),
+        if found > 0 {
+            format!(" and {found} found beside them")
+        } else {
+            String::new()
+        },
         bytes / 1024,
         out.display(),
         if manifest.snapshot {

@@ -205,6 +205,68 @@ fn a_missing_source_is_one_line_and_the_rest_still_come() {
     );
 }
 
+/// `README.md` on the first day of 2026: last year's notes moved to
+/// `2025.md`, and a new year begun.
+const NEW_YEAR: &str = "# Racklet Community Meeting Notes 2026\n\n# January 13, 2026 4:00 PM UTC\n\n:::info\n- **Host:** @twelho\n:::\n\n- Planned the year\n";
+
+#[test]
+fn a_year_moved_out_of_the_current_document_is_found_beside_it() {
+    let base = upstream(|path| match path.strip_prefix(&format!("{REPO}/")) {
+        // Last year's notes, now under their year's name.
+        Some("2025.md") => Answer::Ok("text/plain; charset=utf-8", fixture("README.md")),
+        Some("README.md") => Answer::Ok("text/plain; charset=utf-8", NEW_YEAR.as_bytes().to_vec()),
+        _ => healthy(path),
+    });
+    let (code, err, manifest, out) = fetch("new-year", &base);
+    assert_eq!(code, 0, "{err}");
+    // Found, in its place: before the current year, which the page asks for again.
+    assert_eq!(
+        names(&manifest),
+        ["2021.md", "2022.md", "2023.md", "2024.md", "2025.md", "README.md"],
+        "{err}"
+    );
+    let found = &manifest.files[4];
+    assert_eq!(found.label.as_deref(), Some("2025"));
+    assert_eq!(found.url, format!("{base}{REPO}/2025.md"));
+    assert_eq!(std::fs::read(out.join("2025.md")).unwrap(), fixture("README.md"));
+    // Said once; the years not there (2026.md, while it is README.md) are not.
+    let lines: Vec<&str> = err.lines().filter(|l| l.contains("2025.md")).collect();
+    assert_eq!(lines.len(), 1, "{err}");
+    assert!(
+        lines[0].contains("not in the sources file; found beside README.md and added"),
+        "{err}"
+    );
+    assert!(!err.contains("2026.md") && !err.contains("left out"), "{err}");
+    assert!(err.contains("5 of 5 documents and 1 found beside them"), "{err}");
+}
+
+#[test]
+fn a_found_year_still_whole_in_the_current_document_waits_for_it_to_move_on() {
+    // 2025.md made, README.md not yet started afresh: the same notes twice.
+    let base = upstream(|path| match path.strip_prefix(&format!("{REPO}/")) {
+        Some("2025.md" | "README.md") => Answer::Ok("text/plain; charset=utf-8", fixture("README.md")),
+        _ => healthy(path),
+    });
+    let (code, err, manifest, out) = fetch("copied-year", &base);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(names(&manifest), FILES, "each meeting once: {err}");
+    assert!(!out.join("2025.md").exists());
+    assert!(
+        err.contains("2025.md") && err.contains("still holds every meeting in it; not added until README.md moves on"),
+        "{err}"
+    );
+    assert!(err.contains("5 of 5 documents,"), "{err}");
+}
+
+#[test]
+fn without_a_new_year_nothing_is_added() {
+    let base = upstream(healthy);
+    let (code, err, manifest, _) = fetch("no-new-year", &base);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(names(&manifest), FILES);
+    assert!(err.contains("5 of 5 documents,"), "{err}");
+}
+
 #[test]
 fn a_slow_source_times_out_without_holding_up_the_others() {
     let base = upstream(|path| match path.ends_with("/2023.md") {
