@@ -282,7 +282,7 @@ pub fn use_live_refresh(ready: bool, state: &UseReducerHandle<State>) {
                 ..current.clone()
             };
             // Edits to meetings already shown are taken quietly.
-            let newer = newer_meetings(&current, &fresh);
+            let (newer, beside) = newer_meetings(&current, &fresh);
             let notice = (newer > 0).then(|| {
                 format!(
                     "{} loaded from {}",
@@ -290,15 +290,23 @@ pub fn use_live_refresh(ready: bool, state: &UseReducerHandle<State>) {
                     notes::archive::origin_label(&upstream)
                 )
             });
-            d.dispatch(Action::Fresher { doc: fresh, notice });
+            d.dispatch(Action::Fresher {
+                doc: fresh,
+                notice,
+                beside,
+            });
         });
     });
 }
 
-/// Meetings in `fresh` dated after the newest one in `built`.
-fn newer_meetings(built: &Doc, fresh: &Doc) -> usize {
+/// Meetings in `fresh` dated after the newest one in `built`, and whether
+/// they are all it has: the document started afresh (a new year, last
+/// year's notes moved to their own file, which the next build finds), and
+/// `built` keeps showing what it had.
+fn newer_meetings(built: &Doc, fresh: &Doc) -> (usize, bool) {
     let old = NotesRef::parse(std::slice::from_ref(built));
     let new = NotesRef::parse(std::slice::from_ref(fresh));
     let newest = old.meetings.iter().map(|m| m.date).max();
-    new.meetings.iter().filter(|m| Some(m.date) > newest).count()
+    let newer = new.meetings.iter().filter(|m| Some(m.date) > newest).count();
+    (newer, newer > 0 && newer == new.meetings.len() && newest.is_some())
 }

@@ -215,9 +215,12 @@ pub enum Action {
     ShowArchive,
     DismissErrors,
     /// A newer copy of an archive document, from upstream, with a notice.
+    /// `beside`: it started afresh (a new year), so the built copy, whose
+    /// meetings it no longer has, stays before it.
     Fresher {
         doc: Doc,
         notice: Option<String>,
+        beside: bool,
     },
     DismissNotice,
 }
@@ -317,12 +320,18 @@ impl Reducible for State {
                 next.load_errors = Rc::from([]);
                 next.history = History::FromUrl;
             }
-            Action::Fresher { doc, notice } => {
+            Action::Fresher { doc, notice, beside } => {
                 next.history = History::FromUrl;
                 let replace = |docs: &[Doc]| -> Option<Rc<[Doc]>> {
                     let at = docs.iter().position(|d| d.kind == doc.kind && d.name == doc.name)?;
                     let mut all = docs.to_vec();
-                    all[at] = doc.clone();
+                    if beside {
+                        // Named by its file: the label is the current year's.
+                        all[at].label = None;
+                        all.insert(at + 1, doc.clone());
+                    } else {
+                        all[at] = doc.clone();
+                    }
                     Some(Rc::from(all))
                 };
                 if let Some(archive) = replace(&self.archive) {

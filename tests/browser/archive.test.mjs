@@ -197,6 +197,37 @@ test('a meeting added upstream after the build appears, with a notice', async ()
   await page.screenshot({ path: screenshotPath('archive-fresher') });
 });
 
+test('a current document started afresh for a new year keeps last year on the page until the next build', async () => {
+  reset();
+  // 2025's notes moved to 2025.md (which the next build finds); README.md begins 2026.
+  upstream.state.docs['README.md'] = `# Racklet Community Meeting Notes 2026
+
+# January 13, 2026 4:00 PM UTC
+
+:::info
+- **Host:** @twelho
+- **Participants:**
+    - Dennis Marttinen, @twelho
+:::
+
+- Planned the year's rack work
+`;
+  const page = await open(browser.context, site.url + '/');
+  await page.locator('.notice.fresh').waitFor();
+  assert.match(await page.locator('.notice.fresh').textContent(), /^1 newer meeting loaded from /);
+  assert.equal(await count(page), `${TOTAL + 1} meetings`);
+  for (const date of ['2026-01-13', '2025-01-28', '2025-01-14']) {
+    assert.equal(await page.locator(`article[data-meeting-date="${date}"]`).count(), 1, date);
+  }
+  assert.equal(await page.locator('h1').textContent(), 'Racklet Community Meeting Notes · 2021–2026');
+  // The built copy, named by its file; the fresh one is the current year.
+  await page.locator('.sources summary').click();
+  const names = await page.$$eval('.doc-list li .doc-name', (els) => els.map((el) => el.textContent));
+  assert.deepEqual(names, ['2021', '2022', '2023', '2024', 'README.md', 'Current year']);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('an unchanged upstream (304 Not Modified) and a failing one leave the page silent', async () => {
   reset();
   const context = (await launch()).context;
