@@ -215,6 +215,14 @@ test('a current document started afresh for a new year keeps last year on the pa
   const page = await open(browser.context, site.url + '/');
   await page.locator('.notice.fresh').waitFor();
   assert.match(await page.locator('.notice.fresh').textContent(), /^1 newer meeting loaded from /);
+  // "… from 127.0.0.1:4000 Dismiss", not "…4000Dismiss".
+  const gap = await page.evaluate(() => {
+    const notice = document.querySelector('.notice.fresh');
+    const words = document.createRange();
+    words.selectNodeContents([...notice.childNodes].find((n) => n.nodeType === Node.TEXT_NODE));
+    return notice.querySelector('button').getBoundingClientRect().left - words.getBoundingClientRect().right;
+  });
+  assert.ok(gap >= 4, `${gap} px between the notice and its button`);
   assert.equal(await count(page), `${TOTAL + 1} meetings`);
   for (const date of ['2026-01-13', '2025-01-28', '2025-01-14']) {
     assert.equal(await page.locator(`article[data-meeting-date="${date}"]`).count(), 1, date);
