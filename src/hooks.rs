@@ -299,14 +299,26 @@ pub fn use_live_refresh(ready: bool, state: &UseReducerHandle<State>) {
     });
 }
 
-/// Meetings in `fresh` dated after the newest one in `built`, and whether
-/// they are all it has: the document started afresh (a new year, last
-/// year's notes moved to their own file, which the next build finds), and
-/// `built` keeps showing what it had.
-fn newer_meetings(built: &Doc, fresh: &Doc) -> (usize, bool) {
+/// Meetings in `fresh` dated after the newest one in `built`, and, when
+/// they are all it has, the label `built` keeps showing what it had under:
+/// the document started afresh (a new year; last year's notes moved to
+/// their own file, which the next build finds). The label is the year of
+/// its meetings, as the archive's other years are labelled, else its name.
+fn newer_meetings(built: &Doc, fresh: &Doc) -> (usize, Option<String>) {
+    use chrono::Datelike;
     let old = NotesRef::parse(std::slice::from_ref(built));
     let new = NotesRef::parse(std::slice::from_ref(fresh));
-    let newest = old.meetings.iter().map(|m| m.date).max();
+    let (oldest, newest) = (
+        old.meetings.first().map(|m| m.date),
+        old.meetings.last().map(|m| m.date),
+    );
     let newer = new.meetings.iter().filter(|m| Some(m.date) > newest).count();
-    (newer, newer > 0 && newer == new.meetings.len() && newest.is_some())
+    let label = match (oldest, newest) {
+        (Some(a), Some(b)) if a.year() == b.year() => a.year().to_string(),
+        _ => sources::short_name(&built.name).to_string(),
+    };
+    (
+        newer,
+        (newer > 0 && newer == new.meetings.len() && newest.is_some()).then_some(label),
+    )
 }

@@ -216,11 +216,11 @@ pub enum Action {
     DismissErrors,
     /// A newer copy of an archive document, from upstream, with a notice.
     /// `beside`: it started afresh (a new year), so the built copy, whose
-    /// meetings it no longer has, stays before it.
+    /// meetings it no longer has, stays before it, with this label.
     Fresher {
         doc: Doc,
         notice: Option<String>,
-        beside: bool,
+        beside: Option<String>,
     },
     DismissNotice,
 }
@@ -325,9 +325,8 @@ impl Reducible for State {
                 let replace = |docs: &[Doc]| -> Option<Rc<[Doc]>> {
                     let at = docs.iter().position(|d| d.kind == doc.kind && d.name == doc.name)?;
                     let mut all = docs.to_vec();
-                    if beside {
-                        // Named by its file: the label is the current year's.
-                        all[at].label = None;
+                    if let Some(label) = &beside {
+                        all[at].label = Some(label.clone());
                         all.insert(at + 1, doc.clone());
                     } else {
                         all[at] = doc.clone();
