@@ -107,13 +107,14 @@ pub fn read_sources(path: &Path) -> Result<Vec<Source>, FetchError> {
 }
 
 /// Fetches `sources` into `out` and writes its manifest; `say` gets one
-/// line per source that failed and for the fallback.
+/// line per source that failed and for the fallback. Also returns how many
+/// documents were found beside the listed ones ([`unlisted_years`]).
 pub fn fetch(
     sources: &[Source],
     out: &Path,
     opts: &Options,
     say: &mut dyn FnMut(String),
-) -> Result<Manifest, FetchError> {
+) -> Result<(Manifest, usize), FetchError> {
     std::fs::create_dir_all(out).map_err(|source| FetchError::Write {
         path: out.to_path_buf(),
         source,
@@ -131,9 +132,19 @@ pub fn fetch(
     let mut all = sources.to_vec();
     all.splice(at..at, probes);
     let names = file_names(&all);
+    let entry = |i: usize, text: &str, etag| ManifestFile {
+        name: names[i].clone(),
+        url: all[i].url.clone(),
+        label: all[i].label.clone(),
+        bytes: text.len() as u64,
+        fetched: crate::previews::now_rfc3339(),
+        etag,
+    };
     let mut files = Vec::new();
-    // The text of each found year, to check against the current year's.
+    // The text of each found year, and of the current year's document, to
+    // check the one against the other.
     let mut found: Vec<(usize, String, Option<String>)> = Vec::new();
+    let mut current: Option<String> = None;
     if !opts.snapshot_only {
         for (i, (source, name)) in all.iter().zip(&names).enumerate() {
             let got = match &opts.local {
@@ -146,14 +157,10 @@ pub fn fetch(
                 Ok((text, etag)) if probed.contains(&i) => found.push((i, text, etag)),
                 Ok((text, etag)) => {
                     write(&out.join(name), &text)?;
-                    files.push(ManifestFile {
-                        name: name.clone(),
-                        url: source.url.clone(),
-                        label: source.label.clone(),
-                        bytes: text.len() as u64,
-                        fetched: crate::previews::now_rfc3339(),
-                        etag,
-                    });
+                    files.push(entry(i, &text, etag));
+                    if i == all.len() - 1 {
+                        current = Some(text);
+                    }
                 }
                 Err(e) => say(format!("{name} ({}): {e}; left out", source.url)),
             }
@@ -162,20 +169,12 @@ pub fn fetch(
     // A found year goes before the current year's document, unless that
     // still holds every meeting of it (the notes were copied, and the
     // current document not yet started afresh): each would show twice.
-    let current = files
-        .last()
-        .filter(|f| f.url == all[all.len() - 1].url)
-        .map(|f| f.name.clone());
-    let current_text = current
-        .as_ref()
-        .and_then(|name| std::fs::read_to_string(out.join(name)).ok());
+    // The current year's document's name (there is none in snapshot mode).
+    let here = names.last().map_or("", String::as_str);
+    let mut added = 0;
     for (i, text, etag) in found {
         let (name, url) = (&names[i], &all[i].url);
-        let here = names.last().expect("the current document");
-        if current_text
-            .as_deref()
-            .is_some_and(|c| holds_all_of(c, here, &text, name))
-        {
+        if current.as_deref().is_some_and(|c| holds_all_of(c, here, &text, name)) {
             say(format!(
                 "{name} ({url}): found beside {here}, which still holds every meeting in it; not added until {here} moves on"
             ));
@@ -186,18 +185,8 @@ pub fn fetch(
         ));
         write(&out.join(name), &text)?;
         // In year order, before the current year's document.
-        let at = files.len() - usize::from(current.is_some());
-        files.insert(
-            at,
-            ManifestFile {
-                name: name.clone(),
-                url: url.clone(),
-                label: all[i].label.clone(),
-                bytes: text.len() as u64,
-                fetched: crate::previews::now_rfc3339(),
-                etag,
-            },
-        );
+        files.insert(files.len() - usize::from(current.is_some()), entry(i, &text, etag));
+        added += 1;
     }
     let snapshot = files.is_empty();
     if snapshot {
@@ -223,7 +212,7 @@ pub fn fetch(
     };
     let json = serde_json::to_string_pretty(&manifest).expect("a manifest serializes") + "\n";
     write(&out.join("manifest.json"), &json)?;
-    Ok(manifest)
+    Ok((manifest, added))
 }
 
 /// The year documents the sources file does not list yet, looked for in

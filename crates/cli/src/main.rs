@@ -245,15 +245,9 @@ fn run_fetch(sources: &Path, out: &Path, local: Option<PathBuf>, snapshot: bool,
         snapshot_only: snapshot,
         ..fetch::Options::default()
     };
-    let manifest =
+    let (manifest, found) =
         fetch::fetch(&list, out, &opts, &mut |line| eprintln!("timeline: fetch: {line}")).map_err(Failure::other)?;
     let bytes: u64 = manifest.files.iter().map(|f| f.bytes).sum();
-    let probes = fetch::unlisted_years(&list, opts.year);
-    let found = manifest
-        .files
-        .iter()
-        .filter(|f| probes.iter().any(|p| p.url == f.url))
-        .count();
     eprintln!(
         "timeline: fetch: {} of {} documents{}, {} KB, into {}{}",
         if manifest.snapshot {
