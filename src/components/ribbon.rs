@@ -7,9 +7,8 @@
 //! narrow to be separate targets). Sticky at the top on wide screens; on
 //! phones it folds into a button.
 //!
-//! The marks are rendered once per set of notes; a filter change flips the
-//! `hit` class on marks whose state changed and repaints one layer above
-//! them.
+//! The marks are rendered once per set of notes; a filter change only
+//! repaints one layer above them.
 
 use std::rc::Rc;
 
@@ -36,51 +35,19 @@ pub fn Ribbon(props: &RibbonProps) -> Html {
     let marks = use_node_ref();
     let layer = use_node_ref();
     let open = use_state(|| false);
-    // The notes the marks were read for, each mark's class list, and the
-    // highlight last applied per meeting (false: as rendered).
-    let applied = use_mut_ref(|| {
-        (
-            None::<crate::state::NotesRef>,
-            Vec::<web_sys::DomTokenList>::new(),
-            Vec::<bool>::new(),
-        )
-    });
     {
-        let (marks, layer, applied) = (marks.clone(), layer.clone(), applied.clone());
-        use_effect_with((props.hits.clone(), app.notes.clone()), move |(hits, notes)| {
-            let (Some(container), Some(layer)) = (marks.cast::<HtmlElement>(), layer.cast::<HtmlElement>()) else {
+        // The highlight is one layer over the strip, painted with one
+        // gradient over all marks: restyling or even reclassing the marks
+        // of a decade cost a click a few hundred DOM writes.
+        let layer = layer.clone();
+        use_effect_with(props.hits.clone(), move |hits| {
+            let Some(layer) = layer.cast::<HtmlElement>() else {
                 return;
             };
-            let mut applied = applied.borrow_mut();
-            let (seen, classes, applied) = &mut *applied;
-            if seen.as_ref() != Some(notes) {
-                // New notes, new marks (nodes reused by position): start clean.
-                let children = container.children();
-                *classes = (0..children.length())
-                    .filter_map(|i| children.item(i))
-                    .map(|el| el.class_list())
-                    .collect();
-                for class in classes.iter() {
-                    let _ = class.remove_1("hit");
-                }
-                applied.clear();
-                *seen = Some(notes.clone());
-            }
-            applied.resize(classes.len(), false);
-            for (i, (was, class)) in applied.iter_mut().zip(classes.iter()).enumerate() {
-                let hit = hits.as_ref().is_some_and(|h| h.get(i).copied().unwrap_or(false));
-                if hit != *was {
-                    let _ = class.toggle_with_force("hit", hit);
-                    *was = hit;
-                }
-            }
-            // The highlight is painted by one layer over the strip, one
-            // gradient over all marks: restyling a few hundred marks per
-            // click would cost milliseconds (`hit` stays on each mark for
-            // scripts and tests; no style reads it). The gradient is set on
-            // the layer itself, not inherited through the marks.
             layer.set_hidden(hits.is_none());
-            let _ = layer.style().set_property("background-image", &hits_gradient(applied));
+            if let Some(hits) = hits {
+                let _ = layer.style().set_property("background-image", &hits_gradient(hits));
+            }
         });
     }
     // One callback for the component's life: a new one would render every

@@ -165,7 +165,6 @@ const REPEATED: &[&str] = &[
     // What a filter switches.
     "context",
     "filtered",
-    "hit",
     "data-meeting-date",
 ];
 

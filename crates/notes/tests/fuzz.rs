@@ -900,7 +900,23 @@ fn check_notes(sources: &[SourceText<'_>], notes: &Notes) -> Result<(), TestCase
                 u.topics
             );
             prop_assert!(in_doc(m.source.0, u.line), "unit {i} line {}", u.line);
+            // A unit is by the people of the recap it sits in.
+            prop_assert!(
+                u.people().all(|p| m.recaps.iter().any(|r| r.by(p))),
+                "unit {i} by {:?}, in no recap of {}",
+                u.people().collect::<Vec<_>>(),
+                m.anchor
+            );
         }
+        // A meeting's topics (a topic chip counts them) are exactly those
+        // of its units (what a filter by the topic shows).
+        let named: BTreeSet<_> = m.units.iter().flat_map(|u| &u.topics).collect();
+        prop_assert_eq!(
+            named.into_iter().copied().collect::<Vec<_>>(),
+            m.topics.clone(),
+            "the topics of {}",
+            m.anchor
+        );
         // Every unit sits in the block tree exactly once, in order.
         let mut seen = Vec::new();
         for s in &m.sections {
