@@ -105,6 +105,12 @@ pub fn apply(notes: &Notes, filter: &Filter) -> View {
         .iter()
         .enumerate()
         .filter_map(|(i, m)| {
+            // A unit's text is part of its meeting's: a meeting without a
+            // word searched for has no unit to match (nor is it shown for
+            // attendance under a search).
+            if !terms.iter().all(|t| m.search_text.contains(t.as_str())) {
+                return None;
+            }
             let units = unit_states(m, filter, &topics, &terms);
             let any = units.contains(&UnitState::Match);
             let attended_only = !any
