@@ -7,7 +7,7 @@ use super::info::{
     Info,
 };
 use super::markdown::{TopBlock, NO_UNIT};
-use super::people::{person_from_text, split_remark, PersonRef, Registry};
+use super::people::{person_from_text, split_remark, unmarked, PersonRef, Registry};
 use crate::model::{Block, DiagnosticKind, Inline, Item, PersonId, RecapSummary, Section, SectionKind};
 use crate::words::{find_str, fold};
 
@@ -303,11 +303,32 @@ pub fn build_sections(body: Vec<TopBlock>, resolver: &mut Resolver<'_>) -> Vec<S
     // Bullets that name a person: in recap sections "- Daniel", anywhere
     // "- twelho: …".
     for section in &mut sections {
-        let recap_mode = section.kind == SectionKind::Recap;
+        let recap_mode = section.kind == SectionKind::Recap
+            || section.kind == SectionKind::Other && names_people_over_items(&section.blocks, resolver);
         let blocks = deeper_recaps(std::mem::take(&mut section.blocks), resolver);
         section.blocks = attribute_bullets(blocks, recap_mode, resolver);
     }
     sections
+}
+
+/// A section titled in words we do not know ("## Since last time") that
+/// is a recap all the same: every bullet with items below names someone
+/// already known, as "- Dennis" or "- @luxas" does over their items, and
+/// at least two do (one could be a topic that happens to be a name).
+fn names_people_over_items(blocks: &[Block], resolver: &mut Resolver<'_>) -> bool {
+    let mut named = 0;
+    for block in blocks {
+        let Block::List { items, .. } = block else { continue };
+        for item in items.iter().filter(|i| has_items(i)) {
+            let text = Inline::plain_text(&item.inlines);
+            let (name, _) = split_remark(unmarked(text.trim()));
+            if resolver.person(name, false).is_none() {
+                return false;
+            }
+            named += 1;
+        }
+    }
+    named >= 2
 }
 
 fn untitled(line: u32) -> Section {
@@ -713,8 +734,12 @@ fn person_bullet(
     recap_mode: bool,
     resolver: &mut Resolver<'_>,
 ) -> Option<(People, String, Option<String>, Option<Cut>)> {
-    let has_children = item.blocks.iter().any(|b| matches!(b, Block::List { .. }));
-    person_named(&item.inlines, has_children, recap_mode, resolver)
+    person_named(&item.inlines, has_items(item), recap_mode, resolver)
+}
+
+/// Whether a bullet has bullets below it.
+fn has_items(item: &Item) -> bool {
+    item.blocks.iter().any(|b| matches!(b, Block::List { .. }))
 }
 
 /// [`person_bullet`] for a bullet's text, or a paragraph's ("**Dennis:**"
@@ -763,7 +788,7 @@ fn person_named(
         },
     };
     let separated = after.is_some();
-    let written = written.trim().trim_matches(|c: char| c == '*' || c == '_');
+    let written = unmarked(written.trim());
     if !(separated || recap_mode && has_children) {
         return None;
     }

@@ -486,9 +486,14 @@ fn initialled(name: &str) -> Option<(&str, char)> {
     (words.next().is_none() && letters.next().is_none()).then_some((first, initial))
 }
 
+/// `text` without the emphasis marks around it (`**Dennis**`, `_Lucas_`).
+pub fn unmarked(text: &str) -> &str {
+    text.trim_matches(|c: char| c == '*' || c == '_')
+}
+
 /// "N/A", "none", "-", "TBD": no person.
 pub fn is_no_one(text: &str) -> bool {
-    let t = text.trim().trim_matches(|c: char| c == '*' || c == '_');
+    let t = unmarked(text.trim());
     [
         "", "n/a", "na", "none", "-", "–", "tbd", "tba", "?", "nobody", "no one", "noone",
     ]
@@ -620,7 +625,7 @@ pub fn joined_names(text: &str) -> Option<(Vec<String>, Vec<String>)> {
     // What joins the last name to the next one, once it starts.
     let mut pending: Option<String> = None;
     for word in text.split_whitespace() {
-        let word = word.trim_matches(|c: char| c == '*' || c == '_');
+        let word = unmarked(word);
         if matches!(word, "&" | "and" | "+" | "/") {
             match pending.as_mut() {
                 // "Dennis, and Lucas"

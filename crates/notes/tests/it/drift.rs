@@ -850,6 +850,54 @@ fn a_deeper_heading_naming_someone_is_their_recap_and_other_deeper_headings_stay
 }
 
 #[test]
+fn a_recap_under_a_title_of_its_own_is_read_by_its_people_named_over_their_items() {
+    let notes = fixture(
+        "2022.md",
+        "# Notes 2022\n\n# March 8, 2022 4:00 PM UTC\n\n\
+         - **Participants:** Dennis Marttinen (@twelho), Lucas K\u{e4}ldstr\u{f6}m (@luxas), Daniel Maslowski (@orangecms)\n\n\
+         ## Since last time\n- Dennis\n  - Flashed the JH7110 board\n- @luxas\n  - Wrote the BMC design doc\n  \
+         - and its power budget\n- Daniel Maslowski (remote)\n  - Booted oreboot on the D1\n\n\
+         ## Hardware\n- Lucas\n  - the rack he ordered\n- Pi 4\n  - two more on the way\n\n\
+         ## Discussion\n- Lucas\n  - wants to talk about the rack\n- Daniel\n  - the D1 again\n",
+    );
+    no_diagnostics(&notes);
+    let m = meeting(&notes, "2022-03-08");
+    assert_eq!(
+        outline(&notes, m),
+        [
+            "## Since last time [other]",
+            "  recap twelho \"Dennis\"",
+            "    - Flashed the JH7110 board",
+            "  recap luxas \"@luxas\"",
+            "    - Wrote the BMC design doc",
+            "    - and its power budget",
+            "  recap orangecms \"Daniel Maslowski\"",
+            "    - Booted oreboot on the D1",
+            // A bullet with items that names no one: not a recap, nor its
+            // neighbour that happens to be a name.
+            "## Hardware [other]",
+            "  - Lucas (+1)",
+            "  - Pi 4 (+1)",
+            // Discussion topics stay topics, whoever brings them.
+            "## Discussion [discussion]",
+            "  - Lucas (+1)",
+            "  - Daniel (+1)",
+        ]
+    );
+    assert_eq!(
+        recaps(&notes, m),
+        [
+            ("twelho".into(), 1, None),
+            ("luxas".into(), 2, None),
+            ("orangecms".into(), 1, Some("remote".into()))
+        ]
+    );
+    // So a person filter finds Dennis's board as his.
+    let board = m.units.iter().find(|u| m.unit_text(u).contains("jh7110")).unwrap();
+    assert_eq!(board.person, notes.person_by_slug("twelho"));
+}
+
+#[test]
 fn a_year_written_with_meetings_as_level_two_headings_reads_like_one_with_level_one() {
     let notes = drift_fixture!("13-meetings-as-level-two-headings.md");
     assert_eq!(notes.sources[0].title, "Racklet Community Meeting Notes 2021");
