@@ -348,6 +348,10 @@ const LINES: &[&str] = &[
     "Meeting cancelled.",
     "| a | b |",
     "|---|:-:|",
+    // A recap as a table of people.
+    "| Who | Done | Next |",
+    "| Dennis | flashed the JH7110 | |",
+    "| @twelho (remote) | | the case |",
     "|",
     "||||",
     "[ref]: https://example.com \"t\"",

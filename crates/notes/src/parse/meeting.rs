@@ -320,15 +320,20 @@ fn names_people_over_items(blocks: &[Block], resolver: &mut Resolver<'_>) -> boo
     for block in blocks {
         let Block::List { items, .. } = block else { continue };
         for item in items.iter().filter(|i| has_items(i)) {
-            let text = Inline::plain_text(&item.inlines);
-            let (name, _) = split_remark(unmarked(text.trim()));
-            if resolver.person(name, false).is_none() {
+            if !names_someone(&item.inlines, resolver) {
                 return false;
             }
             named += 1;
         }
     }
     named >= 2
+}
+
+/// Whether `inlines` are the name of someone already known ("Dennis",
+/// "@luxas", "**Daniel Maslowski** (remote)").
+fn names_someone(inlines: &[Inline], resolver: &mut Resolver<'_>) -> bool {
+    let text = Inline::plain_text(inlines);
+    resolver.person(split_remark(unmarked(text.trim())).0, false).is_some()
 }
 
 fn untitled(line: u32) -> Section {
@@ -582,6 +587,16 @@ fn attribute_bullets(blocks: Vec<Block>, recap_mode: bool, resolver: &mut Resolv
                     Err(inlines) => Block::Paragraph { unit, inlines, line },
                 }
             }
+            // A table of people, a row each: their bullets, read below.
+            Block::Table { line, head, rows, .. }
+                if recap_mode
+                    && rows.len() > 1
+                    && rows
+                        .iter()
+                        .all(|r| r.first().is_some_and(|c| names_someone(c, resolver))) =>
+            {
+                rows_as_bullets(line, &head, rows)
+            }
             other => other,
         };
         let Block::List { start, items } = block else {
@@ -735,6 +750,47 @@ fn person_bullet(
     resolver: &mut Resolver<'_>,
 ) -> Option<(People, String, Option<String>, Option<Cut>)> {
     person_named(&item.inlines, has_items(item), recap_mode, resolver)
+}
+
+/// The rows of a table of people ("| Dennis | Flashed the board |") as
+/// bullets naming each over their cells ("- Dennis:" over "Flashed the
+/// board"; "Done: …", "Next: …" after the column titles when there are
+/// several), which become their recaps as such bullets do.
+fn rows_as_bullets(line: u32, head: &[Vec<Inline>], rows: Vec<Vec<Vec<Inline>>>) -> Block {
+    let item = |line: u32, inlines: Vec<Inline>, blocks: Vec<Block>| Item {
+        unit: NO_UNIT,
+        line,
+        task: None,
+        inlines,
+        blocks,
+    };
+    let mut items = Vec::with_capacity(rows.len());
+    // The rows follow the head and the delimiter row, a line each.
+    for (at, row) in (line + 2..).zip(rows) {
+        let mut cells = row.into_iter();
+        let mut name = cells.next().unwrap_or_default();
+        name.push(Inline::Text(":".into()));
+        let mut done = Vec::new();
+        for (mut cell, title) in cells.zip(head.iter().skip(1)) {
+            if cell.is_empty() {
+                continue;
+            }
+            if head.len() > 2 {
+                cell.insert(0, Inline::Text(Inline::plain_text(title).trim().to_string() + ": "));
+            }
+            done.push(item(at, cell, Vec::new()));
+        }
+        let below = if done.is_empty() {
+            Vec::new()
+        } else {
+            vec![Block::List {
+                start: None,
+                items: done,
+            }]
+        };
+        items.push(item(at, name, below));
+    }
+    Block::List { start: None, items }
 }
 
 /// Whether a bullet has bullets below it.

@@ -898,6 +898,61 @@ fn a_recap_under_a_title_of_its_own_is_read_by_its_people_named_over_their_items
 }
 
 #[test]
+fn a_recap_written_as_a_table_of_people_is_each_row_s_persons_recap() {
+    let text = "# Notes 2023\n\n# May 9, 2023 4:00 PM UTC\n\n\
+         - **Participants:** Dennis Marttinen (@twelho), Lucas K\u{e4}ldstr\u{f6}m (@luxas), Daniel Maslowski (@orangecms)\n\n\
+         ## Biweekly recap\n\n| Who | Done | Next |\n|-----|------|------|\n\
+         | Dennis | Flashed the **JH7110** board | the case |\n| @luxas | Wrote the BMC design doc | |\n\
+         | Daniel Maslowski (remote) | Booted oreboot on the D1 | LinuxBoot |\n\n\
+         # May 23, 2023 4:00 PM UTC\n\n\
+         - **Participants:** Dennis Marttinen (@twelho), Lucas K\u{e4}ldstr\u{f6}m (@luxas)\n\n\
+         ## Recap\n\n| Who | Done |\n|---|---|\n| Dennis | the case |\n\n\
+         | Part | Count |\n|---|---|\n| Lucas | 2 |\n| RK1 | 4 |\n";
+    let notes = fixture("2023.md", text);
+    no_diagnostics(&notes);
+    let m = meeting(&notes, "2023-05-09");
+    assert_eq!(
+        outline(&notes, m),
+        [
+            "## Biweekly recap [recap]",
+            "  recap twelho \"Dennis\"",
+            "    - Done: Flashed the JH7110 board",
+            "    - Next: the case",
+            "  recap luxas \"@luxas\"",
+            "    - Done: Wrote the BMC design doc",
+            "  recap orangecms \"Daniel Maslowski\"",
+            "    - Done: Booted oreboot on the D1",
+            "    - Next: LinuxBoot",
+        ]
+    );
+    assert_eq!(
+        recaps(&notes, m),
+        [
+            ("twelho".into(), 2, None),
+            ("luxas".into(), 1, None),
+            ("orangecms".into(), 2, Some("remote".into()))
+        ]
+    );
+    // So a person filter finds Dennis's board as his, the mention kept,
+    // and each item points at its row.
+    let board = m.units.iter().find(|u| m.unit_text(u).contains("jh7110")).unwrap();
+    assert_eq!(board.person, notes.person_by_slug("twelho"));
+    assert!(!board.topics.is_empty(), "the JH7110 in a cell is still a mention");
+    let row = text.lines().position(|l| l.starts_with("| Daniel")).unwrap() as u32 + 1;
+    let oreboot = m.units.iter().find(|u| m.unit_text(u).contains("oreboot")).unwrap();
+    assert_eq!(oreboot.line, row);
+    // One person in a table, or a table of things, is a table as written.
+    let m = meeting(&notes, "2023-05-23");
+    assert!(m.recaps.is_empty(), "{:?}", m.recaps);
+    let tables = m.sections[0]
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Table { .. }))
+        .count();
+    assert_eq!(tables, 2);
+}
+
+#[test]
 fn a_year_written_with_meetings_as_level_two_headings_reads_like_one_with_level_one() {
     let notes = drift_fixture!("13-meetings-as-level-two-headings.md");
     assert_eq!(notes.sources[0].title, "Racklet Community Meeting Notes 2021");
