@@ -769,14 +769,18 @@ fn rows_as_bullets(line: u32, head: &[Vec<Inline>], rows: Vec<Vec<Vec<Inline>>>)
     for (at, row) in (line + 2..).zip(rows) {
         let mut cells = row.into_iter();
         let mut name = cells.next().unwrap_or_default();
-        name.push(Inline::Text(":".into()));
+        // "| Dennis: |" already says whose the row is.
+        if !Inline::plain_text(&name).trim_end().ends_with(':') {
+            name.push(Inline::Text(":".into()));
+        }
         let mut done = Vec::new();
         for (mut cell, title) in cells.zip(head.iter().skip(1)) {
             if cell.is_empty() {
                 continue;
             }
-            if head.len() > 2 {
-                cell.insert(0, Inline::Text(Inline::plain_text(title).trim().to_string() + ": "));
+            let title = Inline::plain_text(title);
+            if head.len() > 2 && !title.trim().is_empty() {
+                cell.insert(0, Inline::Text(title.trim().to_string() + ": "));
             }
             done.push(item(at, cell, Vec::new()));
         }

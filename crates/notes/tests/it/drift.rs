@@ -907,7 +907,10 @@ fn a_recap_written_as_a_table_of_people_is_each_row_s_persons_recap() {
          # May 23, 2023 4:00 PM UTC\n\n\
          - **Participants:** Dennis Marttinen (@twelho), Lucas K\u{e4}ldstr\u{f6}m (@luxas)\n\n\
          ## Recap\n\n| Who | Done |\n|---|---|\n| Dennis | the case |\n\n\
-         | Part | Count |\n|---|---|\n| Lucas | 2 |\n| RK1 | 4 |\n";
+         | Part | Count |\n|---|---|\n| Lucas | 2 |\n| RK1 | 4 |\n\n\
+         # June 6, 2023 4:00 PM UTC\n\n\
+         - **Participants:** Dennis Marttinen (@twelho), Lucas K\u{e4}ldstr\u{f6}m (@luxas)\n\n\
+         ## Recap\n\n| Who | Done | |\n|---|---|---|\n| Dennis: | the case | |\n| Lucas: | the docs | the rack |\n";
     let notes = fixture("2023.md", text);
     no_diagnostics(&notes);
     let m = meeting(&notes, "2023-05-09");
@@ -944,6 +947,19 @@ fn a_recap_written_as_a_table_of_people_is_each_row_s_persons_recap() {
     // One person in a table, or a table of things, is a table as written.
     let m = meeting(&notes, "2023-05-23");
     assert!(m.recaps.is_empty(), "{:?}", m.recaps);
+    // A name already followed by its colon, and a column without a title.
+    let june = meeting(&notes, "2023-06-06");
+    assert_eq!(
+        outline(&notes, june),
+        [
+            "## Recap [recap]",
+            "  recap twelho \"Dennis\"",
+            "    - Done: the case",
+            "  recap luxas \"Lucas\"",
+            "    - Done: the docs",
+            "    - the rack",
+        ]
+    );
     let tables = m.sections[0]
         .blocks
         .iter()
