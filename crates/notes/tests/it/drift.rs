@@ -4,7 +4,7 @@
 //! date, time and zone, status, hosts, participants, recaps per person
 //! with their item counts and remarks, sections, and diagnostics.
 
-use notes::model::{Block, DiagnosticKind, Inline, Meeting, MeetingStatus, NearMiss, Notes};
+use notes::model::{Block, DiagnosticKind, Inline, Meeting, MeetingStatus, NearMiss, Notes, Unit};
 use notes::parse::{parse_heading, parse_one, HeadingDate};
 
 use super::{meeting, slugs};
@@ -102,6 +102,18 @@ fn outline(notes: &Notes, m: &Meeting) -> Vec<String> {
     }
     out
 }
+
+/// The unit whose (folded) text holds `word`: "oreboot", "jh7110".
+fn unit_with<'m>(m: &'m Meeting, word: &str) -> &'m Unit {
+    m.units
+        .iter()
+        .find(|u| m.unit_text(u).contains(word))
+        .unwrap_or_else(|| panic!("no unit with {word:?} in {}", m.anchor))
+}
+
+/// An info line of the three regulars, for fixtures written inline.
+const THREE: &str =
+    "- **Participants:** Dennis Marttinen (@twelho), Lucas K\u{e4}ldstr\u{f6}m (@luxas), Daniel Maslowski (@orangecms)\n\n";
 
 fn no_diagnostics(notes: &Notes) {
     assert!(notes.diagnostics.is_empty(), "{:#?}", notes.diagnostics);
@@ -845,7 +857,7 @@ fn a_deeper_heading_naming_someone_is_their_recap_and_other_deeper_headings_stay
         ]
     );
     // So a person filter finds Daniel's demo as his.
-    let demo = m.units.iter().find(|u| m.unit_text(u).contains("oreboot")).unwrap();
+    let demo = unit_with(m, "oreboot");
     assert_eq!(demo.person, notes.person_by_slug("orangecms"));
 }
 
@@ -853,12 +865,13 @@ fn a_deeper_heading_naming_someone_is_their_recap_and_other_deeper_headings_stay
 fn a_recap_under_a_title_of_its_own_is_read_by_its_people_named_over_their_items() {
     let notes = fixture(
         "2022.md",
-        "# Notes 2022\n\n# March 8, 2022 4:00 PM UTC\n\n\
-         - **Participants:** Dennis Marttinen (@twelho), Lucas K\u{e4}ldstr\u{f6}m (@luxas), Daniel Maslowski (@orangecms)\n\n\
+        &format!(
+            "# Notes 2022\n\n# March 8, 2022 4:00 PM UTC\n\n{THREE}\
          ## Since last time\n- Dennis\n  - Flashed the JH7110 board\n- @luxas\n  - Wrote the BMC design doc\n  \
          - and its power budget\n- Daniel Maslowski (remote)\n  - Booted oreboot on the D1\n\n\
          ## Hardware\n- Lucas\n  - the rack he ordered\n- Pi 4\n  - two more on the way\n\n\
-         ## Discussion\n- Lucas\n  - wants to talk about the rack\n- Daniel\n  - the D1 again\n",
+         ## Discussion\n- Lucas\n  - wants to talk about the rack\n- Daniel\n  - the D1 again\n"
+        ),
     );
     no_diagnostics(&notes);
     let m = meeting(&notes, "2022-03-08");
@@ -893,14 +906,14 @@ fn a_recap_under_a_title_of_its_own_is_read_by_its_people_named_over_their_items
         ]
     );
     // So a person filter finds Dennis's board as his.
-    let board = m.units.iter().find(|u| m.unit_text(u).contains("jh7110")).unwrap();
+    let board = unit_with(m, "jh7110");
     assert_eq!(board.person, notes.person_by_slug("twelho"));
 }
 
 #[test]
 fn a_recap_written_as_a_table_of_people_is_each_row_s_persons_recap() {
-    let text = "# Notes 2023\n\n# May 9, 2023 4:00 PM UTC\n\n\
-         - **Participants:** Dennis Marttinen (@twelho), Lucas K\u{e4}ldstr\u{f6}m (@luxas), Daniel Maslowski (@orangecms)\n\n\
+    let text = format!(
+        "# Notes 2023\n\n# May 9, 2023 4:00 PM UTC\n\n{THREE}\
          ## Biweekly recap\n\n| Who | Done | Next |\n|-----|------|------|\n\
          | Dennis | Flashed the **JH7110** board | the case |\n| @luxas | Wrote the BMC design doc | |\n\
          | Daniel Maslowski (remote) | Booted oreboot on the D1 | LinuxBoot |\n\n\
@@ -910,8 +923,9 @@ fn a_recap_written_as_a_table_of_people_is_each_row_s_persons_recap() {
          | Part | Count |\n|---|---|\n| Lucas | 2 |\n| RK1 | 4 |\n\n\
          # June 6, 2023 4:00 PM UTC\n\n\
          - **Participants:** Dennis Marttinen (@twelho), Lucas K\u{e4}ldstr\u{f6}m (@luxas)\n\n\
-         ## Recap\n\n| Who | Done | |\n|---|---|---|\n| Dennis: | the case | |\n| Lucas: | the docs | the rack |\n";
-    let notes = fixture("2023.md", text);
+         ## Recap\n\n| Who | Done | |\n|---|---|---|\n| Dennis: | the case | |\n| Lucas: | the docs | the rack |\n"
+    );
+    let notes = fixture("2023.md", &text);
     no_diagnostics(&notes);
     let m = meeting(&notes, "2023-05-09");
     assert_eq!(
@@ -938,11 +952,11 @@ fn a_recap_written_as_a_table_of_people_is_each_row_s_persons_recap() {
     );
     // So a person filter finds Dennis's board as his, the mention kept,
     // and each item points at its row.
-    let board = m.units.iter().find(|u| m.unit_text(u).contains("jh7110")).unwrap();
+    let board = unit_with(m, "jh7110");
     assert_eq!(board.person, notes.person_by_slug("twelho"));
     assert!(!board.topics.is_empty(), "the JH7110 in a cell is still a mention");
     let row = text.lines().position(|l| l.starts_with("| Daniel")).unwrap() as u32 + 1;
-    let oreboot = m.units.iter().find(|u| m.unit_text(u).contains("oreboot")).unwrap();
+    let oreboot = unit_with(m, "oreboot");
     assert_eq!(oreboot.line, row);
     // One person in a table, or a table of things, is a table as written.
     let m = meeting(&notes, "2023-05-23");
